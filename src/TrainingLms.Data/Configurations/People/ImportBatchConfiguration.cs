@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingLms.Data.Identity;
+using TrainingLms.Domain.People.Import;
+
+namespace TrainingLms.Data.Configurations.People;
+
+public class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> batch)
+    {
+        batch.Property(b => b.FileName).HasMaxLength(260);
+        batch.Property(b => b.Encoding).HasMaxLength(20);
+        batch.HasIndex(b => b.ImportedAtUtc);
+        batch.HasOne<Person>().WithMany().HasForeignKey(b => b.ImportedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data.Identity;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.People.Import;
+
+namespace TrainingLms.Data;
+
+/// <summary>
+/// The LMS database. Add a migration from the repository root with
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/TrainingLms.Data --startup-project src/TrainingLms.Data</c>.
+/// </summary>
+public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbContext<Person>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LmsDbContext).Assembly);
+    }
+}

@@ -1,0 +1,16 @@
+namespace TrainingLms.Domain.Organisation;
+
+/// <summary>A team (班组) at one site, in one line of work, led by a class leader.</summary>
+public class Team
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public Site? Site { get; set; }
+    public required string Name { get; set; }
+    public LineOfWork LineOfWork { get; set; }
+
+    /// <summary>Identity id of the person who leads the team; null until one is named.</summary>
+    public string? ClassLeaderId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data.Identity;
+
+namespace TrainingLms.Web.Features.Account;
+
+public static class LmsClaims
+{
+    public const string FullName = "lms:full_name";
+    public const string MustChangePasswordType = "lms:must_change_password";
+
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
+
+    public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(MustChangePasswordType, "true");
+}
+
+/// <summary>Puts the person's name and the must-change-password flag into the sign-in cookie.</summary>
+public class LmsClaimsPrincipalFactory(UserManager<Person> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Person, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Person user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(LmsClaims.FullName, user.FullName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(LmsClaims.MustChangePasswordType, "true"));
+        return identity;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace TrainingLms.Web.Features.Demo;
+
+public static class DemoFeature
+{
+    public static void AddDemo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName)
+            .Validate(o => !o.Enabled || o.Password.Length >= 8 && o.Password.Any(char.IsDigit), "Demo:Password must meet the password policy.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<DemoSeeder>();
+    }
+
+    public static async Task SeedDemoAsync(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!options.Enabled) return;
+        using var scope = services.CreateScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAsync(options.Password);
+        seeder.PrintSignIns(options.Password);
+    }
+}

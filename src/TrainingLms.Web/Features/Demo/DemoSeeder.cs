@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Data.Identity;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Organisation;
+
+namespace TrainingLms.Web.Features.Demo;
+
+/// <summary>
+/// A demo property-services company: two estates, seven teams, fifty people, one sign-in per role.
+/// Runs only in demo mode and only on a database without sites.
+/// </summary>
+public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHasher<Person> hasher, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new(Roles.Admin, "A0001", "周敏", "13800000001"),
+        new(Roles.Trainer, "T0001", "林晓雯", "13800000002"),
+        new(Roles.Manager, "M0001", "王建国", "13800000003"),
+        new(Roles.ClassLeader, "C0001", "陈丽", "13800000004"),
+        new(Roles.Employee, "E0001", "李娜", "13800000005"),
+    ];
+
+    private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "罗", "郑", "梁"];
+    private static readonly string[] GivenNames = ["伟", "芳", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "玉兰", "志强", "海燕", "晓东", "春梅", "国庆", "红霞"];
+
+    public async Task SeedAsync(string password)
+    {
+        if (await db.Sites.AnyAsync()) return;
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (!await db.Companies.AnyAsync()) db.Companies.Add(new Company { Name = "和悦物业服务有限公司" });
+        var cuihu = new Site { Code = "CH", Name = "翠湖花园", Address = "杭州市西湖区翠湖路 88 号" };
+        var jinjiang = new Site { Code = "JJ", Name = "锦江商务中心", Address = "成都市锦江区东大街 166 号" };
+        db.Sites.AddRange(cuihu, jinjiang);
+
+        var positions = new Dictionary<LineOfWork, Position>
+        {
+            [LineOfWork.CustomerService] = new() { Name = "客服前台", LineOfWork = LineOfWork.CustomerService, FacesCustomers = true, HasConcentratedShift = true },
+            [LineOfWork.Security] = new() { Name = "秩序维护员", LineOfWork = LineOfWork.Security, FacesCustomers = true, HasConcentratedShift = true },
+            [LineOfWork.Cleaning] = new() { Name = "保洁员", LineOfWork = LineOfWork.Cleaning, FacesCustomers = true, HasConcentratedShift = false },
+            [LineOfWork.Engineering] = new() { Name = "维修工", LineOfWork = LineOfWork.Engineering, FacesCustomers = true, HasConcentratedShift = false },
+            [LineOfWork.Greening] = new() { Name = "绿化工", LineOfWork = LineOfWork.Greening, FacesCustomers = false, HasConcentratedShift = false },
+        };
+        var managerPosition = new Position { Name = "项目经理", LineOfWork = LineOfWork.CustomerService, FacesCustomers = true };
+        var trainerPosition = new Position { Name = "服务礼仪培训师", LineOfWork = LineOfWork.CustomerService, FacesCustomers = false };
+        db.Positions.AddRange(positions.Values);
+        db.Positions.AddRange(managerPosition, trainerPosition);
+
+        var teams = new List<Team>
+        {
+            new() { Site = cuihu, Name = "客服班", LineOfWork = LineOfWork.CustomerService },
+            new() { Site = cuihu, Name = "秩序班", LineOfWork = LineOfWork.Security },
+            new() { Site = cuihu, Name = "保洁班", LineOfWork = LineOfWork.Cleaning },
+            new() { Site = cuihu, Name = "绿化班", LineOfWork = LineOfWork.Greening },
+            new() { Site = jinjiang, Name = "客服班", LineOfWork = LineOfWork.CustomerService },
+            new() { Site = jinjiang, Name = "秩序班", LineOfWork = LineOfWork.Security },
+            new() { Site = jinjiang, Name = "工程班", LineOfWork = LineOfWork.Engineering },
+        };
+        db.Teams.AddRange(teams);
+        await db.SaveChangesAsync();
+
+        var passwordHash = hasher.HashPassword(new Person { FullName = "" }, password);
+        Person NewPerson(string number, string name, string? phone, Team? team, Position? position, DateOnly hired, Site? site = null)
+        {
+            var person = new Person
+            {
+                UserName = number, FullName = name, PhoneNumber = phone, Team = team, Site = site ?? team?.Site,
+                Position = position, HireDate = hired, CreatedAtUtc = now, PasswordHash = passwordHash,
+                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            };
+            person.NormalizedUserName = users.NormalizeName(number);
+            db.Users.Add(person);
+            return person;
+        }
+
+        var admin = NewPerson("A0001", "周敏", "13800000001", null, null, today.AddYears(-6), cuihu);
+        var trainer = NewPerson("T0001", "林晓雯", "13800000002", null, trainerPosition, today.AddYears(-4), cuihu);
+        var manager = NewPerson("M0001", "王建国", "13800000003", null, managerPosition, today.AddYears(-8), cuihu);
+        var leader = NewPerson("C0001", "陈丽", "13800000004", teams[0], positions[LineOfWork.CustomerService], today.AddYears(-3));
+        var newHire = NewPerson("E0001", "李娜", "13800000005", teams[0], positions[LineOfWork.CustomerService], today.AddDays(-10));
+        admin.Email = "zhoumin@heyue.example.com";
+        admin.NormalizedEmail = users.NormalizeEmail(admin.Email);
+        teams[0].ClassLeaderId = leader.Id;
+
+        var staff = new List<Person>();
+        for (var i = 0; i < 45; i++)
+        {
+            var team = teams[i % teams.Count];
+            var name = Surnames[i * 7 % Surnames.Length] + GivenNames[i * 11 % GivenNames.Length];
+            var hired = today.AddDays(-(i % 5 == 0 ? 5 + i : 120 + i * 37));
+            staff.Add(NewPerson($"E{i + 2:0000}", name, $"139{i + 1:00000000}", team, positions[team.LineOfWork], hired));
+        }
+        // Every team but the demo class leader's gets its longest-serving member as class leader.
+        foreach (var team in teams.Skip(1))
+            team.ClassLeaderId = staff.Where(p => p.Team == team).OrderBy(p => p.HireDate).First().Id;
+        await db.SaveChangesAsync();
+
+        var leaders = teams.Select(t => t.ClassLeaderId).ToHashSet();
+        await AddRolesAsync(admin, Roles.Admin, Roles.Employee);
+        await AddRolesAsync(trainer, Roles.Trainer, Roles.Employee);
+        await AddRolesAsync(manager, Roles.Manager, Roles.Employee);
+        await AddRolesAsync(leader, Roles.ClassLeader, Roles.Employee);
+        await AddRolesAsync(newHire, Roles.Employee);
+        foreach (var person in staff)
+            await AddRolesAsync(person, leaders.Contains(person.Id) ? [Roles.ClassLeader, Roles.Employee] : [Roles.Employee]);
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo company seeded: 2 sites, {Teams} teams, {People} people", teams.Count, staff.Count + Accounts.Count);
+    }
+
+    public void PrintSignIns(string password)
+    {
+        Console.WriteLine();
+        Console.WriteLine("TrainingLms demo sign-ins (employee number or phone, password: " + password + "):");
+        foreach (var account in Accounts)
+            Console.WriteLine($"  {account.Role,-12} {account.EmployeeNumber,-6} {account.Phone}  {account.FullName}");
+        Console.WriteLine();
+    }
+
+    private async Task AddRolesAsync(Person person, params string[] roles)
+    {
+        var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync();
+        foreach (var roleId in roleIds) db.UserRoles.Add(new IdentityUserRole<string> { UserId = person.Id, RoleId = roleId });
+    }
+}
+
+public sealed record DemoAccount(string Role, string EmployeeNumber, string FullName, string Phone);

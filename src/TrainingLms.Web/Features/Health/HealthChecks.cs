@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data;
+using TrainingLms.Web.Features.Media;
+using TrainingLms.Web.Infrastructure;
+
+namespace TrainingLms.Web.Features.Health;
+
+public class DatabaseHealthCheck(IDbContextFactory<LmsDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("Cannot open the database.");
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy("SQLite", new Dictionary<string, object> { ["provider"] = db.Database.ProviderName ?? "" })
+            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
+    }
+}
+
+public class DataFolderHealthCheck(IOptions<StorageOptions> storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var folder = storage.Value.ResolvedDataPath;
+        var probe = Path.Combine(folder, $".healthz-{Guid.NewGuid():N}");
+        try
+        {
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            File.Delete(probe);
+            return HealthCheckResult.Healthy("Writable.", new Dictionary<string, object> { ["path"] = folder });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy($"Cannot write to {folder}: {ex.Message}");
+        }
+    }
+}
+
+public class MediaToolsHealthCheck(MediaTools tools) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var found = await tools.GetAsync();
+        var data = found.ToDictionary(tool => tool.Name, tool => (object)(tool.Version ?? "missing"));
+        var missing = found.Where(tool => !tool.Found).Select(tool => tool.Name).ToList();
+        return missing.Count == 0
+            ? HealthCheckResult.Healthy("ffmpeg and ffprobe found.", data)
+            : new HealthCheckResult(context.Registration.FailureStatus, $"Missing: {string.Join(", ", missing)}.", data: data);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using TrainingLms.Domain.Organisation;
+
+namespace TrainingLms.Web.Infrastructure;
+
+/// <summary>Named authorization policies; every page and endpoint names one (or is explicitly anonymous).</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string Trainer = nameof(Trainer);
+    public const string ClassLeader = nameof(ClassLeader);
+    public const string Manager = nameof(Manager);
+    public const string SignedIn = nameof(SignedIn);
+
+    public static void AddLmsAuthorization(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Trainer, policy => policy.RequireRole(Roles.Trainer, Roles.Admin))
+            .AddPolicy(ClassLeader, policy => policy.RequireRole(Roles.ClassLeader))
+            .AddPolicy(Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
+            // Anything that forgets to name a policy still requires a signed-in person.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

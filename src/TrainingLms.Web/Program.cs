@@ -1,0 +1,51 @@
+using TrainingLms.Web.Components;
+using TrainingLms.Web.Features.Account;
+using TrainingLms.Web.Features.Demo;
+using TrainingLms.Web.Features.Health;
+using TrainingLms.Web.Features.Home;
+using TrainingLms.Web.Features.Localization;
+using TrainingLms.Web.Features.Media;
+using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStorage();
+builder.AddLmsLocalization();
+builder.AddAccount();
+builder.AddLmsAuthorization();
+builder.AddMedia();
+builder.AddHealth();
+builder.AddPeople();
+builder.AddHome();
+builder.AddDemo();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
+await app.Services.SeedDemoAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMustChangePassword();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccount();
+app.MapPeople();
+app.MapLmsLocalization();
+app.MapHealth();
+
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the integration and browser tests.</summary>
+public partial class Program;

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data.Identity;
+using TrainingLms.Web.Features.People;
+
+namespace TrainingLms.IntegrationTests.Infrastructure;
+
+/// <summary>The real app on a real SQLite file in a fresh temporary data folder.</summary>
+public class LmsFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "smile2026";
+
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "traininglms-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Seed the demo company (sign-ins from DemoSeeder.Accounts, password <see cref="Password"/>).</summary>
+    public bool Demo { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataPath", DataPath);
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Demo:Password", Password);
+    }
+
+    /// <summary>Creates a person through the same service the administrator pages use.</summary>
+    public async Task<string> CreatePersonAsync(string employeeNumber, string[] roles, string password = Password, string? phone = null, string? email = null)
+    {
+        using var scope = Services.CreateScope();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleAdministration>();
+        var result = await people.CreateAsync(
+            new PersonInput { EmployeeNumber = employeeNumber, FullName = "测试" + employeeNumber, Phone = phone, Email = email, Roles = [.. roles] },
+            password, mustChangePassword: false);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Values));
+        return result.PersonId!;
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<Person?> FindPersonAsync(string employeeNumber) =>
+        WithScopeAsync(services => services.GetRequiredService<UserManager<Person>>().FindByNameAsync(employeeNumber));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TrainingLms.IntegrationTests.Infrastructure;
+
+/// <summary>Drives the statically rendered forms over HTTP the way a browser does: antiforgery token, form name, cookies.</summary>
+public static partial class SignInClient
+{
+    public static HttpClient CreateClient(this LmsFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string identifier, string password = LmsFactory.Password) =>
+        await client.PostFormAsync("/account/signin", "signin", new() { ["Input.Identifier"] = identifier, ["Input.Password"] = password });
+
+    /// <summary>GETs the page for its antiforgery token, then posts the named form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, Dictionary<string, string> fields, HttpContent? file = null)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {path}");
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        if (file is null) return await client.PostAsync(path, new FormUrlEncodedContent(values));
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+        multipart.Add(file, "file", "people.csv");
+        return await client.PostAsync(path, multipart);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
