@@ -23,12 +23,12 @@ public class SignInTests : IClassFixture<LmsFactory>
     {
         var suffix = employeeNumber[^3..];
         await factory.CreatePersonAsync(employeeNumber, [Roles.Employee], phone: $"13912340{suffix}", email: $"s{suffix}@example.com");
-        var client = factory.CreateClient();
+        var client = factory.CreateSessionClient();
 
         var response = await client.SignInAsync(typed);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/", response.RedirectPath());
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("测试" + employeeNumber, await home.Content.ReadAsStringAsync());
@@ -38,7 +38,7 @@ public class SignInTests : IClassFixture<LmsFactory>
     public async Task SignIn_WrongPassword_ShowsErrorAndNoCookie()
     {
         await factory.CreatePersonAsync("S110", [Roles.Employee]);
-        var client = factory.CreateClient();
+        var client = factory.CreateSessionClient();
 
         var response = await client.SignInAsync("S110", "wrong-password1");
 
@@ -51,7 +51,7 @@ public class SignInTests : IClassFixture<LmsFactory>
     public async Task SignIn_FiveWrongPasswords_LocksOutEvenTheRightOne()
     {
         await factory.CreatePersonAsync("S120", [Roles.Employee]);
-        var client = factory.CreateClient();
+        var client = factory.CreateSessionClient();
 
         for (var attempt = 0; attempt < 5; attempt++) await client.SignInAsync("S120", "wrong-password1");
         var withRightPassword = await client.SignInAsync("S120");
@@ -67,7 +67,7 @@ public class SignInTests : IClassFixture<LmsFactory>
     {
         var id = await factory.CreatePersonAsync("S130", [Roles.Employee]);
         await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().SetActiveAsync(id, active: false));
-        var client = factory.CreateClient();
+        var client = factory.CreateSessionClient();
 
         var response = await client.SignInAsync("S130");
 
@@ -80,7 +80,7 @@ public class SignInTests : IClassFixture<LmsFactory>
     public async Task Deactivation_EndsASessionAlreadyOpen()
     {
         var id = await factory.CreatePersonAsync("S131", [Roles.Employee]);
-        var client = factory.CreateClient();
+        var client = factory.CreateSessionClient();
         await client.SignInAsync("S131");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingLms.Domain.Organisation;
 using TrainingLms.Data.Identity;
 using TrainingLms.Web.Features.People;
 
@@ -16,6 +18,27 @@ public class LmsFactory : WebApplicationFactory<Program>
 
     /// <summary>Seed the demo company (sign-ins from DemoSeeder.Accounts, password <see cref="Password"/>).</summary>
     public bool Demo { get; init; }
+
+    /// <summary>Employee number of the administrator every factory starts with, unless <see cref="EmptyDatabase"/>.</summary>
+    public const string AdministratorNumber = "ADMIN1";
+
+    /// <summary>Start with no people at all, so the first-administrator set-up is open.</summary>
+    public bool EmptyDatabase { get; init; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!EmptyDatabase && !Demo)
+        {
+            using var scope = host.Services.CreateScope();
+            var people = scope.ServiceProvider.GetRequiredService<PeopleAdministration>();
+            var result = people.CreateAsync(
+                new PersonInput { EmployeeNumber = AdministratorNumber, FullName = "管理员", Roles = [Roles.Admin] },
+                Password, mustChangePassword: false).GetAwaiter().GetResult();
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Values));
+        }
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

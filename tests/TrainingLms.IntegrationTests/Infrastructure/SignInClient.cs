@@ -7,7 +7,7 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 /// <summary>Drives the statically rendered forms over HTTP the way a browser does: antiforgery token, form name, cookies.</summary>
 public static partial class SignInClient
 {
-    public static HttpClient CreateClient(this LmsFactory factory) =>
+    public static HttpClient CreateSessionClient(this LmsFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string identifier, string password = LmsFactory.Password) =>
@@ -30,6 +30,12 @@ public static partial class SignInClient
         multipart.Add(file, "file", "people.csv");
         return await client.PostAsync(path, multipart);
     }
+
+    /// <summary>The path (and query) a redirect points to, whether the Location header is absolute or relative.</summary>
+    public static string? RedirectPath(this HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery
+        : location.OriginalString;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
