@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Data.Identity;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Account;
 
@@ -68,7 +69,7 @@ public static class AccountFeature
     }
 
     public static void MapAccount(this IEndpointRouteBuilder app) =>
-        app.MapPost("/account/signout", SignOut).RequireAuthorization();
+        app.MapPost("/account/signout", SignOut).RequireAuthorization(Policies.SignedIn);
 
     internal static async Task<RedirectHttpResult> SignOut(SignInManager<Person> signIn)
     {

@@ -1,0 +1,135 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Infrastructure;
+
+namespace TrainingLms.IntegrationTests.Authorization;
+
+/// <summary>
+/// Reads every route from the app's own endpoint data source, so a page or endpoint added later is
+/// checked without anyone remembering to add it here.
+/// </summary>
+public class RouteAuthorizationTests : IClassFixture<LmsFactory>
+{
+    private readonly LmsFactory factory;
+
+    public RouteAuthorizationTests(LmsFactory factory) => this.factory = factory;
+
+    public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, string Pattern);
+
+    [Fact]
+    public void Routes_EveryAppRoute_NamesAPolicyOrIsExplicitlyAnonymous()
+    {
+        var unnamed = AppRoutes().Where(route => !route.Anonymous && !route.NamesPolicy).Select(route => route.Pattern).Distinct();
+
+        Assert.Empty(unnamed);
+    }
+
+    [Fact]
+    public void Routes_UnderAdmin_AllRequireTheAdministratorPolicy()
+    {
+        var routes = AppRoutes();
+        var looselyGuarded = routes.Where(route => route.Pattern.StartsWith("/admin", StringComparison.Ordinal) && !route.ForAdministrators);
+
+        Assert.Empty(looselyGuarded);
+        // Sanity: the enumeration really sees the administrator pages and endpoints.
+        Assert.Contains(routes, route => route.Pattern == "/admin/people" && route.ForAdministrators);
+        Assert.Contains(routes, route => route.Pattern == "/admin/people/import/template.csv" && route.ForAdministrators);
+    }
+
+    [Fact]
+    public async Task AdministratorRoutes_Anonymous_AreSentToSignIn()
+    {
+        var client = factory.CreateSessionClient();
+
+        foreach (var route in AppRoutes().Where(route => route.ForAdministrators))
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Url));
+
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized
+                || (response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath()!.StartsWith("/account/signin", StringComparison.Ordinal)),
+                $"{route.Method} {route.Url} answered {(int)response.StatusCode} {response.RedirectPath()}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Employee)]
+    [InlineData(Roles.ClassLeader)]
+    [InlineData(Roles.Trainer)]
+    [InlineData(Roles.Manager)]
+    public async Task AdministratorRoutes_NonAdministrator_AreForbidden(string role)
+    {
+        var number = "R" + role[..3].ToUpperInvariant();
+        await factory.CreatePersonAsync(number, [Roles.Employee, role]);
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync(number);
+
+        var routes = AppRoutes().Where(route => route.ForAdministrators).ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Url));
+
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath()!.StartsWith("/account/denied", StringComparison.Ordinal)),
+                $"{route.Method} {route.Url} answered {(int)response.StatusCode} {response.RedirectPath()} for {role}");
+        }
+    }
+
+    [Fact]
+    public async Task AdministratorRoutes_Administrator_AreServed()
+    {
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync(LmsFactory.AdministratorNumber);
+
+        foreach (var route in AppRoutes().Where(route => route.ForAdministrators && route.Method == "GET"))
+        {
+            var response = await client.GetAsync(route.Url);
+
+            // An edit page for an id that does not exist answers 404; nothing may refuse the administrator.
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"GET {route.Url} answered {(int)response.StatusCode}");
+        }
+    }
+
+    private List<AppRoute> AppRoutes()
+    {
+        var sources = factory.Services.GetServices<EndpointDataSource>();
+        return [.. sources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Where(endpoint => !IsFrameworkPlumbing(endpoint.RoutePattern.RawText ?? ""))
+            .SelectMany(endpoint => Methods(endpoint).Select(method => Describe(endpoint, method)))];
+    }
+
+    private static AppRoute Describe(RouteEndpoint endpoint, string method)
+    {
+        var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+        return new AppRoute(
+            Url: Fill(endpoint.RoutePattern),
+            Method: method,
+            ForAdministrators: authorize.Any(data => data.Policy == Policies.Admin || (data.Roles?.Split(',').Contains(Roles.Admin) ?? false)),
+            Anonymous: endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            NamesPolicy: authorize.Any(data => !string.IsNullOrEmpty(data.Policy)),
+            Pattern: pattern);
+    }
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"];
+
+    /// <summary>Turns "/admin/sites/{Id:int}" into "/admin/sites/1".</summary>
+    private static string Fill(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => parameter.ParameterPolicies.Count > 0 ? "1" : "x1",
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        }))));
+
+    /// <summary>The Blazor circuit hub and framework files, mapped by the framework rather than by a feature.</summary>
+    private static bool IsFrameworkPlumbing(string pattern) =>
+        pattern.TrimStart('/').StartsWith('_') || pattern.Contains("{**");
+}
