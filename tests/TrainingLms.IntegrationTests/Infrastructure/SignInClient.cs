@@ -13,22 +13,25 @@ public static partial class SignInClient
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string identifier, string password = LmsFactory.Password) =>
         await client.PostFormAsync("/account/signin", "signin", new() { ["Input.Identifier"] = identifier, ["Input.Password"] = password });
 
-    /// <summary>GETs the page for its antiforgery token, then posts the named form.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, Dictionary<string, string> fields, HttpContent? file = null)
+    /// <summary>
+    /// GETs the page for its antiforgery token, then posts the named form back to it (or to <paramref name="action"/>
+    /// for a plain form such as the language switcher, which has no Blazor form name).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, Dictionary<string, string> fields, HttpContent? file = null, string? action = null)
     {
         var page = await client.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page);
         if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {path}");
         var values = new Dictionary<string, string>(fields)
         {
-            ["_handler"] = formName,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         };
-        if (file is null) return await client.PostAsync(path, new FormUrlEncodedContent(values));
+        if (formName.Length > 0) values["_handler"] = formName;
+        if (file is null) return await client.PostAsync(action ?? path, new FormUrlEncodedContent(values));
         var multipart = new MultipartFormDataContent();
         foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
         multipart.Add(file, "file", "people.csv");
-        return await client.PostAsync(path, multipart);
+        return await client.PostAsync(action ?? path, multipart);
     }
 
     /// <summary>The path (and query) a redirect points to, whether the Location header is absolute or relative.</summary>
