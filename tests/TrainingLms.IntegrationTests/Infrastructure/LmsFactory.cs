@@ -17,7 +17,7 @@ public class LmsFactory : WebApplicationFactory<Program>
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "traininglms-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Seed the demo company (sign-ins from DemoSeeder.Accounts, password <see cref="Password"/>).</summary>
-    public bool Demo { get; init; }
+    public bool Demo { get; protected init; }
 
     /// <summary>Employee number of the administrator every factory starts with, unless <see cref="EmptyDatabase"/>.</summary>
     public const string AdministratorNumber = "ADMIN1";

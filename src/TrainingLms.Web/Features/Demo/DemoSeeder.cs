@@ -76,11 +76,16 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
             return person;
         }
 
-        var admin = NewPerson("A0001", "周敏", "13800000001", null, null, today.AddYears(-6), cuihu);
-        var trainer = NewPerson("T0001", "林晓雯", "13800000002", null, trainerPosition, today.AddYears(-4), cuihu);
-        var manager = NewPerson("M0001", "王建国", "13800000003", null, managerPosition, today.AddYears(-8), cuihu);
-        var leader = NewPerson("C0001", "陈丽", "13800000004", teams[0], positions[LineOfWork.CustomerService], today.AddYears(-3));
-        var newHire = NewPerson("E0001", "李娜", "13800000005", teams[0], positions[LineOfWork.CustomerService], today.AddDays(-10));
+        Person AccountPerson(string role, Team? team, Position? position, DateOnly hired)
+        {
+            var account = Accounts.Single(a => a.Role == role);
+            return NewPerson(account.EmployeeNumber, account.FullName, account.Phone, team, position, hired, cuihu);
+        }
+        var admin = AccountPerson(Roles.Admin, null, null, today.AddYears(-6));
+        var trainer = AccountPerson(Roles.Trainer, null, trainerPosition, today.AddYears(-4));
+        var manager = AccountPerson(Roles.Manager, null, managerPosition, today.AddYears(-8));
+        var leader = AccountPerson(Roles.ClassLeader, teams[0], positions[LineOfWork.CustomerService], today.AddYears(-3));
+        var newHire = AccountPerson(Roles.Employee, teams[0], positions[LineOfWork.CustomerService], today.AddDays(-10));
         admin.Email = "zhoumin@heyue.example.com";
         admin.NormalizedEmail = users.NormalizeEmail(admin.Email);
         teams[0].ClassLeaderId = leader.Id;

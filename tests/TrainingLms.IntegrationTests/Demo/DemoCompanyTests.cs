@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Demo;
+
+namespace TrainingLms.IntegrationTests.Demo;
+
+public sealed class DemoFactory : LmsFactory
+{
+    public DemoFactory() => Demo = true;
+}
+
+public class DemoCompanyTests : IClassFixture<DemoFactory>
+{
+    private readonly DemoFactory factory;
+
+    public DemoCompanyTests(DemoFactory factory) => this.factory = factory;
+
+    [Fact]
+    public async Task DemoMode_SeedsTwoSitesSixTeamsAndFortyPeopleWithLeaders()
+    {
+        var (sites, teams, people, teamsWithoutLeader) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            return (await db.Sites.CountAsync(), await db.Teams.CountAsync(), await db.Users.CountAsync(), await db.Teams.CountAsync(t => t.ClassLeaderId == null));
+        });
+
+        Assert.Equal(2, sites);
+        Assert.True(teams >= 6, $"{teams} teams");
+        Assert.True(people >= 40, $"{people} people");
+        Assert.Equal(0, teamsWithoutLeader);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, "组织概况")]
+    [InlineData(Roles.Trainer, "待培训的新员工")]
+    [InlineData(Roles.Manager, "翠湖花园 的班组")]
+    [InlineData(Roles.ClassLeader, "我的班组：客服班")]
+    [InlineData(Roles.Employee, "我的岗位")]
+    public async Task DemoAccount_SignsInWithThePrintedPassword_AndSeesTheirHome(string role, string expected)
+    {
+        var account = DemoSeeder.Accounts.Single(a => a.Role == role);
+        var client = factory.CreateSessionClient();
+
+        var signIn = await client.SignInAsync(account.Phone);
+
+        Assert.Equal("/", signIn.RedirectPath());
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var page = await home.Content.ReadAsStringAsync();
+        Assert.Contains(account.FullName, page);
+        Assert.Contains(expected, page);
+    }
+}
