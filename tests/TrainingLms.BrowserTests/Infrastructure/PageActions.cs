@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using TrainingLms.IntegrationTests.Infrastructure;
+
+namespace TrainingLms.BrowserTests.Infrastructure;
+
+public static class PageActions
+{
+    /// <summary>Chooses the language with the switcher in the app bar, as a person would.</summary>
+    public static async Task ChooseLanguageAsync(this IPage page, string culture)
+    {
+        await page.Locator($".language-switcher button[value='{culture}']").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task SignInAsync(this IPage page, string identifier, string password = LmsFactory.Password)
+    {
+        await page.FillAsync("#identifier", identifier);
+        await page.FillAsync("#password", password);
+        await page.Locator("form[action='/account/signin'] button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>True when nothing sticks out sideways: the page needs no horizontal scrolling.</summary>
+    public static Task<bool> FitsTheScreenAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
+    public static Task ScreenshotAsync(this IPage page, BrowserFixture fixture, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotFolder, name + ".png"), FullPage = true });
+}
