@@ -1,0 +1,47 @@
+using System.Xml.Linq;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.People.Import;
+
+namespace TrainingLms.Web.Tests.Resources;
+
+public class SharedResourceTests
+{
+    private static Dictionary<string, string> Strings(string fileName)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Resources", fileName);
+        return XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    }
+
+    [Fact]
+    public void SharedResource_EnglishAndChinese_SameKeys()
+    {
+        var english = Strings("SharedResource.resx");
+        var chinese = Strings("SharedResource.zh-CN.resx");
+
+        Assert.Empty(english.Keys.Except(chinese.Keys).Order());
+        Assert.Empty(chinese.Keys.Except(english.Keys).Order());
+        Assert.True(english.Count > 100, $"Only {english.Count} strings read: is the right file linked?");
+    }
+
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.zh-CN.resx")]
+    public void SharedResource_EveryString_NotBlank(string fileName)
+    {
+        var blank = Strings(fileName).Where(s => string.IsNullOrWhiteSpace(s.Value)).Select(s => s.Key);
+
+        Assert.Empty(blank);
+    }
+
+    [Fact]
+    public void SharedResource_ImportProblemsAndLinesOfWork_EachHasAString()
+    {
+        // Components look these up by enum name, which the compiler cannot check.
+        var keys = Strings("SharedResource.resx").Keys.ToHashSet();
+        var needed = Enum.GetNames<ImportProblem>().Select(n => $"ImportProblem.{n}")
+            .Concat(Enum.GetNames<LineOfWork>().Select(n => $"LineOfWork.{n}"));
+
+        Assert.Empty(needed.Except(keys));
+    }
+}
