@@ -34,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
-        BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Directory.CreateDirectory(ScreenshotFolder);
 
         playwright = await Playwright.CreateAsync();
