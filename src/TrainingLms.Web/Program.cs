@@ -9,6 +9,9 @@ using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serves the framework and scoped-CSS files from the build output when the app runs with `dotnet run`
+// outside Development (the README's run command); a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddStorage();
 builder.AddLmsLocalization();
