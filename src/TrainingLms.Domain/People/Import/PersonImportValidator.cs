@@ -41,26 +41,21 @@ public static class PersonImportValidator
             if (name.Length == 0) Problem(ImportProblem.MissingName, null);
             else if (name.Length > ContactDetails.MaxNameLength) Problem(ImportProblem.NameTooLong, name);
 
-            var phone = Optional(row.Phone);
-            string? normalizedPhone = null;
-            if (phone is not null)
-            {
-                normalizedPhone = ContactDetails.NormalizePhone(phone);
-                if (normalizedPhone is null) Problem(ImportProblem.InvalidPhone, phone);
-                else if (!seenPhones.Add(normalizedPhone)) Problem(ImportProblem.DuplicatePhone, phone);
-                else if (reference.PhoneOwners.TryGetValue(normalizedPhone, out var owner) && !Same(owner, number))
-                    Problem(ImportProblem.PhoneBelongsToSomeoneElse, $"{phone} ({owner})");
-            }
+            var normalizedPhone = CheckContact(row.Phone, ContactDetails.NormalizePhone, seenPhones, reference.PhoneOwners,
+                ImportProblem.InvalidPhone, ImportProblem.DuplicatePhone, ImportProblem.PhoneBelongsToSomeoneElse);
+            var normalizedEmail = CheckContact(row.Email, ContactDetails.NormalizeEmail, seenEmails, reference.EmailOwners,
+                ImportProblem.InvalidEmail, ImportProblem.DuplicateEmail, ImportProblem.EmailBelongsToSomeoneElse);
 
-            var email = Optional(row.Email);
-            string? normalizedEmail = null;
-            if (email is not null)
+            // A phone or email must be valid, appear once in the file, and not belong to another person already.
+            string? CheckContact(string? raw, Func<string, string?> normalize, HashSet<string> seen, Dictionary<string, string> owners,
+                ImportProblem invalid, ImportProblem duplicate, ImportProblem takenBySomeoneElse)
             {
-                normalizedEmail = ContactDetails.NormalizeEmail(email);
-                if (normalizedEmail is null) Problem(ImportProblem.InvalidEmail, email);
-                else if (!seenEmails.Add(normalizedEmail)) Problem(ImportProblem.DuplicateEmail, email);
-                else if (reference.EmailOwners.TryGetValue(normalizedEmail, out var owner) && !Same(owner, number))
-                    Problem(ImportProblem.EmailBelongsToSomeoneElse, $"{email} ({owner})");
+                if (Optional(raw) is not { } value) return null;
+                var normalized = normalize(value);
+                if (normalized is null) Problem(invalid, value);
+                else if (!seen.Add(normalized)) Problem(duplicate, value);
+                else if (owners.TryGetValue(normalized, out var owner) && !Same(owner, number)) Problem(takenBySomeoneElse, $"{value} ({owner})");
+                return normalized;
             }
 
             DateOnly? hireDate = null;
