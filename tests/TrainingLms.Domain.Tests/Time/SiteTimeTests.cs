@@ -2,45 +2,17 @@ namespace TrainingLms.Domain.Tests.Time;
 
 public class SiteTimeTests
 {
-    [Fact]
-    public void ToLocal_UtcInShanghai_EightHoursAhead()
+    [Theory]
+    [InlineData("Asia/Shanghai", DateTimeKind.Utc, 10)]
+    [InlineData("Asia/Shanghai", DateTimeKind.Unspecified, 10)] // unspecified is read as UTC, as the database stores it
+    [InlineData(null, DateTimeKind.Utc, 10)]                     // no zone set: Shanghai
+    [InlineData("Mars/Olympus_Mons", DateTimeKind.Utc, 10)]      // unknown zone: Shanghai
+    [InlineData("Asia/Urumqi", DateTimeKind.Utc, 8)]             // UTC+6 all year
+    public void ToLocal_StoredUtc_ShownInTheSiteZone(string? zone, DateTimeKind kind, int expectedHour)
     {
-        var local = SiteTime.ToLocal(new DateTime(2025, 3, 1, 2, 30, 0, DateTimeKind.Utc), "Asia/Shanghai");
+        var local = SiteTime.ToLocal(new DateTime(2025, 3, 1, 2, 30, 0, kind), zone);
 
-        Assert.Equal(new DateTime(2025, 3, 1, 10, 30, 0), local);
-    }
-
-    [Fact]
-    public void ToLocal_UnspecifiedKind_TreatedAsUtc()
-    {
-        var local = SiteTime.ToLocal(new DateTime(2025, 3, 1, 2, 30, 0, DateTimeKind.Unspecified), "Asia/Shanghai");
-
-        Assert.Equal(new DateTime(2025, 3, 1, 10, 30, 0), local);
-    }
-
-    [Fact]
-    public void ToLocal_NoZone_Shanghai()
-    {
-        var local = SiteTime.ToLocal(new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), null);
-
-        Assert.Equal(new DateTime(2025, 7, 1, 8, 0, 0), local);
-    }
-
-    [Fact]
-    public void ToLocal_UnknownZone_FallsBackToShanghai()
-    {
-        var local = SiteTime.ToLocal(new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), "Mars/Olympus_Mons");
-
-        Assert.Equal(new DateTime(2025, 7, 1, 8, 0, 0), local);
-    }
-
-    [Fact]
-    public void ToLocal_OtherKnownZone_UsesThatZone()
-    {
-        // Urumqi keeps UTC+6 all year.
-        var local = SiteTime.ToLocal(new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc), "Asia/Urumqi");
-
-        Assert.Equal(new DateTime(2025, 7, 1, 6, 0, 0), local);
+        Assert.Equal(new DateTime(2025, 3, 1, expectedHour, 30, 0), local);
     }
 
     [Fact]

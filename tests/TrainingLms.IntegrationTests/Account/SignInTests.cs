@@ -8,12 +8,8 @@ using TrainingLms.Web.Features.People;
 
 namespace TrainingLms.IntegrationTests.Account;
 
-public class SignInTests : IClassFixture<LmsFactory>
+public class SignInTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    private readonly LmsFactory factory;
-
-    public SignInTests(LmsFactory factory) => this.factory = factory;
-
     [Theory]
     [InlineData("S100", "S100")]
     [InlineData("S101", "13912340101")]

@@ -13,12 +13,8 @@ namespace TrainingLms.IntegrationTests.Authorization;
 /// Reads every route from the app's own endpoint data source, so a page or endpoint added later is
 /// checked without anyone remembering to add it here.
 /// </summary>
-public class RouteAuthorizationTests : IClassFixture<LmsFactory>
+public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    private readonly LmsFactory factory;
-
-    public RouteAuthorizationTests(LmsFactory factory) => this.factory = factory;
-
     public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, string Pattern);
 
     [Fact]

@@ -13,12 +13,8 @@ public sealed class DemoFactory : LmsFactory
     public DemoFactory() => Demo = true;
 }
 
-public class DemoCompanyTests : IClassFixture<DemoFactory>
+public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    private readonly DemoFactory factory;
-
-    public DemoCompanyTests(DemoFactory factory) => this.factory = factory;
-
     [Fact]
     public async Task DemoMode_SeedsTwoSitesSixTeamsAndFortyPeopleWithLeaders()
     {

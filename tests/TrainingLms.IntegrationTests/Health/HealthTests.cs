@@ -4,12 +4,8 @@ using TrainingLms.IntegrationTests.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.Health;
 
-public class HealthTests : IClassFixture<LmsFactory>
+public class HealthTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    private readonly LmsFactory factory;
-
-    public HealthTests(LmsFactory factory) => this.factory = factory;
-
     [Fact]
     public async Task Healthz_Anonymous_ReportsDatabaseDataFolderAndVideoTools()
     {

@@ -4,12 +4,8 @@ using TrainingLms.IntegrationTests.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.Localization;
 
-public class CultureTests : IClassFixture<LmsFactory>
+public class CultureTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    private readonly LmsFactory factory;
-
-    public CultureTests(LmsFactory factory) => this.factory = factory;
-
     [Fact]
     public async Task SignInPage_ByDefault_IsChineseWhateverTheBrowserAsks()
     {

@@ -5,12 +5,8 @@ using TrainingLms.IntegrationTests.Infrastructure;
 namespace TrainingLms.IntegrationTests.People;
 
 /// <summary>The administrator's person page, driven over HTTP.</summary>
-public class PeopleAdministrationTests : IClassFixture<LmsFactory>
+public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    private readonly LmsFactory factory;
-
-    public PeopleAdministrationTests(LmsFactory factory) => this.factory = factory;
-
     [Fact]
     public async Task Create_HalfFilledForm_ShowsErrorsAndKeepsWhatWasTyped()
     {
