@@ -13,7 +13,7 @@ public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider
     public async Task<AdminSummary> AdminSummaryAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var zone = await db.Companies.Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync();
+        var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync();
         var last = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.ImportedAtUtc).FirstOrDefaultAsync();
         return new AdminSummary(
             await db.Sites.CountAsync(s => s.IsActive),
