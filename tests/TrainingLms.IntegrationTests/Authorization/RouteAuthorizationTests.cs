@@ -79,8 +79,7 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
     [Fact]
     public async Task AdministratorRoutes_Administrator_AreServed()
     {
-        var client = factory.CreateSessionClient();
-        await client.SignInAsync(LmsFactory.AdministratorNumber);
+        var client = await factory.AdministratorClientAsync();
 
         foreach (var route in AppRoutes().Where(route => route.ForAdministrators && route.Method == "GET"))
         {

@@ -10,6 +10,14 @@ public static partial class SignInClient
     public static HttpClient CreateSessionClient(this LmsFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A client signed in as the administrator every factory starts with.</summary>
+    public static async Task<HttpClient> AdministratorClientAsync(this LmsFactory factory)
+    {
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync(LmsFactory.AdministratorNumber);
+        return client;
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string identifier, string password = LmsFactory.Password) =>
         await client.PostFormAsync("/account/signin", "signin", new() { ["Input.Identifier"] = identifier, ["Input.Password"] = password });
 

@@ -10,7 +10,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     [Fact]
     public async Task Create_HalfFilledForm_ShowsErrorsAndKeepsWhatWasTyped()
     {
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var response = await client.PostFormAsync("/admin/people/new", "person", new()
         {
@@ -31,7 +31,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     [Fact]
     public async Task Create_ValidForm_CreatesPersonWhoMustChangePassword()
     {
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var response = await client.PostFormAsync("/admin/people/new", "person", new()
         {
@@ -55,7 +55,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     public async Task Create_DuplicateEmployeeNumber_IsRefused()
     {
         await factory.CreatePersonAsync("N300", [Roles.Employee]);
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var response = await client.PostFormAsync("/admin/people/new", "person", new()
         {
@@ -73,7 +73,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     public async Task Deactivate_FromThePersonPage_StopsSignInButKeepsThePerson()
     {
         var id = await factory.CreatePersonAsync("N400", [Roles.Employee]);
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var response = await client.PostFormAsync($"/admin/people/{id}", "person-status", []);
 
@@ -88,7 +88,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     public async Task Deactivate_LastAdministrator_IsRefused()
     {
         var admin = await factory.FindPersonAsync(LmsFactory.AdministratorNumber);
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var response = await client.PostFormAsync($"/admin/people/{admin!.Id}", "person-status", []);
 
@@ -100,7 +100,7 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
     public async Task PeopleList_Search_FindsByNameAndPhone()
     {
         await factory.CreatePersonAsync("N500", [Roles.Employee], phone: "13955550500");
-        var client = await AdministratorAsync();
+        var client = await factory.AdministratorClientAsync();
 
         var byPhone = await client.GetStringAsync("/admin/people?q=1395555");
         var byNumber = await client.GetStringAsync("/admin/people?q=N500");
@@ -108,12 +108,5 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
         Assert.Contains("测试N500", byPhone);
         Assert.Contains("测试N500", byNumber);
         Assert.DoesNotContain("管理员", (await client.GetStringAsync("/admin/people?q=N500")).Split("<tbody>").Last());
-    }
-
-    private async Task<HttpClient> AdministratorAsync()
-    {
-        var client = factory.CreateSessionClient();
-        await client.SignInAsync(LmsFactory.AdministratorNumber);
-        return client;
     }
 }

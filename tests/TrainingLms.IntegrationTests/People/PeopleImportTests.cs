@@ -16,8 +16,7 @@ public class PeopleImportTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        client = factory.CreateSessionClient();
-        await client.SignInAsync(LmsFactory.AdministratorNumber);
+        client = await factory.AdministratorClientAsync();
     }
 
     public ValueTask DisposeAsync() => factory.DisposeAsync();
