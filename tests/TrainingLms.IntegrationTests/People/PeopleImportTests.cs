@@ -109,6 +109,20 @@ public class PeopleImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_StrayQuote_ReportsThatRowAndImportsNothing()
+    {
+        var rows = PeopleCsvFile.Rows(6);
+        rows[1] = "P00002,\"张三,13900000002,,翠湖花园,客服一班,客服,,2025-03-01,员工"; // the quote is never closed
+
+        var (_, page) = await UploadAsync(PeopleCsvFile.Utf8WithBom(rows), createMissing: true);
+
+        Assert.Contains("<td data-label=\"行号\">3</td>", page);
+        Assert.Contains("引号不成对", page);
+        Assert.Equal(1, await PeopleCountAsync());
+        Assert.Equal(1, (await LastBatchAsync()).ProblemCount);
+    }
+
+    [Fact]
     public async Task Import_NotACsv_ReportsTheHeaderProblem()
     {
         var (response, page) = await UploadAsync("just some notes\r\nnothing else"u8.ToArray(), createMissing: true);

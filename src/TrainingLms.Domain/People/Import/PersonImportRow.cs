@@ -50,6 +50,7 @@ public enum ImportProblem
     LineOfWorkNeededToCreateTeam,
     UnknownPosition,
     MissingHeader,
+    MalformedRow,
 }
 
 /// <summary>Why one row (or the header, line 1) cannot be imported.</summary>

@@ -33,8 +33,17 @@ public static class PeopleCsv
     public static PeopleCsvContent Read(byte[] content)
     {
         var (encodingName, text) = Decode(content);
-        // The separator is detected (Excel writes ',' or, in some locales, ';' or tabs); values are trimmed.
-        using var csv = CsvReader.FromText(text, CsvReaderOptions.Default with { TrackLineNumbers = true, SkipEmptyLines = true });
+        // The separator is detected (Excel writes ',' or, in some locales, ';' or tabs). No field of a people list
+        // holds a line break, so a stray quote ends at its own line instead of swallowing the rows after it;
+        // the row it breaks is reported, which stops the import.
+        var malformed = new List<ImportIssue>();
+        using var csv = CsvReader.FromText(text, CsvReaderOptions.Default with
+        {
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = false,
+            OnMalformedRecord = record => malformed.Add(new ImportIssue((int)record.LineNumber, ImportProblem.MalformedRow, Shorten(record.RawRecord))),
+        });
         var header = csv.Headers.ToArray();
         if (header.Length == 0)
             return new(encodingName, [], [new ImportIssue(1, ImportProblem.MissingHeader, "")]);
@@ -63,8 +72,10 @@ public static class PeopleCsv
                 Field(nameof(PersonImportRow.HireDate)),
                 Field(nameof(PersonImportRow.Roles))));
         }
-        return new(encodingName, rows, []);
+        return new(encodingName, rows, malformed);
     }
+
+    private static string Shorten(string raw) => raw.Length <= 80 ? raw : raw[..80] + "…";
 
     /// <summary>A BOM decides; otherwise strict UTF-8, and GB18030 (a superset of GBK) when that fails.</summary>
     public static (string Name, string Text) Decode(byte[] content)

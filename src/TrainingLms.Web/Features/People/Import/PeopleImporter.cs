@@ -39,9 +39,9 @@ public class PeopleImporter(
             RowCount = content.Rows.Count,
         };
         var existing = await db.Users.ToDictionaryAsync(p => p.NormalizedUserName!, cancellationToken);
-        var validation = content.Issues.Count > 0
-            ? new ImportValidation([], content.Issues)
-            : PersonImportValidator.Validate(content.Rows, await LoadReferenceAsync(existing.Values, cancellationToken), settings.CreateMissing);
+        var validation = PersonImportValidator.Validate(content.Rows, await LoadReferenceAsync(existing.Values, cancellationToken), settings.CreateMissing);
+        if (content.Issues.Count > 0)
+            validation = validation with { Issues = [.. content.Issues.Concat(validation.Issues).OrderBy(issue => issue.Line)] };
 
         var newPeople = validation.Rows.Count(row => !existing.ContainsKey(users.NormalizeName(row.EmployeeNumber)));
         var passwordProblems = newPeople > 0 ? await CheckInitialPasswordAsync(settings.InitialPassword) : [];
