@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Demo;
@@ -35,6 +36,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Friendly status pages are for pages people open; a refused form post keeps its own plain answer
+// (re-executing it would replay the refused post against the not-found page).
+app.Use((context, next) =>
+{
+    if (!HttpMethods.IsGet(context.Request.Method) && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        statusPages.Enabled = false;
+    return next(context);
+});
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -64,6 +64,25 @@ public class SetupTests : IAsyncLifetime
         Assert.Contains("首位管理员已设置完成", await client.GetStringAsync("/setup"));
     }
 
+    [Fact]
+    public async Task Setup_AfterEveryAdministratorIsGone_StaysClosed()
+    {
+        var client = factory.CreateSessionClient();
+        await client.PostFormAsync("/setup", "setup", SetupForm("A1", "张管理"));
+        await factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<Person>>();
+            return await users.RemoveFromRoleAsync((await users.FindByNameAsync("A1"))!, Roles.Admin);
+        });
+
+        // A fresh process, as after a restart: nothing cached.
+        await using var restarted = factory.WithWebHostBuilder(_ => { });
+        var page = await restarted.CreateClient().GetStringAsync("/setup");
+
+        Assert.Contains("首位管理员已设置完成", page);
+        Assert.Empty(await AdministratorsAsync());
+    }
+
     private static Dictionary<string, string> SetupForm(string number, string name) => new()
     {
         ["Input.CompanyName"] = "锦绣物业",

@@ -92,4 +92,30 @@ public class SignInTests(LmsFactory factory) : IClassFixture<LmsFactory>
 
         Assert.Null(stillValid);
     }
+
+    [Fact]
+    public async Task SignOut_WithTheFormToken_EndsTheSession()
+    {
+        await factory.CreatePersonAsync("S140", [Roles.Employee]);
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync("S140");
+
+        var response = await client.PostFormAsync("/", "", [], action: "/account/signout");
+
+        Assert.Equal("/account/signin", response.RedirectPath());
+        Assert.StartsWith("/account/signin", (await client.GetAsync("/")).RedirectPath());
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAToken_IsRefused()
+    {
+        await factory.CreatePersonAsync("S141", [Roles.Employee]);
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync("S141");
+
+        var response = await client.PostAsync("/account/signout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
 }

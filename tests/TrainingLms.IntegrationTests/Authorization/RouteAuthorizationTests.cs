@@ -90,6 +90,17 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
         }
     }
 
+    [Fact]
+    public async Task UnknownAddress_SignedIn_AnswersWithTheNotFoundPage()
+    {
+        var client = await factory.AdministratorClientAsync();
+
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+    }
+
     private List<AppRoute> AppRoutes()
     {
         var sources = factory.Services.GetServices<EndpointDataSource>();

@@ -47,4 +47,15 @@ public class CultureTests(LmsFactory factory) : IClassFixture<LmsFactory>
 
         Assert.Contains("<html lang=\"zh-CN\"", await client.GetStringAsync("/account/signin"));
     }
+
+    [Fact]
+    public async Task ChoosingALanguage_WithoutTheFormToken_IsRefusedPlainly()
+    {
+        var client = factory.CreateSessionClient();
+
+        var response = await client.PostAsync("/culture", new FormUrlEncodedContent([new("culture", "en-US"), new("returnUrl", "/")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\"", await client.GetStringAsync("/account/signin"));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -69,10 +70,12 @@ public static class AccountFeature
     }
 
     public static void MapAccount(this IEndpointRouteBuilder app) =>
-        app.MapPost("/account/signout", SignOut).RequireAuthorization(Policies.SignedIn);
+        app.MapPost("/account/signout", SignOut).RequireAuthorization(Policies.SignedIn).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-    internal static async Task<RedirectHttpResult> SignOut(SignInManager<Person> signIn)
+    internal static async Task<Results<RedirectHttpResult, BadRequest>> SignOut(HttpContext context, SignInManager<Person> signIn)
     {
+        // Minimal APIs reject a bad token only when they bind a form; this handler binds none, so it checks itself.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }) return TypedResults.BadRequest();
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect(SignInPath);
     }

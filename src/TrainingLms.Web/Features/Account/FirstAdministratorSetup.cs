@@ -15,9 +15,9 @@ public class FirstAdministratorSetup(LmsDbContext db, PeopleAdministration peopl
 
         // An immediate SQLite transaction: two people submitting the form at once cannot both become the first administrator.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await SetupState.HasAdministratorAsync(db)) return PeopleResult.Fail("", L["Setup.AlreadyDone"]);
+        if (await SetupState.IsSetUpAsync(db)) return PeopleResult.Fail("", L["Setup.AlreadyDone"]);
 
-        if (!await db.Companies.AnyAsync()) db.Companies.Add(new Company { Name = companyName.Trim() });
+        db.Companies.Add(new Company { Name = companyName.Trim() });
         await db.SaveChangesAsync();
         administrator.Roles = [Roles.Admin, Roles.Employee];
         var result = await people.CreateAsync(administrator, password, mustChangePassword: false);

@@ -11,9 +11,7 @@ public static class MustChangePasswordMiddleware
     public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method)
-                && context.User.MustChangePassword()
-                && IsPage(context.Request.Path))
+            if (context.User.MustChangePassword() && IsPage(context.Request.Path))
             {
                 context.Response.Redirect(ChangePasswordPath);
                 return;
@@ -26,5 +24,6 @@ public static class MustChangePasswordMiddleware
         && !path.StartsWithSegments("/_framework")
         && !path.StartsWithSegments("/_content")
         && !path.StartsWithSegments("/healthz")
+        && !path.StartsWithSegments("/culture")
         && !Path.HasExtension(path.Value);
 }

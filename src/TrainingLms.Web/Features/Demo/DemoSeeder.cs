@@ -27,11 +27,12 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
 
     public async Task SeedAsync(string password)
     {
-        if (await db.Sites.AnyAsync()) return;
+        // Only ever into an empty database: never next to a real company's people.
+        if (await db.Users.AnyAsync() || await db.Companies.AnyAsync()) return;
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        if (!await db.Companies.AnyAsync()) db.Companies.Add(new Company { Name = "和悦物业服务有限公司" });
+        db.Companies.Add(new Company { Name = "和悦物业服务有限公司" });
         var cuihu = new Site { Code = "CH", Name = "翠湖花园", Address = "杭州市西湖区翠湖路 88 号" };
         var jinjiang = new Site { Code = "JJ", Name = "锦江商务中心", Address = "成都市锦江区东大街 166 号" };
         db.Sites.AddRange(cuihu, jinjiang);

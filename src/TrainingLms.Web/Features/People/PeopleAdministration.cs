@@ -31,6 +31,8 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
 
     public async Task<PeopleResult> UpdateAsync(string personId, PersonInput input)
     {
+        // Immediate transaction: two administrators demoting each other at once cannot leave the company without one.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.FindByIdAsync(personId) is not { } person) return NotFound();
         var errors = await CheckAsync(input, person);
         var currentRoles = await users.GetRolesAsync(person);
@@ -48,6 +50,7 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         if (added.Count > 0) await users.AddToRolesAsync(person, added);
         // A new stamp makes open sessions pick up the new roles at their next check.
         if (removed.Count + added.Count > 0) await users.UpdateSecurityStampAsync(person);
+        await transaction.CommitAsync();
         return PeopleResult.Ok(person.Id);
     }
 
@@ -68,13 +71,15 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
     /// <summary>Deactivated people cannot sign in and their open sessions end; their history stays.</summary>
     public async Task<PeopleResult> SetActiveAsync(string personId, bool active)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.FindByIdAsync(personId) is not { } person) return NotFound();
         if (!active && await users.IsInRoleAsync(person, Roles.Admin) && await IsLastActiveAdministratorAsync(person))
             return PeopleResult.Fail("", L["People.LastAdministrator"]);
         person.IsActive = active;
         person.DeactivatedAtUtc = active ? null : clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(person);
+        // The new stamp is saved with the change and ends the person's open sessions.
         await users.UpdateSecurityStampAsync(person);
+        await transaction.CommitAsync();
         return PeopleResult.Ok(person.Id);
     }
 
