@@ -96,6 +96,32 @@ public class PeopleImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_MoveToAnotherSiteWithoutATeam_LeavesTheOldTeam()
+    {
+        await UploadAsync(PeopleCsvFile.Utf8WithBom([PeopleCsvFile.Row("M001", "调动人", "13900000021")]), createMissing: true);
+
+        await UploadAsync(PeopleCsvFile.Utf8WithBom([PeopleCsvFile.Row("M001", "调动人", "13900000021", site: "锦江商务中心", team: "", lineOfWork: "")]), createMissing: true);
+
+        var person = await factory.FindPersonAsync("M001");
+        var newSite = await factory.WithScopeAsync(services => services.GetRequiredService<LmsDbContext>().Sites.SingleAsync(s => s.Name == "锦江商务中心"));
+        Assert.Equal((newSite.Id, (int?)null), (person!.SiteId!.Value, person.TeamId));
+        Assert.Equal(1, (await LastBatchAsync()).Updated);
+    }
+
+    [Fact]
+    public async Task Import_RolesInEnglishOrChinese_AreAllGranted()
+    {
+        var row = PeopleCsvFile.Row("R001", "多角色", "13900000031").Replace(",员工", ",Class leader、培训师");
+
+        await UploadAsync(PeopleCsvFile.Utf8WithBom([row]), createMissing: true);
+
+        var roles = await factory.WithScopeAsync(async services =>
+            await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrainingLms.Data.Identity.Person>>()
+                .GetRolesAsync((await factory.FindPersonAsync("R001"))!));
+        Assert.Equal(["ClassLeader", "Employee", "Trainer"], roles.Order());
+    }
+
+    [Fact]
     public async Task Import_UnknownSiteWithoutCreateMissing_IsReportedAndNothingCreated()
     {
         var rows = new[] { PeopleCsvFile.Row("U001", "周杰", "13900000011", site: "不存在的项目") };

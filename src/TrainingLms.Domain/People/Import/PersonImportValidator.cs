@@ -17,7 +17,8 @@ public static class PersonImportValidator
     private static readonly string[] HireDateFormats =
         ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
 
-    private static readonly char[] RoleSeparators = [',', '，', '、', ';', '；', '|', '/', ' '];
+    // Not spaces: "Class leader" is one role.
+    private static readonly char[] RoleSeparators = [',', '，', '、', ';', '；', '|', '/'];
 
     public static ImportValidation Validate(IEnumerable<PersonImportRow> rows, ImportReference reference, bool createMissing)
     {

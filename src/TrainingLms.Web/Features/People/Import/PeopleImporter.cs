@@ -142,6 +142,12 @@ public class PeopleImporter(
                 | SetReference(person.SiteId, site, s => s?.Id, () => { person.SiteId = null; person.Site = site; })
                 | SetReference(person.TeamId, team, t => t?.Id, () => { person.TeamId = null; person.Team = team; })
                 | Set(person.PositionId, positionId ?? person.PositionId, v => person.PositionId = v);
+            // Moving to another site with no team named must not leave the person in the old site's team.
+            if (site is not null && team is null && person.TeamId is { } oldTeamId && site.Teams.All(t => t.Id != oldTeamId))
+            {
+                person.TeamId = null;
+                changed = true;
+            }
 
             foreach (var role in row.Roles)
             {
