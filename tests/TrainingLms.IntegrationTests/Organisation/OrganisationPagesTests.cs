@@ -77,6 +77,27 @@ public class OrganisationPagesTests(LmsFactory factory) : IClassFixture<LmsFacto
     }
 
     [Fact]
+    public async Task Team_WithMembers_CannotMoveToAnotherSite()
+    {
+        var client = await factory.AdministratorClientAsync();
+        await client.PostFormAsync("/admin/sites/new", "site", SiteForm("MA", "搬迁甲"));
+        await client.PostFormAsync("/admin/sites/new", "site", SiteForm("MB", "搬迁乙"));
+        var (fromId, toId) = await QueryAsync(async db => (
+            await db.Sites.Where(s => s.Code == "MA").Select(s => s.Id).SingleAsync(),
+            await db.Sites.Where(s => s.Code == "MB").Select(s => s.Id).SingleAsync()));
+        await client.PostFormAsync("/admin/teams/new", "team", TeamForm(fromId, "绿化三班", leaderId: ""));
+        var teamId = await QueryAsync(db => db.Teams.Where(t => t.Name == "绿化三班").Select(t => t.Id).SingleAsync());
+        var memberId = await factory.CreatePersonAsync("MA01", [Roles.Employee]);
+        var input = new PersonInput { EmployeeNumber = "MA01", FullName = "测试MA01", SiteId = fromId, TeamId = teamId, Roles = [Roles.Employee] };
+        await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().UpdateAsync(memberId, input));
+
+        var response = await client.PostFormAsync($"/admin/teams/{teamId}", "team", TeamForm(toId, "绿化三班", leaderId: ""));
+
+        Assert.Contains("班组还有成员，不能换到其他项目", await response.Content.ReadAsStringAsync());
+        Assert.Equal(fromId, await QueryAsync(db => db.Teams.Where(t => t.Id == teamId).Select(t => t.SiteId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Position_RecordsWhetherItFacesCustomersAndHasAConcentratedShift()
     {
         var client = await factory.AdministratorClientAsync();

@@ -103,10 +103,12 @@ public class PeopleAdministrationTests(LmsFactory factory) : IClassFixture<LmsFa
         var client = await factory.AdministratorClientAsync();
 
         var byPhone = await client.GetStringAsync("/admin/people?q=1395555");
-        var byNumber = await client.GetStringAsync("/admin/people?q=N500");
+        var byNumber = await client.GetStringAsync("/admin/people?q=n500");
+        var byWildcard = await client.GetStringAsync("/admin/people?q=%25");
 
         Assert.Contains("测试N500", byPhone);
         Assert.Contains("测试N500", byNumber);
+        Assert.DoesNotContain("测试N500", byWildcard);
         Assert.DoesNotContain("管理员", (await client.GetStringAsync("/admin/people?q=N500")).Split("<tbody>").Last());
     }
 }
