@@ -23,7 +23,7 @@ builder.AddHealth();
 builder.AddPeople();
 builder.AddHome();
 builder.AddDemo();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
@@ -51,7 +51,7 @@ app.UseMustChangePassword();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>();
 app.MapAccount();
 app.MapPeople();
 app.MapLmsLocalization();

@@ -15,13 +15,17 @@ public static class LmsClaims
     public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(MustChangePasswordType, "true");
 }
 
-/// <summary>Puts the person's name and the must-change-password flag into the sign-in cookie.</summary>
-public class LmsClaimsPrincipalFactory(UserManager<Person> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<Person, IdentityRole>(users, roles, options)
+/// <summary>Puts the person's name, roles and the must-change-password flag into the sign-in cookie.</summary>
+public class LmsClaimsPrincipalFactory(UserManager<Person> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Person>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Person user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        // Roles carry no claims of their own here, so one query for their names is all the cookie needs
+        // (the cookie is rebuilt every few minutes for every signed-in person).
+        foreach (var role in await UserManager.GetRolesAsync(user))
+            identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, role));
         identity.AddClaim(new Claim(LmsClaims.FullName, user.FullName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(LmsClaims.MustChangePasswordType, "true"));
         return identity;

@@ -12,6 +12,7 @@ public class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> L)
     public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), L["Identity.PasswordTooShort", length]);
     public override IdentityError PasswordRequiresDigit() => Error(nameof(PasswordRequiresDigit), L["Identity.PasswordRequiresDigit"]);
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), L["Validation.EmployeeNumberTaken"]);
+    public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), L["Identity.ConcurrencyFailure"]);
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), L["Validation.EmployeeNumber"]);
 
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };

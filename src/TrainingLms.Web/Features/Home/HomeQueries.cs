@@ -43,16 +43,13 @@ public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider
         var newHireSince = NewHireSince();
         var teams = await db.Teams.AsNoTracking().Where(t => t.ClassLeaderId == personId && t.IsActive)
             .Select(t => new { t.Id, t.Name, Site = t.Site!.Name, t.LineOfWork }).ToListAsync();
-        var rosters = new List<TeamRoster>();
-        foreach (var team in teams)
-        {
-            var members = await db.Users.AsNoTracking().Where(p => p.TeamId == team.Id && p.IsActive)
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var members = (await db.Users.AsNoTracking().Where(p => p.TeamId != null && teamIds.Contains(p.TeamId.Value) && p.IsActive)
                 .OrderBy(p => p.UserName)
-                .Select(p => new RosterMember(p.UserName!, p.FullName, p.Position!.Name, p.PhoneNumber, p.HireDate, p.HireDate >= newHireSince))
-                .ToListAsync();
-            rosters.Add(new TeamRoster(team.Id, team.Name, team.Site, team.LineOfWork, members));
-        }
-        return rosters;
+                .Select(p => new { TeamId = p.TeamId!.Value, Member = new RosterMember(p.UserName!, p.FullName, p.Position!.Name, p.PhoneNumber, p.HireDate, p.HireDate >= newHireSince) })
+                .ToListAsync())
+            .ToLookup(m => m.TeamId, m => m.Member);
+        return [.. teams.Select(team => new TeamRoster(team.Id, team.Name, team.Site, team.LineOfWork, [.. members[team.Id]]))];
     }
 
     public async Task<SiteOverview?> SiteOverviewAsync(string personId)
