@@ -59,9 +59,6 @@ public static class AccountFeature
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
-            // Scripts calling the API get a status code, not a sign-in page.
-            cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddScoped<PersonLookup>();
@@ -78,16 +75,5 @@ public static class AccountFeature
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }) return TypedResults.BadRequest();
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect(SignInPath);
-    }
-
-    private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

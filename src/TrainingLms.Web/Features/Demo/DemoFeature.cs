@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace TrainingLms.Web.Features.Demo;
@@ -9,6 +10,7 @@ public static class DemoFeature
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName)
             .Validate(o => !o.Enabled || o.Password.Length >= 8 && o.Password.Any(char.IsDigit), "Demo:Password must meet the password policy.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
     }
 

@@ -1,6 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TrainingLms.Web.Features.Home;
 
 public static class HomeFeature
 {
-    public static void AddHome(this IHostApplicationBuilder builder) => builder.Services.AddScoped<HomeQueries>();
+    public static void AddHome(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<HomeQueries>();
+    }
 }

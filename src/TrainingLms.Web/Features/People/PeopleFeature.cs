@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingLms.Web.Features.People.Import;
 using TrainingLms.Web.Infrastructure;
@@ -9,7 +10,7 @@ public static class PeopleFeature
 {
     public static void AddPeople(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PeopleAdministration>();
         builder.Services.AddScoped<PeopleImporter>();
     }

@@ -38,6 +38,9 @@ public class PeopleImporter(
             ImportedById = importedById,
             RowCount = content.Rows.Count,
         };
+        // An import checks and writes under one immediate transaction, so nothing can change between the check and
+        // the write (a check-only run writes nothing and takes no lock).
+        await using var transaction = settings.CheckOnly ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.Users.ToDictionaryAsync(p => p.NormalizedUserName!, cancellationToken);
         var validation = PersonImportValidator.Validate(content.Rows, await LoadReferenceAsync(existing.Values, cancellationToken), settings.CreateMissing);
         if (content.Issues.Count > 0)
@@ -51,6 +54,7 @@ public class PeopleImporter(
             await ApplyAsync(validation.Rows, existing, settings, batch, cancellationToken);
         else if (!settings.CheckOnly)
             await RecordAsync(batch, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
 
         if (!settings.CheckOnly)
             logger.LogInformation("People import {File} ({Encoding}, {Rows} rows): {Outcome}; {Created} created, {Updated} updated, {Unchanged} unchanged, {Problems} problems",
@@ -94,7 +98,6 @@ public class PeopleImporter(
 
     private async Task ApplyAsync(IReadOnlyList<ValidPersonRow> rows, Dictionary<string, Person> existing, ImportSettings settings, ImportBatch batch, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sites = await db.Sites.Include(s => s.Teams).ToListAsync(cancellationToken);
         var positions = await db.Positions.ToDictionaryAsync(p => p.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
@@ -166,7 +169,6 @@ public class PeopleImporter(
         batch.Succeeded = true;
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task RecordAsync(ImportBatch batch, CancellationToken cancellationToken)
