@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data.Identity;
+using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 
@@ -17,6 +18,13 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseRevision> CourseRevisions => Set<CourseRevision>();
+    public DbSet<LessonRevision> LessonRevisions => Set<LessonRevision>();
+    public DbSet<CourseAssignment> CourseAssignments => Set<CourseAssignment>();
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
+    public DbSet<CourseCompletion> CourseCompletions => Set<CourseCompletion>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using TrainingLms.Domain.Courses;
+
+namespace TrainingLms.Web.Features.Courses.Content;
+
+/// <summary>Reads one lesson: the Chinese file (front matter, body, clip and quiz blocks) and its optional English body.</summary>
+public static class LessonFileParser
+{
+    public sealed record LessonSource(string Key, int Order, string ChineseText, ProblemLog ChineseLog, string? EnglishText, ProblemLog? EnglishLog);
+
+    public static LessonRevision? Parse(LessonSource source, string courseFolder)
+    {
+        var log = source.ChineseLog;
+        var before = log.Count;
+        if (FrontMatter.Split(source.ChineseText, log) is not { } file) return null;
+
+        LocalizedText? title = null;
+        int? minutes = null;
+        if (YamlFields.Load(file.Yaml, log.Section(FrontMatter.YamlLineOffset)) is { } fields)
+        {
+            title = fields.Localized("title");
+            minutes = fields.Number("minutes", 1, 600, required: false);
+            fields.ReportUnknown();
+        }
+
+        var body = Body.Read(file.Body, log.Section(file.BodyLineOffset), courseFolder, quizAllowed: true);
+        Body? english = null;
+        if (source.EnglishText is { } englishText && source.EnglishLog is { } englishLog)
+        {
+            english = Body.Read(FrontMatter.Normalise(englishText), englishLog, courseFolder, quizAllowed: false);
+            if (!english.Clips.Select(c => c.Slug).Order().SequenceEqual(body.Clips.Select(c => c.Slug).Order()))
+                englishLog.Add(0, "ClipsDiffer");
+        }
+        if (log.Count > before || english is { HasProblems: true } || title is null) return null;
+
+        var requiredClips = body.Clips.Where(c => c.Required).Select(c => c.Slug).Distinct().ToList();
+        return new LessonRevision
+        {
+            Key = source.Key,
+            Order = source.Order,
+            Title = title,
+            Minutes = minutes,
+            BodyZh = file.Body,
+            BodyEn = english is null ? null : FrontMatter.Normalise(source.EnglishText!),
+            Quiz = body.Quiz,
+            RequiredClips = requiredClips,
+            ContentHash = HashOf(title, minutes, file.Body, source.EnglishText, body.Quiz, requiredClips),
+        };
+    }
+
+    public static string HashOf(LocalizedText title, int? minutes, string bodyZh, string? bodyEn, Quiz? quiz, IReadOnlyList<string> requiredClips) =>
+        ContentHash.Of(JsonSerializer.Serialize(new { title, minutes, bodyZh, bodyEn = bodyEn ?? "", quiz, requiredClips }));
+
+    /// <summary>What a lesson body holds besides its text: clip references, at most one quiz, pictures from the course folder.</summary>
+    public sealed record Body(IReadOnlyList<ClipReference> Clips, Quiz? Quiz, bool HasProblems)
+    {
+        public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed)
+        {
+            var before = log.Count;
+            var document = LessonMarkdown.Parse(markdown);
+            var clips = new List<ClipReference>();
+            Quiz? quiz = null;
+            var quizzes = 0;
+            foreach (var block in LessonMarkdown.SpecialBlocks(document))
+            {
+                // The fence is on FenceLine (0-based); the block's YAML starts on the line after it.
+                var blockLog = log.Section(block.FenceLine + 1);
+                if (block.Kind == LessonMarkdown.ClipBlock)
+                {
+                    if (ClipReference.Parse(block.Yaml, blockLog) is { } clip) clips.Add(clip);
+                }
+                else if (!quizAllowed) log.Add(block.FenceLine + 1, "QuizInEnglish");
+                else if (++quizzes > 1) log.Add(block.FenceLine + 1, "MoreThanOneQuiz");
+                else quiz = QuizParser.Parse(block.Yaml, blockLog);
+            }
+            foreach (var (url, line) in LessonMarkdown.Images(document))
+            {
+                if (LessonMarkdown.CourseImagePath(url) is not { } path) log.Add(line + 1, "ImageNotInCourse", url);
+                else if (!File.Exists(Path.Combine(courseFolder, path))) log.Add(line + 1, "ImageMissing", path);
+            }
+            return new Body(clips, quiz, log.Count > before);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Ganss.Xss;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace TrainingLms.Web.Features.Courses.Content;
+
+public abstract record LessonPart;
+
+/// <summary>Sanitised HTML, safe to output as markup.</summary>
+public sealed record HtmlPart(string Html) : LessonPart;
+
+/// <summary>A place where a training clip is shown.</summary>
+public sealed record ClipPart(string Slug, bool Required) : LessonPart;
+
+/// <summary>
+/// Turns lesson Markdown into what the learner sees: HTML parts (raw HTML disabled in Markdig, then the output run
+/// through HtmlSanitizer with a short list of tags and schemes) and clip parts. Quiz blocks are left out; the quiz
+/// is shown by its own component. Authors' previews use the same method.
+/// </summary>
+public sealed class LessonRenderer
+{
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public IReadOnlyList<LessonPart> Render(string markdown, string courseSlug)
+    {
+        var document = LessonMarkdown.Parse(FrontMatter.Normalise(markdown));
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
+            link.Url = LessonMarkdown.CourseImagePath(link.Url ?? "") is { } path ? CourseMedia.UrlFor(courseSlug, path) : "";
+
+        var parts = new List<LessonPart>();
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        LessonMarkdown.Pipeline.Setup(renderer);
+        foreach (var block in document)
+        {
+            if (block is not FencedCodeBlock fenced || !LessonMarkdown.IsSpecial(fenced))
+            {
+                renderer.Render(block);
+                continue;
+            }
+            Flush();
+            if (fenced.Info!.Trim() == LessonMarkdown.ClipBlock
+                && ClipReference.Parse(fenced.Lines.ToString(), new ProblemLog("", [])) is { } clip)
+                parts.Add(new ClipPart(clip.Slug, clip.Required));
+        }
+        Flush();
+        return parts;
+
+        void Flush()
+        {
+            writer.Flush();
+            var html = writer.ToString();
+            writer.GetStringBuilder().Clear();
+            if (!string.IsNullOrWhiteSpace(html)) parts.Add(new HtmlPart(sanitizer.Sanitize(html)));
+        }
+    }
+
+    /// <summary>Renders Markdown with no lesson features, e.g. a course introduction.</summary>
+    public string RenderHtml(string markdown, string courseSlug) =>
+        string.Concat(Render(markdown, courseSlug).OfType<HtmlPart>().Select(p => p.Html));
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "del", "ins", "mark", "sub", "sup",
+                "blockquote", "code", "pre", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
+                "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "id", "start", "align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        // Pictures only from the course folder: any src the renderer did not point there is dropped.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } image
+                && !(image.GetAttribute("src") ?? "").StartsWith(CourseMedia.PathPrefix, StringComparison.Ordinal))
+                image.RemoveAttribute("src");
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,76 @@
+using TrainingLms.Domain.Courses;
+using YamlDotNet.RepresentationModel;
+
+namespace TrainingLms.Web.Features.Courses.Content;
+
+/// <summary>Reads a fenced <c>quiz</c> block (format in content/README.md).</summary>
+public static class QuizParser
+{
+    private static readonly LocalizedText TrueText = new("正确", "True");
+    private static readonly LocalizedText FalseText = new("错误", "False");
+
+    public static Quiz? Parse(string yaml, ProblemLog log)
+    {
+        var before = log.Count;
+        if (YamlFields.Load(yaml, log) is not { } quiz) return null;
+        var passMark = quiz.Number("passMark", 1, 100, required: false) ?? Quiz.DefaultPassMark;
+        var questionNodes = quiz.Sequence("questions", required: true);
+        if (questionNodes.Count == 0) log.Add(quiz.Line, "QuizNoQuestions");
+        var questions = questionNodes.Select(node => Question(node, log)).ToList();
+        quiz.ReportUnknown();
+        return log.Count > before ? null : new Quiz(passMark, questions.OfType<QuizQuestion>().ToList());
+    }
+
+    private static QuizQuestion? Question(YamlNode node, ProblemLog log)
+    {
+        if (YamlFields.Of(node, log, "questions") is not { } question) return null;
+        var type = question.Text("type");
+        var prompt = question.Localized("prompt");
+        QuizQuestion? parsed = type switch
+        {
+            "single" => Choice(QuestionType.Single, question, prompt, log),
+            "multiple" => Choice(QuestionType.Multiple, question, prompt, log),
+            "truefalse" => TrueFalse(question, prompt),
+            null => null,
+            _ => Unknown(question, type, log),
+        };
+        question.ReportUnknown();
+        return parsed;
+    }
+
+    private static QuizQuestion? Choice(QuestionType type, YamlFields question, LocalizedText? prompt, ProblemLog log)
+    {
+        var optionNodes = question.Sequence("options", required: true);
+        var options = optionNodes.Select(node => Option(node, log)).ToList();
+        var correct = options.Count(o => o?.Correct == true);
+        if (optionNodes.Count < 2) log.Add(question.Line, "QuestionNeedsOptions");
+        else if (type == QuestionType.Single && correct != 1) log.Add(question.Line, "SingleNeedsOneRight", correct.ToString());
+        else if (type == QuestionType.Multiple && correct == 0) log.Add(question.Line, "MultipleNeedsRight");
+        return prompt is null || options.Any(o => o is null) ? null : new QuizQuestion(type, prompt, options!);
+    }
+
+    private static QuizOption? Option(YamlNode node, ProblemLog log)
+    {
+        if (YamlFields.Of(node, log, "options") is not { } option) return null;
+        var text = option.Localized("text");
+        var correct = option.Flag("correct") ?? false;
+        var explanation = option.Localized("explanation");
+        option.ReportUnknown();
+        return text is null || explanation is null ? null : new QuizOption(text, correct, explanation);
+    }
+
+    private static QuizQuestion? TrueFalse(YamlFields question, LocalizedText? prompt)
+    {
+        var answer = question.Flag("answer", required: true);
+        var explanation = question.Localized("explanation");
+        if (prompt is null || answer is not { } isTrue || explanation is null) return null;
+        return new QuizQuestion(QuestionType.TrueFalse, prompt,
+            [new QuizOption(TrueText, isTrue, explanation), new QuizOption(FalseText, !isTrue, explanation)]);
+    }
+
+    private static QuizQuestion? Unknown(YamlFields question, string type, ProblemLog log)
+    {
+        log.Add(question.Line, "QuestionType", type);
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+using TrainingLms.Domain.Courses;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TrainingLms.Web.Features.Courses.Content;
+
+/// <summary>
+/// Reads one YAML mapping field by field. Each missing or malformed field becomes a problem at its line, and
+/// fields nobody asked for are reported too, so a misspelt key does not pass silently.
+/// </summary>
+public sealed class YamlFields
+{
+    private readonly YamlMappingNode map;
+    private readonly ProblemLog log;
+    private readonly HashSet<string> read = [];
+
+    private YamlFields(YamlMappingNode map, ProblemLog log)
+    {
+        this.map = map;
+        this.log = log;
+    }
+
+    public int Line => LineOf(map);
+
+    public static YamlFields? Load(string yaml, ProblemLog log)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            log.Add(Math.Max(1, (int)e.Start.Line), "YamlSyntax", (e.InnerException ?? e).Message);
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            log.Add(1, "NotAMapping");
+            return null;
+        }
+        return new YamlFields(root, log);
+    }
+
+    public static YamlFields? Of(YamlNode node, ProblemLog log, string field)
+    {
+        if (node is YamlMappingNode mapping) return new YamlFields(mapping, log);
+        log.Add(LineOf(node), "NotAMapping", field);
+        return null;
+    }
+
+    public YamlNode? Node(string key, bool required)
+    {
+        read.Add(key);
+        if (map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node)) return node;
+        if (required) log.Add(Line, "Required", key);
+        return null;
+    }
+
+    public string? Text(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)) return value.Trim();
+        log.Add(LineOf(node), "Required", key);
+        return null;
+    }
+
+    public int? Number(string key, int min, int max, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { } value } && int.TryParse(value, out var number) && number >= min && number <= max) return number;
+        log.Add(LineOf(node), "NotANumber", key, min.ToString(), max.ToString());
+        return null;
+    }
+
+    public bool? Flag(string key, bool required = false)
+    {
+        var node = Node(key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { } value } && bool.TryParse(value, out var flag)) return flag;
+        log.Add(LineOf(node), "NotABoolean", key);
+        return null;
+    }
+
+    /// <summary>A <c>{ zh-CN: …, en: … }</c> mapping; both languages are required.</summary>
+    public LocalizedText? Localized(string key, bool required = true)
+    {
+        var node = Node(key, required);
+        if (node is null) return null;
+        if (Of(node, log, key) is not { } languages) return null;
+        var zh = languages.Text("zh-CN");
+        var en = languages.Text("en");
+        languages.ReportUnknown();
+        return zh is null || en is null ? null : new LocalizedText(zh, en);
+    }
+
+    public IReadOnlyList<string> TextList(string key)
+    {
+        var node = Node(key, required: false);
+        if (node is null) return [];
+        if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode))
+            return sequence.Children.Select(c => ((YamlScalarNode)c).Value?.Trim() ?? "").ToList();
+        log.Add(LineOf(node), "NotAList", key);
+        return [];
+    }
+
+    public IReadOnlyList<YamlNode> Sequence(string key, bool required)
+    {
+        var node = Node(key, required);
+        if (node is null) return [];
+        if (node is YamlSequenceNode sequence) return sequence.Children.ToList();
+        log.Add(LineOf(node), "NotAList", key);
+        return [];
+    }
+
+    public void ReportUnknown()
+    {
+        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is not null && !read.Contains(k.Value)))
+            log.Add(LineOf(key), "UnknownField", key.Value!);
+    }
+
+    public static int LineOf(YamlNode node) => (int)node.Start.Line;
+
+    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
+}
