@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
+using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
@@ -21,6 +22,7 @@ builder.AddLmsAuthorization();
 builder.AddMedia();
 builder.AddHealth();
 builder.AddPeople();
+builder.AddCourses();
 builder.AddHome();
 builder.AddDemo();
 builder.Services.AddRazorComponents();
@@ -30,6 +32,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
+await app.Services.SyncCourseContentAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -54,6 +57,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccount();
 app.MapPeople();
+app.MapCourses();
 app.MapLmsLocalization();
 app.MapHealth();
 

@@ -11,6 +11,9 @@ public class Course
     /// <summary>Hash of the course folder last synced from content/; an unchanged folder is not parsed again.</summary>
     public string? SourceHash { get; set; }
 
+    /// <summary>The folder under content/courses it was read from; its pictures are served from there.</summary>
+    public string? SourceFolder { get; set; }
+
     /// <summary>False once the course's folder has gone from content/: no new assignments, history kept.</summary>
     public bool IsActive { get; set; } = true;
 }
@@ -31,6 +34,9 @@ public class CourseRevision
     public int CourseId { get; set; }
     public int Version { get; set; }
     public int Number { get; set; }
+
+    /// <summary>Hash of everything learners see in this revision; a sync that would store the same hash stores nothing.</summary>
+    public string ContentHash { get; set; } = "";
     public required LocalizedText Title { get; set; }
     public required LocalizedText Summary { get; set; }
     public required LocalizedText Introduction { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace TrainingLms.Domain.Courses;
 
@@ -8,5 +9,6 @@ public sealed record LocalizedText(string Zh, string En)
     public string For(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(En) ? En : Zh;
 
+    [JsonIgnore]
     public string Current => For(CultureInfo.CurrentUICulture);
 }

@@ -11,6 +11,7 @@ public class CourseConfiguration : IEntityTypeConfiguration<Course>
         course.Property(c => c.Slug).HasMaxLength(80);
         course.HasIndex(c => c.Slug).IsUnique();
         course.Property(c => c.SourceHash).HasMaxLength(64);
+        course.Property(c => c.SourceFolder).HasMaxLength(200);
         course.HasOne(c => c.CurrentRevision).WithMany().HasForeignKey(c => c.CurrentRevisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -21,6 +22,7 @@ public class CourseRevisionConfiguration : IEntityTypeConfiguration<CourseRevisi
     {
         revision.HasOne<Course>().WithMany().HasForeignKey(r => r.CourseId).OnDelete(DeleteBehavior.Cascade);
         revision.HasIndex(r => new { r.CourseId, r.Number }).IsUnique();
+        revision.Property(r => r.ContentHash).HasMaxLength(64);
         revision.ComplexProperty(r => r.Title);
         revision.ComplexProperty(r => r.Summary);
         revision.ComplexProperty(r => r.Introduction);

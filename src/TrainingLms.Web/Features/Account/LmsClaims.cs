@@ -12,6 +12,10 @@ public static class LmsClaims
 
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
 
+    /// <summary>The signed-in person's id; pages behind a sign-in policy always have one.</summary>
+    public static string PersonId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in person.");
+
     public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(MustChangePasswordType, "true");
 }
 

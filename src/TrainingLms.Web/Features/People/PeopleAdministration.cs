@@ -5,11 +5,12 @@ using TrainingLms.Data;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
+using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.People;
 
 /// <summary>An administrator's changes to one person: create, edit, reset password, deactivate.</summary>
-public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IStringLocalizer<SharedResource> L, TimeProvider clock)
+public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IStringLocalizer<SharedResource> L, TimeProvider clock, CourseAssigner courses)
 {
     public async Task<PeopleResult> CreateAsync(PersonInput input, string password, bool mustChangePassword)
     {
@@ -26,6 +27,7 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         var created = await users.CreateAsync(person, password);
         if (!created.Succeeded) return PeopleResult.Fail(IdentityErrors(created, passwordField: "Password"));
         await users.AddToRolesAsync(person, input.Roles.Distinct());
+        await courses.AssignByAudienceAsync(personIds: [person.Id]);
         return PeopleResult.Ok(person.Id);
     }
 
@@ -51,6 +53,8 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         // A new stamp makes open sessions pick up the new roles at their next check.
         if (removed.Count + added.Count > 0) await users.UpdateSecurityStampAsync(person);
         await transaction.CommitAsync();
+        // A new post or role may bring new courses; courses already assigned stay.
+        await courses.AssignByAudienceAsync(personIds: [person.Id]);
         return PeopleResult.Ok(person.Id);
     }
 

@@ -4,6 +4,7 @@ using TrainingLms.Data;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
+using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.People.Import;
 
@@ -23,6 +24,7 @@ public class PeopleImporter(
     UserManager<Person> users,
     IPasswordHasher<Person> hasher,
     TimeProvider clock,
+    CourseAssigner courses,
     ILogger<PeopleImporter> logger)
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
@@ -55,6 +57,7 @@ public class PeopleImporter(
         else if (!settings.CheckOnly)
             await RecordAsync(batch, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        if (batch.Succeeded && !settings.CheckOnly) await courses.AssignByAudienceAsync(cancellationToken: cancellationToken);
 
         if (!settings.CheckOnly)
             logger.LogInformation("People import {File} ({Encoding}, {Rows} rows): {Outcome}; {Created} created, {Updated} updated, {Unchanged} unchanged, {Problems} problems",

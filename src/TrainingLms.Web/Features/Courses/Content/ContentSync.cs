@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data;
+using TrainingLms.Domain.Courses;
+
+namespace TrainingLms.Web.Features.Courses.Content;
+
+public enum SyncOutcome
+{
+    Added = 1,
+    Patched = 2,
+    NewVersion = 3,
+    Unchanged = 4,
+    Failed = 5,
+}
+
+public sealed record CourseSyncResult(string Folder, string? Slug, SyncOutcome Outcome, int? Version);
+
+public sealed record SyncReport(DateTime FinishedAtUtc, IReadOnlyList<CourseSyncResult> Courses, IReadOnlyList<ContentProblem> Problems);
+
+/// <summary>The last sync's report, for the administrator's content page.</summary>
+public sealed class ContentSyncState
+{
+    public SyncReport? Last { get; set; }
+}
+
+/// <summary>
+/// Publishes content/courses into the database. A folder whose hash is unchanged is skipped; a folder with any
+/// problem is reported and its course keeps its last good revision; otherwise a new revision is stored when what
+/// learners see changed — a patch when the version is the same, a new version when it was raised.
+/// </summary>
+public sealed class ContentSync(
+    IDbContextFactory<LmsDbContext> dbFactory,
+    IOptions<ContentOptions> options,
+    IWebHostEnvironment environment,
+    ContentSyncState state,
+    CourseAssigner assigner,
+    TimeProvider clock,
+    ILogger<ContentSync> logger)
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public string ContentPath => options.Value.ResolvePath(environment.ContentRootPath);
+
+    public async Task<SyncReport> SyncAsync(CancellationToken cancellationToken = default)
+    {
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var report = await RunAsync(cancellationToken);
+            foreach (var problem in report.Problems) logger.LogWarning("Content problem {Problem}", problem.ToString());
+            logger.LogInformation("Content sync: {Summary}", string.Join(", ", report.Courses.GroupBy(c => c.Outcome).Select(g => $"{g.Key} {g.Count()}")));
+            state.Last = report;
+            return report;
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<SyncReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<ContentProblem>();
+        var coursesFolder = Path.Combine(ContentPath, "courses");
+        if (!Directory.Exists(coursesFolder))
+        {
+            problems.Add(new ContentProblem("courses", 0, "FolderMissing", coursesFolder));
+            return new SyncReport(Now, [], problems);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var known = await db.Courses.AsNoTracking().Select(c => new { c.Slug, c.SourceHash }).ToListAsync(cancellationToken);
+
+        var folders = Directory.GetDirectories(coursesFolder).Order(StringComparer.Ordinal)
+            .Select(folder =>
+            {
+                var hash = ContentHash.OfFolder(folder);
+                var unchanged = known.FirstOrDefault(k => k.SourceHash == hash);
+                var parsed = unchanged is null ? CourseFolderParser.Parse(folder, ContentPath, problems) : null;
+                return (Folder: Path.GetFileName(folder), Hash: hash, Slug: unchanged?.Slug ?? parsed?.Slug, Unchanged: unchanged is not null, Parsed: parsed);
+            })
+            .ToList();
+
+        var duplicates = folders.Where(f => f.Slug is not null).GroupBy(f => f.Slug).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
+        foreach (var duplicate in duplicates)
+        {
+            var others = string.Join(", ", duplicates.Where(d => d.Slug == duplicate.Slug && d.Folder != duplicate.Folder).Select(d => d.Folder));
+            problems.Add(new ContentProblem($"courses/{duplicate.Folder}/{CourseFolderParser.CourseFile}", 0, "DuplicateSlug", duplicate.Slug!, others));
+        }
+
+        var results = new List<CourseSyncResult>();
+        foreach (var folder in folders)
+        {
+            if (duplicates.Contains(folder) || (folder.Parsed is null && !folder.Unchanged))
+                results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Failed, null));
+            else if (folder.Unchanged)
+                results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Unchanged, null));
+            else
+                results.Add(await PublishAsync(db, folder.Folder, folder.Hash, folder.Parsed!, problems, cancellationToken));
+        }
+
+        var present = folders.Select(f => f.Slug).OfType<string>().ToList();
+        await db.Courses.Where(c => c.IsActive && !present.Contains(c.Slug)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), cancellationToken);
+
+        var changed = results.Where(r => r.Outcome is SyncOutcome.Added or SyncOutcome.Patched or SyncOutcome.NewVersion).Select(r => r.Slug!).ToList();
+        if (changed.Count > 0) await assigner.AssignByAudienceAsync(courseSlugs: changed, cancellationToken: cancellationToken);
+        return new SyncReport(Now, results, problems);
+    }
+
+    private async Task<CourseSyncResult> PublishAsync(LmsDbContext db, string folder, string folderHash, ParsedCourse parsed, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.Include(c => c.CurrentRevision).SingleOrDefaultAsync(c => c.Slug == parsed.Slug, cancellationToken);
+        var current = course?.CurrentRevision;
+        if (current is not null && parsed.Revision.Version < current.Version)
+        {
+            problems.Add(new ContentProblem($"courses/{folder}/{CourseFolderParser.CourseFile}", 0, "VersionLowered",
+                parsed.Revision.Version.ToString(), current.Version.ToString()));
+            return new CourseSyncResult(folder, parsed.Slug, SyncOutcome.Failed, current.Version);
+        }
+
+        var outcome = current is null ? SyncOutcome.Added
+            : parsed.Revision.Version > current.Version ? SyncOutcome.NewVersion
+            : current.ContentHash == parsed.RevisionHash ? SyncOutcome.Unchanged
+            : SyncOutcome.Patched;
+
+        course ??= db.Courses.Add(new Course { Slug = parsed.Slug }).Entity;
+        course.SourceHash = folderHash;
+        course.SourceFolder = folder;
+        course.IsActive = true;
+        if (outcome == SyncOutcome.Unchanged) await db.SaveChangesAsync(cancellationToken);
+        else await CourseRevisions.PublishAsync(db, course, parsed.Revision, parsed.RevisionHash, Now, cancellationToken);
+        return new CourseSyncResult(folder, parsed.Slug, outcome, parsed.Revision.Version);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

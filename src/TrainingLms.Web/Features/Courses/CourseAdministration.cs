@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Courses.Content;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public sealed record ManagedLesson(string Key, LocalizedText Title);
+
+public sealed record ManagedCourse(
+    int Id, string Slug, LocalizedText Title, int Version, int Revision, DateTime PublishedAtUtc, RevisionSource Source,
+    IReadOnlyList<ManagedLesson> Lessons, int Assigned, int Completed, int Overdue);
+
+public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue);
+
+/// <summary>An edit of one lesson, as typed in the browser editor.</summary>
+public sealed record LessonEdit(string TitleZh, string TitleEn, string BodyZh, string? BodyEn, bool RaiseVersion);
+
+public enum LessonSaveOutcome
+{
+    Saved = 1,
+    NotFound = 2,
+    Invalid = 3,
+    Unchanged = 4,
+}
+
+/// <summary>What trainers and administrators do with courses: the list, overdue assignments, lesson edits.</summary>
+public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ManagedCourse>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
+        return await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
+            .Select(c => new ManagedCourse(
+                c.Id, c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
+                c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, l.Title)).ToList(),
+                db.CourseAssignments.Count(a => a.CourseId == c.Id),
+                db.CourseCompletions.Where(d => d.CourseId == c.Id).Select(d => d.PersonId).Distinct().Count(),
+                db.CourseAssignments.Count(a => a.CourseId == c.Id && a.DueOn < today && !db.CourseCompletions.Any(d => d.CourseId == c.Id && d.PersonId == a.PersonId))))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Overdue assignments of active people: all for administrators, a manager's site, a class leader's teams.</summary>
+    public async Task<IReadOnlyList<OverdueAssignment>> OverdueAsync(string viewerId, bool administrator, bool manager, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var people = db.Users.AsNoTracking().Where(p => p.IsActive);
+        if (!administrator)
+        {
+            var siteId = manager ? await db.Users.Where(p => p.Id == viewerId).Select(p => p.SiteId).SingleOrDefaultAsync(cancellationToken) : null;
+            people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
+        }
+        // Compared with the latest date anywhere; each row is then checked against its own site's date.
+        var latestToday = SiteTime.Today(clock.GetUtcNow().UtcDateTime, "Pacific/Kiritimati");
+        var rows = await people
+            .Join(db.CourseAssignments, p => p.Id, a => a.PersonId, (p, a) => new { Person = p, Assignment = a })
+            .Where(x => x.Assignment.DueOn < latestToday && x.Assignment.Course!.IsActive
+                && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
+            .Select(x => new
+            {
+                x.Person.UserName, x.Person.FullName, Team = x.Person.Team == null ? null : x.Person.Team.Name,
+                Site = x.Person.Site == null ? null : x.Person.Site.Name, TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
+                x.Assignment.Course!.CurrentRevision!.Title, x.Assignment.Course.Slug, x.Assignment.DueOn,
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return rows
+            .Select(r => (Row: r, Today: SiteTime.Today(now, r.TimeZoneId)))
+            .Where(r => r.Row.DueOn < r.Today)
+            .Select(r => new OverdueAssignment(r.Row.UserName!, r.Row.FullName, r.Row.Team, r.Row.Site, r.Row.Title, r.Row.Slug, r.Row.DueOn, r.Today.DayNumber - r.Row.DueOn.DayNumber))
+            .OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.EmployeeNumber)
+            .ToList();
+    }
+
+    public async Task<LessonRevision?> LessonAsync(string slug, string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive)
+            .SelectMany(c => c.CurrentRevision!.Lessons.Where(l => l.Key == key)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves an edited lesson as a new revision of its course, checked by the same parser as content/ files.
+    /// </summary>
+    public async Task<(LessonSaveOutcome Outcome, IReadOnlyList<ContentProblem> Problems)> SaveLessonAsync(
+        string slug, string key, LessonEdit edit, string editorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.Include(c => c.CurrentRevision).ThenInclude(r => r!.Lessons)
+            .SingleOrDefaultAsync(c => c.Slug == slug && c.IsActive, cancellationToken);
+        var current = course?.CurrentRevision;
+        var original = current?.Lessons.SingleOrDefault(l => l.Key == key);
+        if (course is null || current is null || original is null) return (LessonSaveOutcome.NotFound, []);
+
+        var problems = new List<ContentProblem>();
+        var fileText = CourseExport.LessonFile(new LocalizedText(edit.TitleZh.Trim(), edit.TitleEn.Trim()), original.Minutes, edit.BodyZh);
+        var source = new LessonFileParser.LessonSource(key, original.Order, fileText, new ProblemLog($"{key}.md", problems),
+            string.IsNullOrWhiteSpace(edit.BodyEn) ? null : edit.BodyEn, new ProblemLog($"{key}.en.md", problems));
+        var courseFolder = Path.Combine(sync.ContentPath, "courses", course.SourceFolder ?? slug);
+        if (LessonFileParser.Parse(source, courseFolder) is not { } edited) return (LessonSaveOutcome.Invalid, problems);
+
+        var revision = new CourseRevision
+        {
+            Version = current.Version + (edit.RaiseVersion ? 1 : 0),
+            Title = current.Title,
+            Summary = current.Summary,
+            Introduction = current.Introduction,
+            Audience = current.Audience,
+            CountsTowardClearance = current.CountsTowardClearance,
+            DueDays = current.DueDays,
+            EstimatedMinutes = current.EstimatedMinutes,
+            Source = RevisionSource.Editor,
+            CreatedById = editorId,
+            Lessons = current.Lessons.OrderBy(l => l.Order).Select(l => l.Key == key ? edited : Copy(l)).ToList(),
+        };
+        var hash = CourseFolderParser.RevisionHash(revision);
+        if (hash == current.ContentHash) return (LessonSaveOutcome.Unchanged, []);
+        await CourseRevisions.PublishAsync(db, course, revision, hash, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return (LessonSaveOutcome.Saved, []);
+    }
+
+    private static LessonRevision Copy(LessonRevision lesson) => new()
+    {
+        Key = lesson.Key,
+        Order = lesson.Order,
+        Title = lesson.Title,
+        Minutes = lesson.Minutes,
+        BodyZh = lesson.BodyZh,
+        BodyEn = lesson.BodyEn,
+        Quiz = lesson.Quiz,
+        RequiredClips = [.. lesson.RequiredClips],
+        ContentHash = lesson.ContentHash,
+    };
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public enum AssignmentTargetKind
+{
+    Person = 1,
+    Team = 2,
+    Site = 3,
+}
+
+/// <summary>Creates assignments: by a course's audience rules (people created, imported or moved; courses synced) or by hand.</summary>
+public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Assigns every matching active course to every matching active person who does not have it yet.</summary>
+    /// <returns>How many assignments were created.</returns>
+    public async Task<int> AssignByAudienceAsync(IReadOnlyCollection<string>? personIds = null, IReadOnlyCollection<string>? courseSlugs = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var courses = (await db.Courses.AsNoTracking()
+                .Where(c => c.IsActive && c.CurrentRevisionId != null && (courseSlugs == null || courseSlugs.Contains(c.Slug)))
+                .Select(c => new { c.Id, c.CurrentRevision!.Audience, c.CurrentRevision.DueDays })
+                .ToListAsync(cancellationToken))
+            .Where(c => c.Audience.Count > 0)
+            .ToList();
+        if (courses.Count == 0) return 0;
+
+        var people = await db.Users.AsNoTracking()
+            .Where(p => p.IsActive && (personIds == null || personIds.Contains(p.Id)))
+            .Select(p => new
+            {
+                p.Id,
+                Line = p.Position == null ? (LineOfWork?)null : p.Position.LineOfWork,
+                FacesCustomers = p.Position != null && p.Position.FacesCustomers,
+                TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId,
+            })
+            .ToListAsync(cancellationToken);
+        var roles = (await db.UserRoles.Join(db.Roles, link => link.RoleId, role => role.Id, (link, role) => new { link.UserId, role.Name })
+                .Where(r => personIds == null || personIds.Contains(r.UserId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        var courseIds = courses.Select(c => c.Id).ToList();
+        var existing = (await db.CourseAssignments.Where(a => courseIds.Contains(a.CourseId)).Select(a => new { a.PersonId, a.CourseId }).ToListAsync(cancellationToken))
+            .Select(a => (a.PersonId, a.CourseId)).ToHashSet();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = 0;
+        foreach (var person in people)
+        {
+            var profile = new LearnerProfile(roles[person.Id].ToList(), person.Line, person.FacesCustomers);
+            foreach (var course in courses.Where(c => !existing.Contains((person.Id, c.Id)) && Audience.Includes(c.Audience, profile)))
+            {
+                db.CourseAssignments.Add(new CourseAssignment
+                {
+                    CourseId = course.Id,
+                    PersonId = person.Id,
+                    Source = AssignmentSource.Audience,
+                    AssignedAtUtc = now,
+                    DueOn = SiteTime.Today(now, person.TimeZoneId).AddDays(course.DueDays),
+                });
+                created++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>Assigns a course to one person, or everyone active in a team or site; people who already have it keep their assignment.</summary>
+    /// <returns>How many people were newly assigned, or null when the course or target does not exist.</returns>
+    public async Task<int?> AssignAsync(int courseId, AssignmentTargetKind kind, string target, DateOnly? dueOn, string assignedById, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId && c.IsActive && c.CurrentRevisionId != null)
+            .Select(c => new { c.Id, c.CurrentRevision!.DueDays }).SingleOrDefaultAsync(cancellationToken);
+        if (course is null) return null;
+
+        var people = db.Users.AsNoTracking().Where(p => p.IsActive);
+        people = kind switch
+        {
+            AssignmentTargetKind.Person => people.Where(p => p.UserName == target),
+            AssignmentTargetKind.Team => int.TryParse(target, out var teamId) ? people.Where(p => p.TeamId == teamId) : people.Where(p => false),
+            _ => int.TryParse(target, out var siteId) ? people.Where(p => p.SiteId == siteId) : people.Where(p => false),
+        };
+        var chosen = await people.Where(p => !db.CourseAssignments.Any(a => a.CourseId == courseId && a.PersonId == p.Id))
+            .Select(p => new { p.Id, TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        if (kind == AssignmentTargetKind.Person && chosen.Count == 0 && !await people.AnyAsync(cancellationToken)) return null;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.CourseAssignments.AddRange(chosen.Select(person => new CourseAssignment
+        {
+            CourseId = courseId,
+            PersonId = person.Id,
+            Source = kind switch { AssignmentTargetKind.Person => AssignmentSource.Person, AssignmentTargetKind.Team => AssignmentSource.Team, _ => AssignmentSource.Site },
+            AssignedById = assignedById,
+            AssignedAtUtc = now,
+            DueOn = dueOn ?? SiteTime.Today(now, person.TimeZoneId).AddDays(course.DueDays),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return chosen.Count;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Infrastructure;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public static class CourseEndpoints
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet(CourseMedia.PathPrefix + "{slug}/{**path}", GetPicture).RequireAuthorization(Policies.SignedIn);
+
+        var authoring = app.MapGroup("/courses/manage").RequireAuthorization(Policies.Trainer);
+        authoring.MapGet("/{slug}/export.zip", Export);
+        authoring.MapPost("/preview", Preview);
+    }
+
+    /// <summary>A picture from a course folder; nothing outside the folder and nothing but pictures.</summary>
+    internal static async Task<Results<PhysicalFileHttpResult, NotFound>> GetPicture(string slug, string path, IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync)
+    {
+        if (LessonMarkdown.CourseImagePath(path) is not { } relative) return TypedResults.NotFound();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var folder = await db.Courses.Where(c => c.Slug == slug && c.IsActive).Select(c => c.SourceFolder).SingleOrDefaultAsync();
+        if (folder is null) return TypedResults.NotFound();
+        var courseFolder = Path.GetFullPath(Path.Combine(sync.ContentPath, "courses", folder));
+        var file = Path.GetFullPath(Path.Combine(courseFolder, relative));
+        if (!file.StartsWith(courseFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file)) return TypedResults.NotFound();
+        ContentTypes.TryGetContentType(file, out var contentType);
+        return TypedResults.PhysicalFile(file, contentType ?? "application/octet-stream", enableRangeProcessing: true);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var revision = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.CurrentRevisionId != null)
+            .Select(c => c.CurrentRevision!).Include(r => r.Lessons).SingleOrDefaultAsync();
+        return revision is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(CourseExport.Zip(slug, revision), "application/zip", $"{slug}-v{revision.Version}.zip");
+    }
+
+    /// <summary>The author's live preview: the learners' renderer on the text being edited.</summary>
+    internal static ContentHttpResult Preview([FromForm] string markdown, [FromForm] string slug, LessonRenderer renderer)
+    {
+        var html = new StringBuilder();
+        foreach (var part in renderer.Render(markdown, slug))
+        {
+            html.Append(part switch
+            {
+                HtmlPart p => p.Html,
+                ClipPart clip => $"<div class=\"clip-missing\">▶ {WebUtility.HtmlEncode(clip.Slug)}</div>",
+                _ => "",
+            });
+        }
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrainingLms.Web.Features.Courses.Content;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public static class CoursesFeature
+{
+    public static void AddCourses(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentSyncState>();
+        builder.Services.AddSingleton<LessonRenderer>();
+        builder.Services.AddScoped<ContentSync>();
+        builder.Services.AddScoped<CourseAssigner>();
+        builder.Services.AddScoped<LessonCompletions>();
+        builder.Services.AddScoped<LearningQueries>();
+        builder.Services.AddScoped<CourseAdministration>();
+    }
+
+    /// <summary>Publishes content/ at start-up so a fresh machine starts with the courses in the repository.</summary>
+    public static async Task SyncCourseContentAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ContentSync>().SyncAsync();
+    }
+
+    public static void MapCourses(this IEndpointRouteBuilder app) => CourseEndpoints.Map(app);
+}

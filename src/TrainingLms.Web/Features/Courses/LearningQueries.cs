@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Courses;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public sealed record AssignedCourse(string Slug, LocalizedText Title, LocalizedText Summary, int EstimatedMinutes, CourseProgress Progress, DateOnly DueOn, bool Overdue, DateTime? CompletedAtUtc);
+
+public sealed record CatalogueCourse(string Slug, LocalizedText Title, LocalizedText Summary, int EstimatedMinutes, int LessonCount);
+
+public sealed record MyLearning(IReadOnlyList<AssignedCourse> Assigned, IReadOnlyList<CatalogueCourse> Others);
+
+public sealed record LessonSummary(string Key, LocalizedText Title, int? Minutes, bool HasQuiz, LessonStatus Status);
+
+public sealed record CompletionRecord(int Version, DateTime CompletedAtUtc);
+
+public sealed record CourseView(
+    int Id, string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Introduction, int Version, int EstimatedMinutes,
+    IReadOnlyList<LessonSummary> Lessons, CourseProgress Progress, DateOnly? DueOn, bool Overdue, IReadOnlyList<CompletionRecord> Completions);
+
+public sealed record LessonView(CourseView Course, LessonRevision Lesson, int Index, LessonStatus Status, QuizAttempt? LastAttempt)
+{
+    public string? PreviousKey => Index > 0 ? Course.Lessons[Index - 1].Key : null;
+    public string? NextKey => Index < Course.Lessons.Count - 1 ? Course.Lessons[Index + 1].Key : null;
+}
+
+/// <summary>The learner's pages: "My learning", a course, a lesson.</summary>
+public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<MyLearning> MyLearningAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = await TodayForAsync(db, personId, cancellationToken);
+        var courses = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null)
+            .Select(c => new
+            {
+                c.Id, c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.EstimatedMinutes,
+                LessonCount = c.CurrentRevision.Lessons.Count,
+                DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
+                CompletedAtUtc = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).Max(d => (DateTime?)d.CompletedAtUtc),
+            })
+            .ToListAsync(cancellationToken);
+        var started = await db.LessonCompletions.Where(l => l.PersonId == personId).Select(l => l.CourseId).Distinct().ToListAsync(cancellationToken);
+        var mine = courses.Where(c => c.DueOn is not null || started.Contains(c.Id)).ToList();
+        var progress = await LearnerProgress.ForPersonAsync(db, personId, mine.Select(c => c.Id).ToList(), cancellationToken);
+
+        var assigned = mine
+            .Select(c => new AssignedCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, progress[c.Id], c.DueOn ?? DateOnly.MaxValue,
+                IsOverdue(c.DueOn, c.CompletedAtUtc is not null, today), c.CompletedAtUtc))
+            .OrderBy(c => c.Progress.Status == CourseStatus.Completed).ThenBy(c => c.DueOn)
+            .ToList();
+        var others = courses.Where(c => !mine.Contains(c))
+            .Select(c => new CatalogueCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, c.LessonCount)).ToList();
+        return new MyLearning(assigned, others);
+    }
+
+    public async Task<CourseView?> CourseAsync(string personId, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await CourseAsync(db, personId, slug, cancellationToken);
+    }
+
+    public async Task<LessonView?> LessonAsync(string personId, string slug, string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await CourseAsync(db, personId, slug, cancellationToken) is not { } course) return null;
+        var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
+        if (index < 0) return null;
+        var lesson = await db.Courses.Where(c => c.Id == course.Id)
+            .SelectMany(c => c.CurrentRevision!.Lessons.Where(l => l.Key == key))
+            .AsNoTracking().SingleAsync(cancellationToken);
+        var lastAttempt = await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        return new LessonView(course, lesson, index, course.Lessons[index].Status, lastAttempt);
+    }
+
+    private async Task<CourseView?> CourseAsync(LmsDbContext db, string personId, string slug, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive && c.CurrentRevisionId != null)
+            .Select(c => new
+            {
+                c.Id, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.Introduction, c.CurrentRevision.Version, c.CurrentRevision.EstimatedMinutes,
+                Lessons = c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new { l.Key, l.Title, l.Minutes, HasQuiz = l.Quiz != null }).ToList(),
+                DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
+                Completions = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
+                    .Select(d => new CompletionRecord(d.CourseVersion, d.CompletedAtUtc)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (course is null) return null;
+        var progress = (await LearnerProgress.ForPersonAsync(db, personId, [course.Id], cancellationToken))[course.Id];
+        var lessons = course.Lessons.Select((l, i) => new LessonSummary(l.Key, l.Title, l.Minutes, l.HasQuiz, progress.Lessons[i].Status)).ToList();
+        var today = await TodayForAsync(db, personId, cancellationToken);
+        return new CourseView(course.Id, slug, course.Title, course.Summary, course.Introduction, course.Version, course.EstimatedMinutes,
+            lessons, progress, course.DueOn, IsOverdue(course.DueOn, course.Completions.Count > 0, today), course.Completions);
+    }
+
+    /// <summary>Past its due date and never completed; a completed course whose new version needs review is not overdue.</summary>
+    public static bool IsOverdue(DateOnly? dueOn, bool everCompleted, DateOnly today) =>
+        dueOn is { } due && due < today && !everCompleted;
+
+    private async Task<DateOnly> TodayForAsync(LmsDbContext db, string personId, CancellationToken cancellationToken)
+    {
+        var zone = await db.Users.Where(p => p.Id == personId).Select(p => p.Site == null ? null : p.Site.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        return SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
+    }
+}

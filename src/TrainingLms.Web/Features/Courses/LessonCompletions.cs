@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain.Courses;
+
+namespace TrainingLms.Web.Features.Courses;
+
+public enum CompletionOutcome
+{
+    Completed = 1,
+    NotFound = 2,
+    QuizRequired = 3,
+}
+
+public sealed record QuizOutcome(QuizResult Result, IReadOnlyList<IReadOnlySet<int>> Answers, bool CourseCompleted);
+
+/// <summary>
+/// Records a learner's lesson completions and knowledge-check attempts at the course's current version, and the
+/// course completion once every lesson counts as done.
+/// </summary>
+public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Marks a lesson without a knowledge check as done; a lesson with one completes only by passing it.</summary>
+    public async Task<CompletionOutcome> CompleteAsync(string personId, string courseSlug, string lessonKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FindLessonAsync(db, courseSlug, lessonKey, cancellationToken) is not { } lesson) return CompletionOutcome.NotFound;
+        if (lesson.Quiz is not null) return CompletionOutcome.QuizRequired;
+        await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
+        return CompletionOutcome.Completed;
+    }
+
+    public async Task<QuizOutcome?> SubmitQuizAsync(string personId, string courseSlug, string lessonKey, IReadOnlyList<IReadOnlySet<int>> answers, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await FindLessonAsync(db, courseSlug, lessonKey, cancellationToken) is not { Quiz: { } quiz } lesson) return null;
+        var result = quiz.Grade(answers);
+        db.QuizAttempts.Add(new QuizAttempt
+        {
+            PersonId = personId,
+            CourseId = lesson.CourseId,
+            LessonKey = lessonKey,
+            CourseVersion = lesson.Version,
+            Answers = answers.Select(a => a.Order().ToList()).ToList(),
+            ScorePercent = result.ScorePercent,
+            Passed = result.Passed,
+            AttemptedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var courseCompleted = result.Passed && await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
+        return new QuizOutcome(result, answers, courseCompleted);
+    }
+
+    private sealed record CurrentLesson(int CourseId, int Version, Quiz? Quiz);
+
+    private static Task<CurrentLesson?> FindLessonAsync(LmsDbContext db, string courseSlug, string lessonKey, CancellationToken cancellationToken) =>
+        db.Courses.AsNoTracking()
+            .Where(c => c.Slug == courseSlug && c.IsActive && c.CurrentRevisionId != null)
+            .SelectMany(c => c.CurrentRevision!.Lessons.Where(l => l.Key == lessonKey).Select(l => new CurrentLesson(c.Id, c.CurrentRevision.Version, l.Quiz)))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <returns>True when this completion finished the course.</returns>
+    private async Task<bool> RecordAsync(LmsDbContext db, string personId, int courseId, int version, string lessonKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.LessonCompletions.AnyAsync(c => c.PersonId == personId && c.CourseId == courseId && c.LessonKey == lessonKey && c.CourseVersion == version, cancellationToken))
+            await InsertOnceAsync(db, new LessonCompletion { PersonId = personId, CourseId = courseId, LessonKey = lessonKey, CourseVersion = version, CompletedAtUtc = now }, cancellationToken);
+
+        var progress = (await LearnerProgress.ForPersonAsync(db, personId, [courseId], cancellationToken))[courseId];
+        if (progress.Status != CourseStatus.Completed
+            || await db.CourseCompletions.AnyAsync(c => c.PersonId == personId && c.CourseId == courseId && c.CourseVersion == version, cancellationToken))
+            return false;
+        return await InsertOnceAsync(db, new CourseCompletion { PersonId = personId, CourseId = courseId, CourseVersion = version, CompletedAtUtc = now }, cancellationToken);
+    }
+
+    // A double tap or a second tab may insert the same row at the same moment; the unique index keeps one.
+    private static async Task<bool> InsertOnceAsync<T>(LmsDbContext db, T row, CancellationToken cancellationToken) where T : class
+    {
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            db.Entry(row).State = EntityState.Detached;
+            return false;
+        }
+    }
+}
