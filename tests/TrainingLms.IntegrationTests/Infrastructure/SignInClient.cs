@@ -42,6 +42,16 @@ public static partial class SignInClient
         return await client.PostAsync(action ?? path, multipart);
     }
 
+    /// <summary>Posts a form whose fields may repeat (a group of checkboxes), after fetching the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string path, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {path}");
+        var values = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).Append(new("_handler", formName));
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>The path (and query) a redirect points to, whether the Location header is absolute or relative.</summary>
     public static string? RedirectPath(this HttpResponseMessage response) =>
         response.Headers.Location is not { } location ? null

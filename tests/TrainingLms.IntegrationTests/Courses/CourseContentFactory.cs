@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Courses.Content;
+
+namespace TrainingLms.IntegrationTests.Courses;
+
+/// <summary>The app reading its courses from a temporary content folder the test writes.</summary>
+public sealed class CourseContentFactory : LmsFactory
+{
+    public string ContentPath { get; } = Path.Combine(Path.GetTempPath(), "traininglms-tests", "content-" + Guid.NewGuid().ToString("N"));
+
+    public CourseContentFactory()
+    {
+        Directory.CreateDirectory(Path.Combine(ContentPath, "courses"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Content:Path", ContentPath);
+    }
+
+    public void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(ContentPath, "courses", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public Task<SyncReport> SyncAsync() => WithScopeAsync(services => services.GetRequiredService<ContentSync>().SyncAsync());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(ContentPath, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A small two-lesson course in the content/ format; lesson 2 holds a two-question quiz.</summary>
+public static class SampleCourse
+{
+    public const string Slug = "greeting-basics";
+
+    public static void Write(CourseContentFactory factory, int version = 1, string lessonOneText = "见面时微笑点头。", string? slug = null, string folder = Slug)
+    {
+        factory.WriteFile($"{folder}/course.md", $"""
+            ---
+            slug: {slug ?? Slug}
+            version: {version}
+            title: {"{"} zh-CN: 问候基础, en: Greeting basics {"}"}
+            summary: {"{"} zh-CN: 见面与微笑, en: Meeting and smiling {"}"}
+            audience:
+              - customerFacing: true
+            clearance: true
+            dueDays: 7
+            estimatedMinutes: 15
+            ---
+            本课程介绍问候。
+            """);
+        factory.WriteFile($"{folder}/01-meet.md", $"""
+            ---
+            title: {"{"} zh-CN: 见面, en: Meet {"}"}
+            ---
+            ## 见面
+
+            {lessonOneText}
+            """);
+        factory.WriteFile($"{folder}/02-check.md", """
+            ---
+            title: { zh-CN: 测验, en: Check }
+            ---
+            复习。
+
+            ```quiz
+            passMark: 100
+            questions:
+              - type: single
+                prompt: { zh-CN: 目光相遇时？, en: When eyes meet? }
+                options:
+                  - text: { zh-CN: 微笑点头, en: Smile and nod }
+                    correct: true
+                    explanation: { zh-CN: 对, en: Right }
+                  - text: { zh-CN: 转身离开, en: Walk away }
+                    explanation: { zh-CN: 不对, en: Wrong }
+              - type: multiple
+                prompt: { zh-CN: 文明用语有哪些？, en: Which are civil words? }
+                options:
+                  - text: { zh-CN: 你好, en: Hello }
+                    correct: true
+                    explanation: { zh-CN: 是, en: Yes }
+                  - text: { zh-CN: 谢谢, en: Thank you }
+                    correct: true
+                    explanation: { zh-CN: 是, en: Yes }
+                  - text: { zh-CN: 不知道, en: I don't know }
+                    explanation: { zh-CN: 禁用语, en: Forbidden }
+            ```
+            """);
+    }
+}

@@ -1,0 +1,307 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.People;
+
+namespace TrainingLms.IntegrationTests.Courses;
+
+public class CourseLearningTests
+{
+    private static async Task<CourseContentFactory> StartAsync()
+    {
+        var factory = new CourseContentFactory();
+        SampleCourse.Write(factory);
+        _ = factory.Services; // starts the app, which syncs content/ at start-up
+        await Task.CompletedTask;
+        return factory;
+    }
+
+    private static async Task<string> CreateLearnerAsync(LmsFactory factory, string number, bool facesCustomers)
+    {
+        var positionId = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var position = new Position { Name = "岗位" + number, LineOfWork = LineOfWork.CustomerService, FacesCustomers = facesCustomers };
+            db.Positions.Add(position);
+            await db.SaveChangesAsync();
+            return position.Id;
+        });
+        return await factory.WithScopeAsync(async services =>
+        {
+            var result = await services.GetRequiredService<PeopleAdministration>().CreateAsync(
+                new PersonInput { EmployeeNumber = number, FullName = "学员" + number, PositionId = positionId, Roles = [Roles.Employee] },
+                LmsFactory.Password, mustChangePassword: false);
+            return result.PersonId!;
+        });
+    }
+
+    private static Task<T> QueryAsync<T>(LmsFactory factory, Func<LmsDbContext, Task<T>> query) =>
+        factory.WithScopeAsync(services => query(services.GetRequiredService<LmsDbContext>()));
+
+    private static async Task<HttpClient> LearnerClientAsync(LmsFactory factory, string number)
+    {
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync(number);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> AnswerQuizAsync(HttpClient client, params (string Field, string Value)[] answers) =>
+        client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/02-check", "quiz", answers.Select(a => new KeyValuePair<string, string>(a.Field, a.Value)));
+
+    private static async Task CompleteCourseAsync(HttpClient client)
+    {
+        var completed = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", []);
+        Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        var passed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"), ("q1", "1"));
+        Assert.Contains("通过", await passed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Audience_CustomerFacingPost_IsAssignedWithDueDate_OthersAreNot()
+    {
+        await using var factory = await StartAsync();
+        var facing = await CreateLearnerAsync(factory, "E100", facesCustomers: true);
+        var backOffice = await CreateLearnerAsync(factory, "E101", facesCustomers: false);
+
+        var assignments = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking().ToListAsync());
+        var assignment = Assert.Single(assignments);
+        Assert.Equal(facing, assignment.PersonId);
+        Assert.Equal(AssignmentSource.Audience, assignment.Source);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7), assignment.DueOn);
+        Assert.DoesNotContain(assignments, a => a.PersonId == backOffice);
+    }
+
+    [Fact]
+    public async Task Audience_PersonMovedToCustomerFacingPost_GetsTheCourse()
+    {
+        await using var factory = await StartAsync();
+        var personId = await CreateLearnerAsync(factory, "E102", facesCustomers: false);
+        var facingPosition = await QueryAsync(factory, async db =>
+        {
+            var position = new Position { Name = "前台", LineOfWork = LineOfWork.CustomerService, FacesCustomers = true };
+            db.Positions.Add(position);
+            await db.SaveChangesAsync();
+            return position.Id;
+        });
+        await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().UpdateAsync(personId,
+            new PersonInput { EmployeeNumber = "E102", FullName = "学员E102", PositionId = facingPosition, Roles = [Roles.Employee] }));
+
+        Assert.True(await QueryAsync(factory, db => db.CourseAssignments.AnyAsync(a => a.PersonId == personId)));
+    }
+
+    [Fact]
+    public async Task ManualAssignment_ToATeam_AssignsEveryActiveMemberOnce()
+    {
+        await using var factory = await StartAsync();
+        var (teamId, members) = await QueryAsync(factory, async db =>
+        {
+            var site = new Site { Code = "S1", Name = "一号项目" };
+            db.Sites.Add(site);
+            await db.SaveChangesAsync();
+            var team = new Team { SiteId = site.Id, Name = "保洁班", LineOfWork = LineOfWork.Cleaning };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            return (team.Id, site.Id);
+        });
+        foreach (var number in new[] { "C1", "C2" })
+            await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().CreateAsync(
+                new PersonInput { EmployeeNumber = number, FullName = number, SiteId = members, TeamId = teamId, Roles = [Roles.Employee] }, LmsFactory.Password, false));
+        var courseId = await QueryAsync(factory, db => db.Courses.Select(c => c.Id).SingleAsync());
+        var adminId = (await factory.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id;
+
+        var assigner = (Func<Task<int?>>)(() => factory.WithScopeAsync(services =>
+            services.GetRequiredService<CourseAssigner>().AssignAsync(courseId, AssignmentTargetKind.Team, teamId.ToString(), new DateOnly(2030, 1, 31), adminId)));
+        Assert.Equal(2, await assigner());
+        Assert.Equal(0, await assigner());
+        var rows = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking().ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((AssignmentSource.Team, new DateOnly(2030, 1, 31), adminId), (r.Source, r.DueOn, r.AssignedById)));
+    }
+
+    [Fact]
+    public async Task Learner_FailsThenPassesQuiz_CompletesCourseAtItsVersion()
+    {
+        await using var factory = await StartAsync();
+        var personId = await CreateLearnerAsync(factory, "E103", facesCustomers: true);
+        var client = await LearnerClientAsync(factory, "E103");
+
+        var lesson = await client.GetStringAsync($"/learning/{SampleCourse.Slug}/01-meet");
+        Assert.Contains("见面时微笑点头", lesson);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", [])).StatusCode);
+
+        var failed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"));
+        var failedHtml = await failed.Content.ReadAsStringAsync();
+        Assert.Contains("得分 50%", failedHtml);
+        Assert.Contains("答错", failedHtml);
+        Assert.False(await QueryAsync(factory, db => db.CourseCompletions.AnyAsync()));
+
+        var passed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"), ("q1", "1"));
+        Assert.Contains("以 100% 通过", await passed.Content.ReadAsStringAsync());
+
+        var attempts = await QueryAsync(factory, db => db.QuizAttempts.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([false, true], attempts.Select(a => a.Passed));
+        var completion = await QueryAsync(factory, db => db.CourseCompletions.AsNoTracking().SingleAsync());
+        Assert.Equal((personId, 1), (completion.PersonId, completion.CourseVersion));
+        Assert.Contains("已完成", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
+    }
+
+    [Fact]
+    public async Task Lesson_WithQuiz_CannotBeMarkedCompleteWithoutPassing()
+    {
+        await using var factory = await StartAsync();
+        await CreateLearnerAsync(factory, "E104", facesCustomers: true);
+        var client = await LearnerClientAsync(factory, "E104");
+
+        // The quiz lesson offers no "complete" form; posting one anyway records nothing.
+        await AnswerQuizAsync(client, ("q0", "1"));
+        var response = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/02-check", "quiz", [new("q0", "7"), new("q1", "abc")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await QueryAsync(factory, db => db.LessonCompletions.AnyAsync(l => l.LessonKey == "02-check")));
+    }
+
+    [Fact]
+    public async Task Versions_PatchKeepsCompletion_VersionRaiseMarksOnlyChangedLessonsForReview_HistoryKept()
+    {
+        await using var factory = await StartAsync();
+        var personId = await CreateLearnerAsync(factory, "E105", facesCustomers: true);
+        var client = await LearnerClientAsync(factory, "E105");
+        await CompleteCourseAsync(client);
+
+        // A typo fix at the same version: still complete.
+        SampleCourse.Write(factory, version: 1, lessonOneText: "见面时，微笑并点头。");
+        var patch = await factory.SyncAsync();
+        Assert.Equal(SyncOutcome.Patched, Assert.Single(patch.Courses).Outcome);
+        Assert.Contains("badge text-bg-success\">已完成", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
+
+        // A substantive change to lesson 1 only, published as version 2.
+        SampleCourse.Write(factory, version: 2, lessonOneText: "目光相遇时，先微笑，再点头问好。");
+        Assert.Equal(SyncOutcome.NewVersion, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
+
+        var progress = await QueryAsync(factory, db => LearnerProgress.ForPersonAsync(db, personId, [db.Courses.Single().Id]));
+        var course = Assert.Single(progress.Values);
+        Assert.Equal(CourseStatus.ReviewNeeded, course.Status);
+        Assert.Equal([LessonStatus.ReviewNeeded, LessonStatus.Completed], course.Lessons.Select(l => l.Status));
+        Assert.Contains("需复习", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
+
+        // Reviewing the changed lesson completes version 2; version 1's completion stays in the history.
+        await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", []);
+        var completions = await QueryAsync(factory, db => db.CourseCompletions.AsNoTracking().OrderBy(c => c.CourseVersion).Select(c => c.CourseVersion).ToListAsync());
+        Assert.Equal([1, 2], completions);
+        Assert.Equal(3, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sync_BrokenChange_IsReportedWithFileAndLine_LastGoodVersionStaysLive()
+    {
+        await using var factory = await StartAsync();
+        await CreateLearnerAsync(factory, "E106", facesCustomers: true);
+        factory.WriteFile($"{SampleCourse.Slug}/01-meet.md", "---\ntitle: { zh-CN: 见面 }\n---\n新的内容\n");
+
+        var report = await factory.SyncAsync();
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(($"courses/{SampleCourse.Slug}/01-meet.md", 2, "Required"), (problem.File, problem.Line, problem.Code));
+        Assert.Equal(SyncOutcome.Failed, Assert.Single(report.Courses).Outcome);
+
+        var client = await LearnerClientAsync(factory, "E106");
+        var lesson = await client.GetStringAsync($"/learning/{SampleCourse.Slug}/01-meet");
+        Assert.Contains("见面时微笑点头", lesson);
+        Assert.DoesNotContain("新的内容", lesson);
+
+        var admin = await factory.AdministratorClientAsync();
+        var page = await admin.GetStringAsync("/admin/content");
+        Assert.Contains($"courses/{SampleCourse.Slug}/01-meet.md", page);
+        Assert.Contains("缺少“en”", page);
+    }
+
+    [Fact]
+    public async Task Sync_UnchangedFolder_IsNotProcessedAgain()
+    {
+        await using var factory = await StartAsync();
+        var second = await factory.SyncAsync();
+        Assert.Equal(SyncOutcome.Unchanged, Assert.Single(second.Courses).Outcome);
+        Assert.Equal(1, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sync_TwoFoldersWithOneSlug_NeitherIsPublished()
+    {
+        await using var factory = new CourseContentFactory();
+        SampleCourse.Write(factory, folder: "a");
+        SampleCourse.Write(factory, folder: "b");
+        var report = await factory.SyncAsync();
+        Assert.Equal(2, report.Problems.Count(p => p.Code == "DuplicateSlug"));
+        Assert.All(report.Courses, c => Assert.Equal(SyncOutcome.Failed, c.Outcome));
+        Assert.False(await QueryAsync(factory, db => db.Courses.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Editor_SavesANewRevision_AndRefusesABrokenQuiz()
+    {
+        await using var factory = await StartAsync();
+        var trainer = await factory.CreatePersonAsync("T1", [Roles.Trainer]);
+        var edit = new LessonEdit("见面", "Meet", "## 见面\n\n改写后的正文。", null, RaiseVersion: false);
+        var saved = await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", edit, trainer));
+        Assert.Equal(LessonSaveOutcome.Saved, saved.Outcome);
+
+        var broken = edit with { BodyZh = "正文\n\n```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 题, en: Q }\n    options: []\n```\n" };
+        var refused = await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", broken, trainer));
+        Assert.Equal(LessonSaveOutcome.Invalid, refused.Outcome);
+        Assert.Contains(refused.Problems, p => p.Code == "QuestionNeedsOptions" && p.Line == 6);
+
+        var revisions = await QueryAsync(factory, db => db.CourseRevisions.AsNoTracking().OrderBy(r => r.Number).Select(r => new { r.Version, r.Source }).ToListAsync());
+        Assert.Equal([(1, RevisionSource.Content), (1, RevisionSource.Editor)], revisions.Select(r => (r.Version, r.Source)));
+        var zip = await (await factory.AdministratorClientAsync()).GetByteArrayAsync($"/courses/manage/{SampleCourse.Slug}/export.zip");
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        using var reader = new StreamReader(archive.GetEntry($"{SampleCourse.Slug}/01-meet.md")!.Open());
+        Assert.Contains("改写后的正文", await reader.ReadToEndAsync());
+    }
+
+    [Theory]
+    [InlineData("/courses/manage")]
+    [InlineData("/admin/content")]
+    [InlineData($"/courses/manage/{SampleCourse.Slug}/assign")]
+    [InlineData($"/courses/manage/{SampleCourse.Slug}/01-meet/edit")]
+    [InlineData($"/courses/manage/{SampleCourse.Slug}/export.zip")]
+    [InlineData("/courses/overdue")]
+    public async Task Employee_CannotOpenTrainerOrAdministratorPages(string path)
+    {
+        await using var factory = await StartAsync();
+        await CreateLearnerAsync(factory, "E107", facesCustomers: true);
+        var client = await LearnerClientAsync(factory, "E107");
+        var response = await client.GetAsync(path);
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden || response.RedirectPath()?.StartsWith("/account/denied") == true,
+            $"{path}: {response.StatusCode} {response.RedirectPath()}");
+    }
+
+    [Fact]
+    public async Task Preview_IsForTrainersOnly_AndRendersSafely()
+    {
+        await using var factory = await StartAsync();
+        await factory.CreatePersonAsync("T2", [Roles.Trainer]);
+        var trainer = factory.CreateSessionClient();
+        await trainer.SignInAsync("T2");
+        var page = await trainer.GetStringAsync($"/courses/manage/{SampleCourse.Slug}/01-meet/edit");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await trainer.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["markdown"] = "**粗体** <script>alert(1)</script> [x](javascript:alert(1))",
+            ["slug"] = SampleCourse.Slug,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<strong>粗体</strong>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("javascript:", html);
+
+        await CreateLearnerAsync(factory, "E108", facesCustomers: true);
+        var learner = await LearnerClientAsync(factory, "E108");
+        var refused = await learner.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string> { ["markdown"] = "x", ["slug"] = "y" }));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+}
