@@ -11,6 +11,8 @@ public static class Policies
     public const string ClassLeader = nameof(ClassLeader);
     public const string Manager = nameof(Manager);
     public const string SignedIn = nameof(SignedIn);
+    /// <summary>Those who look after other people's progress: class leaders, managers and administrators.</summary>
+    public const string Oversight = nameof(Oversight);
 
     public static void AddLmsAuthorization(this IHostApplicationBuilder builder)
     {
@@ -20,6 +22,7 @@ public static class Policies
             .AddPolicy(Trainer, policy => policy.RequireRole(Roles.Trainer, Roles.Admin))
             .AddPolicy(ClassLeader, policy => policy.RequireRole(Roles.ClassLeader))
             .AddPolicy(Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
+            .AddPolicy(Oversight, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Admin))
             // Anything that forgets to name a policy still requires a signed-in person.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
