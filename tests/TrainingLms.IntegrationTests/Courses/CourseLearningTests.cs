@@ -133,7 +133,8 @@ public class CourseLearningTests
 
         var lesson = await client.GetStringAsync($"/learning/{SampleCourse.Slug}/01-meet");
         Assert.Contains("见面时微笑点头", lesson);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", [])).StatusCode);
+        var completed = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", []);
+        Assert.True(completed.StatusCode == HttpStatusCode.Redirect, factory.Errors.ToString());
 
         var failed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"));
         var failedHtml = await failed.Content.ReadAsStringAsync();
@@ -252,11 +253,14 @@ public class CourseLearningTests
         var broken = edit with { BodyZh = "正文\n\n```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 题, en: Q }\n    options: []\n```\n" };
         var refused = await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", broken, trainer));
         Assert.Equal(LessonSaveOutcome.Invalid, refused.Outcome);
-        Assert.Contains(refused.Problems, p => p.Code == "QuestionNeedsOptions" && p.Line == 6);
+        Assert.Contains(refused.Problems, p => p.Code == "QuestionNeedsOptions" && p.Line == 5);
 
         var revisions = await QueryAsync(factory, db => db.CourseRevisions.AsNoTracking().OrderBy(r => r.Number).Select(r => new { r.Version, r.Source }).ToListAsync());
         Assert.Equal([(1, RevisionSource.Content), (1, RevisionSource.Editor)], revisions.Select(r => (r.Version, r.Source)));
-        var zip = await (await factory.AdministratorClientAsync()).GetByteArrayAsync($"/courses/manage/{SampleCourse.Slug}/export.zip");
+        var export = await (await factory.AdministratorClientAsync()).GetAsync($"/courses/manage/{SampleCourse.Slug}/export.zip");
+        Assert.True(export.IsSuccessStatusCode, factory.Errors.ToString());
+        Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
+        var zip = await export.Content.ReadAsByteArrayAsync();
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
         using var reader = new StreamReader(archive.GetEntry($"{SampleCourse.Slug}/01-meet.md")!.Open());
         Assert.Contains("改写后的正文", await reader.ReadToEndAsync());

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Data.Identity;
 using TrainingLms.Web.Features.People;
@@ -25,6 +26,9 @@ public class LmsFactory : WebApplicationFactory<Program>
     /// <summary>Start with no people at all, so the first-administrator set-up is open.</summary>
     public bool EmptyDatabase { get; init; }
 
+    /// <summary>Errors the app logged while this factory ran.</summary>
+    public ErrorLog Errors { get; } = new();
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
@@ -46,6 +50,7 @@ public class LmsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     /// <summary>Creates a person through the same service the administrator pages use.</summary>

@@ -96,8 +96,11 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         if (course is null || current is null || original is null) return (LessonSaveOutcome.NotFound, []);
 
         var problems = new List<ContentProblem>();
-        var fileText = CourseExport.LessonFile(new LocalizedText(edit.TitleZh.Trim(), edit.TitleEn.Trim()), original.Minutes, edit.BodyZh);
-        var source = new LessonFileParser.LessonSource(key, original.Order, fileText, new ProblemLog($"{key}.md", problems),
+        var body = edit.BodyZh.TrimEnd();
+        var fileText = CourseExport.LessonFile(new LocalizedText(edit.TitleZh.Trim(), edit.TitleEn.Trim()), original.Minutes, body);
+        // The trainer sees the body alone, so problems count lines from the body rather than the generated front matter.
+        var frontMatterLines = fileText[..fileText.LastIndexOf(body, StringComparison.Ordinal)].Count(c => c == '\n');
+        var source = new LessonFileParser.LessonSource(key, original.Order, fileText, new ProblemLog($"{key}.md", problems, -frontMatterLines),
             string.IsNullOrWhiteSpace(edit.BodyEn) ? null : edit.BodyEn, new ProblemLog($"{key}.en.md", problems));
         var courseFolder = Path.Combine(sync.ContentPath, "courses", course.SourceFolder ?? slug);
         if (LessonFileParser.Parse(source, courseFolder) is not { } edited) return (LessonSaveOutcome.Invalid, problems);

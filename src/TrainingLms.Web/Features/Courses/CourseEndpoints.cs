@@ -40,8 +40,9 @@ public static class CourseEndpoints
     internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var revision = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.CurrentRevisionId != null)
-            .Select(c => c.CurrentRevision!).Include(r => r.Lessons).SingleOrDefaultAsync();
+        var revisionId = await db.Courses.Where(c => c.Slug == slug).Select(c => c.CurrentRevisionId).SingleOrDefaultAsync();
+        var revision = revisionId is null ? null
+            : await db.CourseRevisions.AsNoTracking().Include(r => r.Lessons).SingleAsync(r => r.Id == revisionId);
         return revision is null
             ? TypedResults.NotFound()
             : TypedResults.File(CourseExport.Zip(slug, revision), "application/zip", $"{slug}-v{revision.Version}.zip");

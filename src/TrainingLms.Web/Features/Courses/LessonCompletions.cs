@@ -53,11 +53,19 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
 
     private sealed record CurrentLesson(int CourseId, int Version, Quiz? Quiz);
 
-    private static Task<CurrentLesson?> FindLessonAsync(LmsDbContext db, string courseSlug, string lessonKey, CancellationToken cancellationToken) =>
-        db.Courses.AsNoTracking()
+    private static async Task<CurrentLesson?> FindLessonAsync(LmsDbContext db, string courseSlug, string lessonKey, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.AsNoTracking()
             .Where(c => c.Slug == courseSlug && c.IsActive && c.CurrentRevisionId != null)
-            .SelectMany(c => c.CurrentRevision!.Lessons.Where(l => l.Key == lessonKey).Select(l => new CurrentLesson(c.Id, c.CurrentRevision.Version, l.Quiz)))
+            .Select(c => new { c.Id, RevisionId = c.CurrentRevisionId!.Value, c.CurrentRevision!.Version })
             .SingleOrDefaultAsync(cancellationToken);
+        if (course is null) return null;
+        var lesson = await db.LessonRevisions.AsNoTracking()
+            .Where(l => l.CourseRevisionId == course.RevisionId && l.Key == lessonKey)
+            .Select(l => new { l.Quiz })
+            .SingleOrDefaultAsync(cancellationToken);
+        return lesson is null ? null : new CurrentLesson(course.Id, course.Version, lesson.Quiz);
+    }
 
     /// <returns>True when this completion finished the course.</returns>
     private async Task<bool> RecordAsync(LmsDbContext db, string personId, int courseId, int version, string lessonKey, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class ProblemLog(string file, List<ContentProblem> problems, int l
     public int Count => problems.Count;
 
     public void Add(int line, string code, params string[] arguments) =>
-        problems.Add(new ContentProblem(file, line <= 0 ? 0 : line + lineOffset, code, arguments));
+        problems.Add(new ContentProblem(file, Math.Max(0, line <= 0 ? 0 : line + lineOffset), code, arguments));
 
     /// <summary>The same file, for a section that starts after <paramref name="linesBefore"/> lines.</summary>
     public ProblemLog Section(int linesBefore) => new(file, problems, lineOffset + linesBefore);

@@ -70,15 +70,19 @@ public sealed class ContentSync(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var known = await db.Courses.AsNoTracking().Select(c => new { c.Slug, c.SourceHash }).ToListAsync(cancellationToken);
+        var known = await db.Courses.AsNoTracking().Select(c => new { c.Slug, c.SourceHash, c.SourceFolder }).ToListAsync(cancellationToken);
 
         var folders = Directory.GetDirectories(coursesFolder).Order(StringComparer.Ordinal)
             .Select(folder =>
             {
+                var name = Path.GetFileName(folder);
                 var hash = ContentHash.OfFolder(folder);
                 var unchanged = known.FirstOrDefault(k => k.SourceHash == hash);
                 var parsed = unchanged is null ? CourseFolderParser.Parse(folder, ContentPath, problems) : null;
-                return (Folder: Path.GetFileName(folder), Hash: hash, Slug: unchanged?.Slug ?? parsed?.Slug, Unchanged: unchanged is not null, Parsed: parsed);
+                // A folder that no longer parses still holds its course: keep the slug it was published under, so
+                // the course stays live at its last good revision instead of looking deleted.
+                var slug = unchanged?.Slug ?? parsed?.Slug ?? known.FirstOrDefault(k => k.SourceFolder == name)?.Slug;
+                return (Folder: name, Hash: hash, Slug: slug, Unchanged: unchanged is not null, Parsed: parsed);
             })
             .ToList();
 
