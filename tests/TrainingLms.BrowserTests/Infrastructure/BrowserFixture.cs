@@ -65,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TrainingLms.sln"))) folder = folder.Parent;

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TrainingLms.BrowserTests.Infrastructure;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Courses.Content;
+using static Microsoft.Playwright.Assertions;
+
+namespace TrainingLms.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public class CourseLearningTests(BrowserFixture fixture)
+{
+    private const string Slug = "meet-smile-greet-rise";
+
+    [Fact]
+    public async Task NewHire_OnAPhone_ReadsTheLessons_FailsThenPassesTheQuiz_AndCompletesTheCourse()
+    {
+        var lessons = ReadCourse().Lessons.OrderBy(l => l.Order).ToList();
+        var quiz = lessons[^1].Quiz ?? throw new InvalidOperationException("the course's last lesson holds its knowledge check");
+        var page = await fixture.NewPageAsync(390);
+        await page.GotoAsync("/account/signin");
+        await page.SignInAsync("E0001");
+
+        await page.GotoAsync("/learning");
+        await page.ScreenshotAsync(fixture, "learning-E0001-390");
+        await page.Locator($"a[href='/learning/{Slug}']").First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("见面、微笑、问好、起身");
+        Assert.True(await page.FitsTheScreenAsync(), "the course page scrolls sideways at 390 px");
+        await page.ScreenshotAsync(fixture, "course-E0001-390");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "开始学习" }).ClickAsync();
+        foreach (var lesson in lessons.SkipLast(1))
+        {
+            await Expect(page).ToHaveURLAsync(new Regex($"/learning/{Slug}/{lesson.Key}$"));
+            await Expect(page.Locator("h1")).ToContainTextAsync(lesson.Title.Zh);
+            Assert.True(await page.FitsTheScreenAsync(), $"lesson {lesson.Key} scrolls sideways at 390 px");
+            if (lesson.Order == 2) await page.ScreenshotAsync(fixture, $"lesson-{lesson.Key}-390");
+            await page.GetByRole(AriaRole.Button, new() { Name = "我已学完本课" }).ClickAsync();
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/learning/{Slug}/{lessons[^1].Key}$"));
+        await AnswerAsync(page, quiz, option => !option.Correct);
+        await Expect(page.Locator("#quiz .alert")).ToContainTextAsync("请阅读反馈后再试一次");
+        await Expect(page.Locator("#quiz .quiz-feedback.is-wrong").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(fixture, "quiz-failed-390");
+
+        await AnswerAsync(page, quiz, option => option.Correct);
+        await Expect(page.Locator("#quiz .alert")).ToContainTextAsync("以 100% 通过");
+        await Expect(page.GetByText("课程已完成，做得好！")).ToBeVisibleAsync();
+        Assert.True(await page.FitsTheScreenAsync(), "the knowledge check scrolls sideways at 390 px");
+        await page.ScreenshotAsync(fixture, "quiz-passed-390");
+
+        await page.GotoAsync($"/learning/{Slug}");
+        await Expect(page.Locator(".alert-success")).ToContainTextAsync("完成本课程（第 1 版）");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Ticks, for every question, the options <paramref name="choose"/> picks (one wrong one is enough to fail it) and submits.</summary>
+    private static async Task AnswerAsync(IPage page, Quiz quiz, Func<QuizOption, bool> choose)
+    {
+        for (var q = 0; q < quiz.Questions.Count; q++)
+        {
+            var question = quiz.Questions[q];
+            var picked = Enumerable.Range(0, question.Options.Count).Where(o => choose(question.Options[o])).ToList();
+            if (question.Type != QuestionType.Multiple) picked = picked.Take(1).ToList();
+            for (var o = 0; o < question.Options.Count; o++)
+            {
+                var box = page.Locator($"#q{q}-o{o}");
+                if (picked.Contains(o)) await box.CheckAsync();
+                else if (question.Type == QuestionType.Multiple) await box.UncheckAsync();
+            }
+        }
+        await page.Locator("#quiz button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    private static CourseRevision ReadCourse()
+    {
+        var content = Path.Combine(BrowserFixture.RepositoryRoot(), "content");
+        var problems = new List<ContentProblem>();
+        var course = CourseFolderParser.Parse(Path.Combine(content, "courses", Slug), content, problems);
+        Assert.Empty(problems);
+        return course!.Revision;
+    }
+}
