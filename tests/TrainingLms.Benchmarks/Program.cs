@@ -1,13 +1,20 @@
 using BenchmarkDotNet.Running;
+using TrainingLms.Benchmarks.Courses;
 
 namespace TrainingLms.Benchmarks;
 
 /// <summary>
-/// Run from the repository root: <c>dotnet run -c Release --project tests/TrainingLms.Benchmarks -- --filter '*'</c>.
+/// Run from the repository root: <c>dotnet run -c Release --project tests/TrainingLms.Benchmarks -- --filter '*'</c>,
+/// or <c>-- courses-load</c> for the HTTP load test of the learner pages.
 /// Not top-level statements: the web project's global <c>Program</c> (kept public for
 /// WebApplicationFactory) would clash with a generated one.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["courses-load", ..]) return await CourseLoadBenchmark.RunAsync();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
