@@ -53,9 +53,14 @@ public sealed class YamlFields
     {
         read.Add(key);
         if (map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node)) return node;
-        if (required) log.Add(Line, "Required", key);
+        // A key written with no value is reported where it is written; a missing key where the mapping starts.
+        if (required) log.Add(node is null ? Line : KeyLine(key), "Required", key);
         return null;
     }
+
+    /// <summary>Reports a problem with a field's value (read earlier) at the field's line.</summary>
+    public void Report(string key, string code, params string[] arguments) =>
+        log.Add(map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node) ? LineOf(node) : KeyLine(key), code, arguments);
 
     public string? Text(string key, bool required = true)
     {
@@ -96,12 +101,13 @@ public sealed class YamlFields
         return zh is null || en is null ? null : new LocalizedText(zh, en);
     }
 
-    public IReadOnlyList<string> TextList(string key)
+    /// <summary>A list of words, each with its line so a wrong one can be reported where it is written.</summary>
+    public IReadOnlyList<(string Value, int Line)> TextList(string key)
     {
         var node = Node(key, required: false);
         if (node is null) return [];
         if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode))
-            return sequence.Children.Select(c => ((YamlScalarNode)c).Value?.Trim() ?? "").ToList();
+            return sequence.Children.Select(c => (((YamlScalarNode)c).Value?.Trim() ?? "", LineOf(c))).ToList();
         log.Add(LineOf(node), "NotAList", key);
         return [];
     }
@@ -122,6 +128,9 @@ public sealed class YamlFields
     }
 
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
+
+    private int KeyLine(string key) =>
+        map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } keyNode ? LineOf(keyNode) : Line;
 
     private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
 }
