@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Courses;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace TrainingLms.Web.Features.Courses.Content;
@@ -25,13 +26,15 @@ public sealed class YamlFields
     public static YamlFields? Load(string yaml, ProblemLog log)
     {
         var stream = new YamlStream();
+        var parser = new FlowTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        // YamlDotNet throws InvalidOperationException, not a YamlException, for some unclosed { … } mappings.
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            log.Add(Math.Max(1, (int)e.Start.Line), "YamlSyntax", (e.InnerException ?? e).Message);
+            ReportSyntax(yaml, e, parser.OpenFlowLine, log);
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -129,8 +132,44 @@ public sealed class YamlFields
 
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
 
+    /// <summary>
+    /// Reports a YAML error where the author can see it. YamlDotNet notices an unclosed <c>{</c> or <c>[</c> only at the
+    /// end of the text and places a tab in the indentation at the start of the mapping, so those two get their own line.
+    /// </summary>
+    private static void ReportSyntax(string yaml, Exception error, int? openFlowLine, ProblemLog log)
+    {
+        var lines = yaml.Split('\n');
+        var tabLine = Array.FindIndex(lines, line => line.TrimStart(' ').StartsWith('\t') && line.Trim().Length > 0);
+        var atEnd = error is not YamlException yamlError || yamlError.Start.Index >= yaml.TrimEnd().Length;
+        if (tabLine >= 0) log.Add(tabLine + 1, "YamlTab");
+        else if (openFlowLine is { } line && atEnd) log.Add(line, "YamlUnclosed");
+        else log.Add(Math.Max(1, (int)((YamlException)error).Start.Line), "YamlSyntax", (error.InnerException ?? error).Message);
+    }
+
     private int KeyLine(string key) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } keyNode ? LineOf(keyNode) : Line;
 
     private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
+
+    /// <summary>Passes YAML events through, remembering the line of the innermost <c>{ … }</c> or <c>[ … ]</c> still open.</summary>
+    private sealed class FlowTrackingParser(IParser inner) : IParser
+    {
+        private readonly Stack<(bool Flow, int Line)> open = new();
+
+        public ParsingEvent? Current => inner.Current;
+
+        public int? OpenFlowLine => open.FirstOrDefault(c => c.Flow) is (true, var line) ? line : null;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case MappingStart mapping: open.Push((mapping.Style == MappingStyle.Flow, (int)mapping.Start.Line)); break;
+                case SequenceStart sequence: open.Push((sequence.Style == SequenceStyle.Flow, (int)sequence.Start.Line)); break;
+                case MappingEnd or SequenceEnd: open.TryPop(out _); break;
+            }
+            return true;
+        }
+    }
 }

@@ -104,7 +104,10 @@ public sealed class CourseFolderParserTests : IDisposable
         ["front matter missing"] = Case(LessonFile, 1, "FrontMatterMissing", (LessonFile, "## 见面\n\n见面时微笑点头。\n")),
         ["front matter not closed"] = Case(LessonFile, 1, "FrontMatterUnclosed", (LessonFile, Edit(ValidLesson, "minutes: 8\n---\n", "minutes: 8\n"))),
         ["front matter YAML syntax error"] = Case(CourseFile, 4, "YamlSyntax", (CourseFile, Edit(ValidCourse, "title: { zh-CN: 问候基础, en: Greeting basics }", "title: 问候基础: Greeting basics"))),
+        ["front matter brace not closed"] = Case(LessonFile, 2, "YamlUnclosed", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }", "title: { zh-CN: 见面, en: Meet"))),
         ["front matter a list, not fields"] = Case(LessonFile, 2, "NotAMapping", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }\nminutes: 8", "- 见面\n- Meet"))),
+        ["front matter indented with a tab"] = Case(CourseFile, 7, "YamlTab", (CourseFile, Edit(ValidCourse, "  - customerFacing: true", "\t- customerFacing: true"))),
+        ["Windows line endings and a byte order mark"] = Case(LessonFile, 3, "NotANumber", (LessonFile, "\uFEFF" + Edit(ValidLesson, "minutes: 8", "minutes: 0").Replace("\n", "\r\n"))),
         ["slug missing"] = Case(CourseFile, 2, "Required", (CourseFile, Edit(ValidCourse, "slug: greeting-basics\n", ""))),
         ["slug with invalid characters"] = Case(CourseFile, 3, "SlugInvalid", (CourseFile, Edit(ValidCourse, "slug: greeting-basics\nversion: 1", "version: 1\nslug: Greeting_Basics"))),
         ["zh-CN title missing"] = Case(CourseFile, 4, "Required", (CourseFile, Edit(ValidCourse, "title: { zh-CN: 问候基础, en: Greeting basics }", "title: { en: Greeting basics }"))),
@@ -113,6 +116,7 @@ public sealed class CourseFolderParserTests : IDisposable
         ["version a fraction"] = Case(CourseFile, 3, "NotANumber", (CourseFile, Edit(ValidCourse, "version: 1", "version: 1.5"))),
         ["version a word"] = Case(CourseFile, 3, "NotANumber", (CourseFile, Edit(ValidCourse, "version: 1", "version: two"))),
         ["clearance not a boolean"] = Case(CourseFile, 9, "NotABoolean", (CourseFile, Edit(ValidCourse, "clearance: true", "clearance: sometimes"))),
+        ["audience not a list"] = Case(CourseFile, 6, "NotAList", (CourseFile, Edit(ValidCourse, "audience:\n  - customerFacing: true\n    roles: [Manager]", "audience: everyone"))),
         ["audience role unknown"] = Case(CourseFile, 8, "UnknownRole", (CourseFile, Edit(ValidCourse, "roles: [Manager]", "roles: [Manager, Chef]"))),
         ["audience line of work unknown"] = Case(CourseFile, 10, "UnknownLineOfWork",
             (CourseFile, Edit(ValidCourse, "roles: [Manager]", "linesOfWork:\n      - Security\n      - Gardening"))),
@@ -144,6 +148,7 @@ public sealed class CourseFolderParserTests : IDisposable
         ["quiz in the English file"] = Case("02-check.en.md", 3, "QuizInEnglish", (QuizFile, ValidQuizLesson), ("02-check.en.md", "Review.\n\n" + QuizBlock + "\n")),
         ["clip without slug"] = Case(LessonFile, 11, "Required", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\n", ""))),
         ["clip with invalid slug"] = Case(LessonFile, 12, "SlugInvalid", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\nrequired: true", "required: true\nslug: Smile Demo!"))),
+        ["clip list not closed"] = Case(LessonFile, 12, "YamlUnclosed", (LessonFile, Edit(ValidLesson, "required: true", "required: [true"))),
         ["clip required not a boolean"] = Case(LessonFile, 12, "NotABoolean", (LessonFile, Edit(ValidLesson, "required: true", "required: often"))),
         ["clips differ between languages"] = Case("01-meet.en.md", 0, "ClipsDiffer", ("01-meet.en.md", "## Meet\n\nSmile and nod.\n")),
         ["image from a parent folder"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "../other-course/images/smile.png"))),
@@ -200,6 +205,19 @@ public sealed class CourseFolderParserTests : IDisposable
         var missing = Cases.Values.Select(c => $"Content.Problem.{c.Code}").Distinct().Where(key => !keys.Contains(key));
 
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.zh-CN.resx")]
+    public void ProblemMessages_FormattedWithArguments_DoNotThrow(string resourceFile)
+    {
+        // The content page formats every message with the problem's arguments, so a stray brace would throw.
+        var messages = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Resources", resourceFile)).Root!
+            .Elements("data").Where(d => ((string)d.Attribute("name")!).StartsWith("Content.Problem.", StringComparison.Ordinal))
+            .Select(d => (string)d.Element("value")!);
+
+        Assert.All(messages, message => string.Format(message, "a", "b", "c"));
     }
 
     /// <summary>Writes the valid two-lesson course with a picture, then applies the case's changes.</summary>
