@@ -133,17 +133,18 @@ public sealed class YamlFields
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
 
     /// <summary>
-    /// Reports a YAML error where the author can see it. YamlDotNet notices an unclosed <c>{</c> or <c>[</c> only at the
-    /// end of the text and places a tab in the indentation at the start of the mapping, so those two get their own line.
+    /// Reports a YAML error where the author can fix it. YamlDotNet notices an unclosed <c>{</c> or <c>[</c> only at the
+    /// end of the text, and reports a tab in the indentation on the mapping's first line: those two get their own code and line.
     /// </summary>
     private static void ReportSyntax(string yaml, Exception error, int? openFlowLine, ProblemLog log)
     {
         var lines = yaml.Split('\n');
         var tabLine = Array.FindIndex(lines, line => line.TrimStart(' ').StartsWith('\t') && line.Trim().Length > 0);
-        var atEnd = error is not YamlException yamlError || yamlError.Start.Index >= yaml.TrimEnd().Length;
+        var yamlError = error as YamlException;
+        var atEnd = yamlError is null || yamlError.Start.Index >= yaml.TrimEnd().Length;
         if (tabLine >= 0) log.Add(tabLine + 1, "YamlTab");
         else if (openFlowLine is { } line && atEnd) log.Add(line, "YamlUnclosed");
-        else log.Add(Math.Max(1, (int)((YamlException)error).Start.Line), "YamlSyntax", (error.InnerException ?? error).Message);
+        else log.Add(Math.Max(1, (int)(yamlError?.Start.Line ?? 1)), "YamlSyntax", (error.InnerException ?? error).Message);
     }
 
     private int KeyLine(string key) =>

@@ -105,6 +105,7 @@ public sealed class CourseFolderParserTests : IDisposable
         ["front matter not closed"] = Case(LessonFile, 1, "FrontMatterUnclosed", (LessonFile, Edit(ValidLesson, "minutes: 8\n---\n", "minutes: 8\n"))),
         ["front matter YAML syntax error"] = Case(CourseFile, 4, "YamlSyntax", (CourseFile, Edit(ValidCourse, "title: { zh-CN: 问候基础, en: Greeting basics }", "title: 问候基础: Greeting basics"))),
         ["front matter brace not closed"] = Case(LessonFile, 2, "YamlUnclosed", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }", "title: { zh-CN: 见面, en: Meet"))),
+        ["front matter key written twice"] = Case(CourseFile, 4, "YamlSyntax", (CourseFile, Edit(ValidCourse, "version: 1\n", "version: 1\nversion: 2\n"))),
         ["front matter a list, not fields"] = Case(LessonFile, 2, "NotAMapping", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }\nminutes: 8", "- 见面\n- Meet"))),
         ["front matter indented with a tab"] = Case(CourseFile, 7, "YamlTab", (CourseFile, Edit(ValidCourse, "  - customerFacing: true", "\t- customerFacing: true"))),
         ["Windows line endings and a byte order mark"] = Case(LessonFile, 3, "NotANumber", (LessonFile, "\uFEFF" + Edit(ValidLesson, "minutes: 8", "minutes: 0").Replace("\n", "\r\n"))),
