@@ -12,7 +12,7 @@ public sealed partial record ClipReference(string Slug, bool Required)
         var slug = clip.Text("slug");
         var required = clip.Flag("required") ?? false;
         clip.ReportUnknown();
-        if (slug is not null && !Slugs.IsValid(slug)) log.Add(clip.Line, "SlugInvalid", slug);
+        if (slug is not null && !Slugs.IsValid(slug)) clip.Report("slug", "SlugInvalid", slug);
         return log.Count > before || slug is null ? null : new ClipReference(slug, required);
     }
 }

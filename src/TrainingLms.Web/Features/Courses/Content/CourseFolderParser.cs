@@ -57,7 +57,7 @@ public static partial class CourseFolderParser
         if (YamlFields.Load(file.Yaml, log.Section(FrontMatter.YamlLineOffset)) is not { } fields) return null;
 
         slug = fields.Text("slug");
-        if (slug is not null && !Slugs.IsValid(slug)) log.Section(FrontMatter.YamlLineOffset).Add(fields.Line, "SlugInvalid", slug);
+        if (slug is not null && !Slugs.IsValid(slug)) fields.Report("slug", "SlugInvalid", slug);
         var version = fields.Number("version", 1, 100_000);
         var title = fields.Localized("title");
         var summary = fields.Localized("summary");
@@ -86,16 +86,16 @@ public static partial class CourseFolderParser
     {
         if (YamlFields.Of(node, log, "audience") is not { } rule) return null;
         var roles = new List<string>();
-        foreach (var name in rule.TextList("roles"))
+        foreach (var (name, at) in rule.TextList("roles"))
         {
             if (Roles.FromName(name) is { } role) roles.Add(role);
-            else log.Add(rule.Line, "UnknownRole", name);
+            else log.Add(at, "UnknownRole", name);
         }
         var lines = new List<LineOfWork>();
-        foreach (var name in rule.TextList("linesOfWork"))
+        foreach (var (name, at) in rule.TextList("linesOfWork"))
         {
             if (LinesOfWork.FromName(name) is { } line) lines.Add(line);
-            else log.Add(rule.Line, "UnknownLineOfWork", name);
+            else log.Add(at, "UnknownLineOfWork", name);
         }
         var customerFacing = rule.Flag("customerFacing") ?? false;
         rule.ReportUnknown();

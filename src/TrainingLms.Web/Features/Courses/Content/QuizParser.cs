@@ -14,8 +14,9 @@ public static class QuizParser
         var before = log.Count;
         if (YamlFields.Load(yaml, log) is not { } quiz) return null;
         var passMark = quiz.Number("passMark", 1, 100, required: false) ?? Quiz.DefaultPassMark;
+        var beforeQuestions = log.Count;
         var questionNodes = quiz.Sequence("questions", required: true);
-        if (questionNodes.Count == 0) log.Add(quiz.Line, "QuizNoQuestions");
+        if (questionNodes.Count == 0 && log.Count == beforeQuestions) quiz.Report("questions", "QuizNoQuestions");
         var questions = questionNodes.Select(node => Question(node, log)).ToList();
         quiz.ReportUnknown();
         return log.Count > before ? null : new Quiz(passMark, questions.OfType<QuizQuestion>().ToList());
@@ -32,31 +33,36 @@ public static class QuizParser
             "multiple" => Choice(QuestionType.Multiple, question, prompt, log),
             "truefalse" => TrueFalse(question, prompt),
             null => null,
-            _ => Unknown(question, type, log),
+            _ => Unknown(question, type),
         };
-        question.ReportUnknown();
+        // Without a known type there is no telling which fields belong: they would all be reported as unknown.
+        if (type is "single" or "multiple" or "truefalse") question.ReportUnknown();
         return parsed;
     }
 
     private static QuizQuestion? Choice(QuestionType type, YamlFields question, LocalizedText? prompt, ProblemLog log)
     {
+        var before = log.Count;
         var optionNodes = question.Sequence("options", required: true);
         var options = optionNodes.Select(node => Option(node, log)).ToList();
-        var correct = options.Count(o => o?.Correct == true);
+        // Right options are counted only once every option has been read: a broken option is reported already.
+        if (log.Count > before) return null;
+        var correct = options.Count(o => o!.Correct);
         if (optionNodes.Count < 2) log.Add(question.Line, "QuestionNeedsOptions");
         else if (type == QuestionType.Single && correct != 1) log.Add(question.Line, "SingleNeedsOneRight", correct.ToString());
         else if (type == QuestionType.Multiple && correct == 0) log.Add(question.Line, "MultipleNeedsRight");
-        return prompt is null || options.Any(o => o is null) ? null : new QuizQuestion(type, prompt, options!);
+        return prompt is null || log.Count > before ? null : new QuizQuestion(type, prompt, options!);
     }
 
     private static QuizOption? Option(YamlNode node, ProblemLog log)
     {
+        var before = log.Count;
         if (YamlFields.Of(node, log, "options") is not { } option) return null;
         var text = option.Localized("text");
         var correct = option.Flag("correct") ?? false;
         var explanation = option.Localized("explanation");
         option.ReportUnknown();
-        return text is null || explanation is null ? null : new QuizOption(text, correct, explanation);
+        return log.Count > before || text is null || explanation is null ? null : new QuizOption(text, correct, explanation);
     }
 
     private static QuizQuestion? TrueFalse(YamlFields question, LocalizedText? prompt)
@@ -68,9 +74,9 @@ public static class QuizParser
             [new QuizOption(TrueText, isTrue, explanation), new QuizOption(FalseText, !isTrue, explanation)]);
     }
 
-    private static QuizQuestion? Unknown(YamlFields question, string type, ProblemLog log)
+    private static QuizQuestion? Unknown(YamlFields question, string type)
     {
-        log.Add(question.Line, "QuestionType", type);
+        question.Report("type", "QuestionType", type);
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Courses;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace TrainingLms.Web.Features.Courses.Content;
@@ -25,13 +26,15 @@ public sealed class YamlFields
     public static YamlFields? Load(string yaml, ProblemLog log)
     {
         var stream = new YamlStream();
+        var parser = new FlowTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        // YamlDotNet throws InvalidOperationException, not a YamlException, for some unclosed { … } mappings.
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            log.Add(Math.Max(1, (int)e.Start.Line), "YamlSyntax", (e.InnerException ?? e).Message);
+            ReportSyntax(yaml, e, parser.OpenFlowLine, log);
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -53,9 +56,14 @@ public sealed class YamlFields
     {
         read.Add(key);
         if (map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node)) return node;
-        if (required) log.Add(Line, "Required", key);
+        // A key written with no value is reported where it is written; a missing key where the mapping starts.
+        if (required) log.Add(node is null ? Line : KeyLine(key), "Required", key);
         return null;
     }
+
+    /// <summary>Reports a problem with a field's value (read earlier) at the field's line.</summary>
+    public void Report(string key, string code, params string[] arguments) =>
+        log.Add(map.Children.TryGetValue(new YamlScalarNode(key), out var node) && !IsNull(node) ? LineOf(node) : KeyLine(key), code, arguments);
 
     public string? Text(string key, bool required = true)
     {
@@ -96,12 +104,13 @@ public sealed class YamlFields
         return zh is null || en is null ? null : new LocalizedText(zh, en);
     }
 
-    public IReadOnlyList<string> TextList(string key)
+    /// <summary>A list of words, each with its line so a wrong one can be reported where it is written.</summary>
+    public IReadOnlyList<(string Value, int Line)> TextList(string key)
     {
         var node = Node(key, required: false);
         if (node is null) return [];
         if (node is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlScalarNode))
-            return sequence.Children.Select(c => ((YamlScalarNode)c).Value?.Trim() ?? "").ToList();
+            return sequence.Children.Select(c => (((YamlScalarNode)c).Value?.Trim() ?? "", LineOf(c))).ToList();
         log.Add(LineOf(node), "NotAList", key);
         return [];
     }
@@ -123,5 +132,45 @@ public sealed class YamlFields
 
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
 
+    /// <summary>
+    /// Reports a YAML error where the author can fix it. YamlDotNet notices an unclosed <c>{</c> or <c>[</c> only at the
+    /// end of the text, and reports a tab in the indentation on the mapping's first line: those two get their own code and line.
+    /// </summary>
+    private static void ReportSyntax(string yaml, Exception error, int? openFlowLine, ProblemLog log)
+    {
+        var lines = yaml.Split('\n');
+        var tabLine = Array.FindIndex(lines, line => line.TrimStart(' ').StartsWith('\t') && line.Trim().Length > 0);
+        var yamlError = error as YamlException;
+        var atEnd = yamlError is null || yamlError.Start.Index >= yaml.TrimEnd().Length;
+        if (tabLine >= 0) log.Add(tabLine + 1, "YamlTab");
+        else if (openFlowLine is { } line && atEnd) log.Add(line, "YamlUnclosed");
+        else log.Add(Math.Max(1, (int)(yamlError?.Start.Line ?? 1)), "YamlSyntax", (error.InnerException ?? error).Message);
+    }
+
+    private int KeyLine(string key) =>
+        map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } keyNode ? LineOf(keyNode) : Line;
+
     private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
+
+    /// <summary>Passes YAML events through, remembering the line of the innermost <c>{ … }</c> or <c>[ … ]</c> still open.</summary>
+    private sealed class FlowTrackingParser(IParser inner) : IParser
+    {
+        private readonly Stack<(bool Flow, int Line)> open = new();
+
+        public ParsingEvent? Current => inner.Current;
+
+        public int? OpenFlowLine => open.FirstOrDefault(c => c.Flow) is (true, var line) ? line : null;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case MappingStart mapping: open.Push((mapping.Style == MappingStyle.Flow, (int)mapping.Start.Line)); break;
+                case SequenceStart sequence: open.Push((sequence.Style == SequenceStyle.Flow, (int)sequence.Start.Line)); break;
+                case MappingEnd or SequenceEnd: open.TryPop(out _); break;
+            }
+            return true;
+        }
+    }
 }
