@@ -33,6 +33,7 @@ public static class LearnerSeeder
         var employeeRole = await db.Roles.Where(r => r.Name == Roles.Employee).Select(r => r.Id).SingleAsync();
         var passwordHash = new PasswordHasher<Person>().HashPassword(new Person { FullName = "" }, password);
         var now = DateTime.UtcNow;
+        db.Companies.Add(new Company { Name = "基准物业" }); // a company exists, so sign-in is open (no set-up page)
 
         for (var first = 0; first < learners; first += 1_000)
         {

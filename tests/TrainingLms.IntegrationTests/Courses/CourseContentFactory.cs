@@ -42,7 +42,8 @@ public static class SampleCourse
 {
     public const string Slug = "greeting-basics";
 
-    public static void Write(CourseContentFactory factory, int version = 1, string lessonOneText = "见面时微笑点头。", string? slug = null, string folder = Slug)
+    public static void Write(CourseContentFactory factory, int version = 1, string lessonOneText = "见面时微笑点头。", string? slug = null, string folder = Slug,
+        string audience = "customerFacing: true")
     {
         factory.WriteFile($"{folder}/course.md", $"""
             ---
@@ -51,7 +52,7 @@ public static class SampleCourse
             title: {"{"} zh-CN: 问候基础, en: Greeting basics {"}"}
             summary: {"{"} zh-CN: 见面与微笑, en: Meeting and smiling {"}"}
             audience:
-              - customerFacing: true
+              - {audience}
             clearance: true
             dueDays: 7
             estimatedMinutes: 15

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
@@ -8,6 +9,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Features.People.Import;
 
 namespace TrainingLms.IntegrationTests.Courses;
 
@@ -93,6 +95,50 @@ public class CourseLearningTests
             new PersonInput { EmployeeNumber = "E102", FullName = "学员E102", PositionId = facingPosition, Roles = [Roles.Employee] }));
 
         Assert.True(await QueryAsync(factory, db => db.CourseAssignments.AnyAsync(a => a.PersonId == personId)));
+    }
+
+    [Fact]
+    public async Task Audience_ImportedPeople_AreAssignedTheirCourses()
+    {
+        await using var factory = new CourseContentFactory();
+        SampleCourse.Write(factory, audience: "roles: [Employee]");
+        var administratorId = (await factory.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id; // starts the app: content is synced
+        var csv = Encoding.UTF8.GetBytes("""
+            工号,姓名,手机,邮箱,项目,班组,条线,岗位,入职日期,角色
+            I001,导入一,13900000001,,翠湖花园,客服一班,客服,,2025-03-01,员工
+            I002,导入二,13900000002,,翠湖花园,秩序一班,安防,,2025-03-01,员工
+            """);
+
+        var outcome = await factory.WithScopeAsync(services => services.GetRequiredService<PeopleImporter>()
+            .ImportAsync(csv, "员工名单.csv", new ImportSettings(CreateMissing: true, InitialPassword: "welcome2026", CheckOnly: false), administratorId));
+
+        Assert.True(outcome.Succeeded);
+        var assigned = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking()
+            .Join(db.Users, a => a.PersonId, p => p.Id, (a, p) => new { p.UserName, a.Source }).OrderBy(x => x.UserName).ToListAsync());
+        Assert.Equal([("I001", AssignmentSource.Audience), ("I002", AssignmentSource.Audience)], assigned.Select(x => (x.UserName, x.Source)));
+    }
+
+    [Fact]
+    public async Task Overdue_IsSeenByTheLearner_TheirClassLeader_AndAdministrators_NotByAnotherTeamsLeader()
+    {
+        await using var factory = await StartAsync();
+        var learner = await CreateLearnerAsync(factory, "E109", facesCustomers: true);
+        var leader = await factory.CreatePersonAsync("C1", [Roles.Employee, Roles.ClassLeader]);
+        var otherLeader = await factory.CreatePersonAsync("C2", [Roles.Employee, Roles.ClassLeader]);
+        await QueryAsync(factory, async db =>
+        {
+            var site = new Site { Code = "CH", Name = "翠湖花园" };
+            var team = new Team { Site = site, Name = "客服班", ClassLeaderId = leader };
+            db.Teams.AddRange(team, new Team { Site = site, Name = "秩序班", ClassLeaderId = otherLeader });
+            await db.SaveChangesAsync();
+            await db.Users.Where(p => p.Id == learner).ExecuteUpdateAsync(s => s.SetProperty(p => p.TeamId, team.Id).SetProperty(p => p.SiteId, site.Id));
+            return await db.CourseAssignments.Where(a => a.PersonId == learner).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, new DateOnly(2020, 1, 1)));
+        });
+
+        Assert.Contains("已逾期", await (await LearnerClientAsync(factory, "E109")).GetStringAsync("/learning"));
+        Assert.Contains("学员E109", await (await LearnerClientAsync(factory, "C1")).GetStringAsync("/courses/overdue"));
+        Assert.DoesNotContain("学员E109", await (await LearnerClientAsync(factory, "C2")).GetStringAsync("/courses/overdue"));
+        Assert.Contains("学员E109", await (await factory.AdministratorClientAsync()).GetStringAsync("/courses/overdue"));
     }
 
     [Fact]
@@ -294,7 +340,7 @@ public class CourseLearningTests
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var response = await trainer.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["markdown"] = "**粗体** <script>alert(1)</script> [x](javascript:alert(1))",
+            ["markdown"] = "**粗体** <script>alert(1)</script> [x](javascript:alert(1))\n\n```clip\nslug: smile-demo\nrequired: true\n```\n",
             ["slug"] = SampleCourse.Slug,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
         }));
@@ -302,10 +348,12 @@ public class CourseLearningTests
         Assert.Contains("<strong>粗体</strong>", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("培训视频暂未上线", html); // the learners' own clip box, not a look-alike
 
         await CreateLearnerAsync(factory, "E108", facesCustomers: true);
         var learner = await LearnerClientAsync(factory, "E108");
         var refused = await learner.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string> { ["markdown"] = "x", ["slug"] = "y" }));
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden || refused.RedirectPath()?.StartsWith("/account/denied") == true,
+            $"{refused.StatusCode} {refused.RedirectPath()}");
     }
 }

@@ -1,10 +1,9 @@
-using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
+using TrainingLms.Web.Features.Courses.Components;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Infrastructure;
 
@@ -48,19 +47,7 @@ public static class CourseEndpoints
             : TypedResults.File(CourseExport.Zip(slug, revision), "application/zip", $"{slug}-v{revision.Version}.zip");
     }
 
-    /// <summary>The author's live preview: the learners' renderer on the text being edited.</summary>
-    internal static ContentHttpResult Preview([FromForm] string markdown, [FromForm] string slug, LessonRenderer renderer)
-    {
-        var html = new StringBuilder();
-        foreach (var part in renderer.Render(markdown, slug))
-        {
-            html.Append(part switch
-            {
-                HtmlPart p => p.Html,
-                ClipPart clip => $"<div class=\"clip-missing\">▶ {WebUtility.HtmlEncode(clip.Slug)}</div>",
-                _ => "",
-            });
-        }
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
-    }
+    /// <summary>The author's live preview: the very component learners see the lesson through, on the text being edited.</summary>
+    internal static RazorComponentResult<LessonBody> Preview([FromForm] string markdown, [FromForm] string slug) =>
+        new(new Dictionary<string, object?> { [nameof(LessonBody.Markdown)] = markdown, [nameof(LessonBody.CourseSlug)] = slug });
 }

@@ -9,7 +9,7 @@ public sealed record AssignedCourse(string Slug, LocalizedText Title, LocalizedT
 
 public sealed record CatalogueCourse(string Slug, LocalizedText Title, LocalizedText Summary, int EstimatedMinutes, int LessonCount);
 
-public sealed record MyLearning(IReadOnlyList<AssignedCourse> Assigned, IReadOnlyList<CatalogueCourse> Others);
+public sealed record MyLearning(IReadOnlyList<AssignedCourse> Assigned, int OtherCourseCount);
 
 public sealed record LessonSummary(string Key, LocalizedText Title, int? Minutes, bool HasQuiz, LessonStatus Status);
 
@@ -28,31 +28,48 @@ public sealed record LessonView(CourseView Course, LessonRevision Lesson, int In
 /// <summary>The learner's pages: "My learning", a course, a lesson.</summary>
 public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>The courses assigned to the person or begun by them; the rest of the catalogue is only counted.</summary>
     public async Task<MyLearning> MyLearningAsync(string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await TodayForAsync(db, personId, cancellationToken);
-        var courses = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null)
+        var dueDates = await db.CourseAssignments.Where(a => a.PersonId == personId)
+            .ToDictionaryAsync(a => a.CourseId, a => a.DueOn, cancellationToken);
+        var started = await db.LessonCompletions.Where(l => l.PersonId == personId).Select(l => l.CourseId).Distinct().ToListAsync(cancellationToken);
+        var mineIds = dueDates.Keys.Union(started).ToList();
+        var mine = await db.Courses.AsNoTracking().Where(c => mineIds.Contains(c.Id) && c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new
             {
                 c.Id, c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.EstimatedMinutes,
-                LessonCount = c.CurrentRevision.Lessons.Count,
-                DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
                 CompletedAtUtc = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).Max(d => (DateTime?)d.CompletedAtUtc),
             })
             .ToListAsync(cancellationToken);
-        var started = await db.LessonCompletions.Where(l => l.PersonId == personId).Select(l => l.CourseId).Distinct().ToListAsync(cancellationToken);
-        var mine = courses.Where(c => c.DueOn is not null || started.Contains(c.Id)).ToList();
         var progress = await LearnerProgress.ForPersonAsync(db, personId, mine.Select(c => c.Id).ToList(), cancellationToken);
+        var otherCount = await db.Courses.CountAsync(c => c.IsActive && c.CurrentRevisionId != null, cancellationToken) - mine.Count;
 
         var assigned = mine
-            .Select(c => new AssignedCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, progress[c.Id], c.DueOn ?? DateOnly.MaxValue,
-                IsOverdue(c.DueOn, c.CompletedAtUtc is not null, today), c.CompletedAtUtc))
+            .Select(c =>
+            {
+                DateOnly? due = dueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
+                return new AssignedCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
+                    IsOverdue(due, c.CompletedAtUtc is not null, today), c.CompletedAtUtc);
+            })
             .OrderBy(c => c.Progress.Status == CourseStatus.Completed).ThenBy(c => c.DueOn)
             .ToList();
-        var others = courses.Where(c => !mine.Contains(c))
-            .Select(c => new CatalogueCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, c.LessonCount)).ToList();
-        return new MyLearning(assigned, others);
+        return new MyLearning(assigned, otherCount);
+    }
+
+    /// <summary>Every live course the person has neither been assigned nor begun, for browsing.</summary>
+    public async Task<IReadOnlyList<CatalogueCourse>> CatalogueAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Courses.AsNoTracking()
+            .Where(c => c.IsActive && c.CurrentRevisionId != null
+                && !db.CourseAssignments.Any(a => a.CourseId == c.Id && a.PersonId == personId)
+                && !db.LessonCompletions.Any(l => l.CourseId == c.Id && l.PersonId == personId))
+            .OrderBy(c => c.Slug)
+            .Select(c => new CatalogueCourse(c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.EstimatedMinutes, c.CurrentRevision.Lessons.Count))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<CourseView?> CourseAsync(string personId, string slug, CancellationToken cancellationToken = default)

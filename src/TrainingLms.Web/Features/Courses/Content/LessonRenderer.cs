@@ -1,4 +1,5 @@
 using Ganss.Xss;
+using Microsoft.Extensions.Caching.Memory;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -16,13 +17,28 @@ public sealed record ClipPart(string Slug, bool Required) : LessonPart;
 /// <summary>
 /// Turns lesson Markdown into what the learner sees: HTML parts (raw HTML disabled in Markdig, then the output run
 /// through HtmlSanitizer with a short list of tags and schemes) and clip parts. Quiz blocks are left out; the quiz
-/// is shown by its own component. Authors' previews use the same method.
+/// is shown by its own component. Authors' previews use the same method. Lessons are read far more often than
+/// they change, so results are cached by their text, up to <see cref="CacheCharacters"/> characters in all.
 /// </summary>
-public sealed class LessonRenderer
+public sealed class LessonRenderer : IDisposable
 {
+    private const long CacheCharacters = 32_000_000;
+
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = CacheCharacters });
 
     public IReadOnlyList<LessonPart> Render(string markdown, string courseSlug)
+    {
+        var key = (courseSlug, markdown);
+        if (rendered.TryGetValue(key, out IReadOnlyList<LessonPart>? cached)) return cached!;
+        var parts = RenderUncached(markdown, courseSlug);
+        var size = markdown.Length + parts.Sum(part => part is HtmlPart html ? html.Html.Length : 0);
+        return rendered.Set(key, parts, new MemoryCacheEntryOptions { Size = size });
+    }
+
+    public void Dispose() => rendered.Dispose();
+
+    private IReadOnlyList<LessonPart> RenderUncached(string markdown, string courseSlug)
     {
         var document = LessonMarkdown.Parse(FrontMatter.Normalise(markdown));
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
