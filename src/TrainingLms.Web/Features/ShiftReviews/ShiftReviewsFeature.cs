@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TrainingLms.Web.Features.ShiftReviews;
+
+public static class ShiftReviewsFeature
+{
+    public static void AddShiftReviews(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ShiftReviewOptions>().BindConfiguration(ShiftReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ReviewFiling>();
+        builder.Services.AddScoped<ReviewQueries>();
+        builder.Services.AddScoped<StaffNotes>();
+        builder.Services.AddScoped<ReviewOversight>();
+    }
+
+    public static void MapShiftReviews(this IEndpointRouteBuilder app)
+    {
+    }
+}
