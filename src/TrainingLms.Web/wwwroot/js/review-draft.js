@@ -30,7 +30,10 @@
             else if (name in pending) element.value = pending[name].shift() ?? element.value;
         }
         form.querySelectorAll("details").forEach(details => {
-            if ([...details.querySelectorAll("input:not([type=checkbox]), textarea, select")].some(e => e.value)) details.open = true;
+            // Only what a person chose opens a section: a select that always has a value (the kind of note) does not.
+            const typed = [...details.querySelectorAll("input:not([type=checkbox]), textarea, select")]
+                .some(e => e.value && !(e.tagName === "SELECT" && e.options[0]?.value !== ""));
+            if (typed) details.open = true;
         });
     }
 
