@@ -12,9 +12,10 @@ public static class ShiftReviewsFeature
         builder.Services.AddScoped<ReviewQueries>();
         builder.Services.AddScoped<StaffNotes>();
         builder.Services.AddScoped<ReviewOversight>();
+        builder.Services.AddScoped<ReviewTrends>();
+        builder.Services.AddScoped<ReviewSearch>();
+        builder.Services.AddScoped<ReviewExport>();
     }
 
-    public static void MapShiftReviews(this IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapShiftReviews(this IEndpointRouteBuilder app) => ShiftReviewEndpoints.Map(app);
 }
