@@ -827,6 +827,8 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("FiledById");
 
+                    b.HasIndex("ShiftDate");
+
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 

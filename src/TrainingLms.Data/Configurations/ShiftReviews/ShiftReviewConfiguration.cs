@@ -15,6 +15,8 @@ public class ShiftReviewConfiguration : IEntityTypeConfiguration<ShiftReview>
         // The same index serves the oversight grid and the trends (a team's days in a range).
         review.HasIndex(r => new { r.TeamId, r.ShiftDate, r.ShiftKey }).IsUnique();
         review.HasIndex(r => r.SubmissionKey).IsUnique();
+        // All teams' reviews of one or two days: yesterday's missing reviews across the company.
+        review.HasIndex(r => r.ShiftDate);
         review.Property(r => r.ShiftKey).HasMaxLength(TeamShift.MaxKeyLength);
         review.Property(r => r.WentWell).HasMaxLength(ShiftReview.MaxTextLength);
         review.Property(r => r.FellShort).HasMaxLength(ShiftReview.MaxTextLength);

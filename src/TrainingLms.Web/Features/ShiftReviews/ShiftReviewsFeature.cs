@@ -15,6 +15,7 @@ public static class ShiftReviewsFeature
         builder.Services.AddScoped<ReviewTrends>();
         builder.Services.AddScoped<ReviewSearch>();
         builder.Services.AddScoped<ReviewExport>();
+        builder.Services.AddScoped<MonthlyNoteSummary>();
     }
 
     public static void MapShiftReviews(this IEndpointRouteBuilder app) => ShiftReviewEndpoints.Map(app);

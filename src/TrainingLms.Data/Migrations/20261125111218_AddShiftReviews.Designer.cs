@@ -12,7 +12,7 @@ using TrainingLms.Data;
 namespace TrainingLms.Data.Migrations
 {
     [DbContext(typeof(LmsDbContext))]
-    [Migration("20261125104143_AddShiftReviews")]
+    [Migration("20261125111218_AddShiftReviews")]
     partial class AddShiftReviews
     {
         /// <inheritdoc />
@@ -829,6 +829,8 @@ namespace TrainingLms.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FiledById");
+
+                    b.HasIndex("ShiftDate");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();

@@ -146,6 +146,11 @@ namespace TrainingLms.Data.Migrations
                 column: "FiledById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShiftReviews_ShiftDate",
+                table: "ShiftReviews",
+                column: "ShiftDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShiftReviews_SubmissionKey",
                 table: "ShiftReviews",
                 column: "SubmissionKey",
