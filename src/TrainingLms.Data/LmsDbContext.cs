@@ -4,6 +4,7 @@ using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
+using TrainingLms.Domain.ShiftReviews;
 
 namespace TrainingLms.Data;
 
@@ -25,6 +26,9 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
     public DbSet<CourseCompletion> CourseCompletions => Set<CourseCompletion>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<ShiftReview> ShiftReviews => Set<ShiftReview>();
+    public DbSet<ShiftReviewNote> ShiftReviewNotes => Set<ShiftReviewNote>();
+    public DbSet<ShiftReviewAmendment> ShiftReviewAmendments => Set<ShiftReviewAmendment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
 using TrainingLms.Web.Features.Media;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.AddMedia();
 builder.AddHealth();
 builder.AddPeople();
 builder.AddCourses();
+builder.AddShiftReviews();
 builder.AddHome();
 builder.AddDemo();
 builder.Services.AddRazorComponents();
@@ -58,6 +60,7 @@ app.MapRazorComponents<App>();
 app.MapAccount();
 app.MapPeople();
 app.MapCourses();
+app.MapShiftReviews();
 app.MapLmsLocalization();
 app.MapHealth();
 

@@ -9,6 +9,7 @@ using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Localization;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Benchmarks;
@@ -43,11 +44,12 @@ public sealed class LmsHost : IAsyncDisposable
         builder.Configuration["Storage:DataPath"] = dataPath;
         // Warnings only: the app's per-command and lifetime logging would be measured and clutter the report.
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        // The same registrations as Program.cs, in the same order, for what the importer needs.
+        // The same registrations as Program.cs, in the same order, for what the benchmarks need.
         builder.AddStorage();
         builder.AddLmsLocalization();
         builder.AddAccount();
         builder.AddPeople();
+        builder.AddShiftReviews();
 
         var lms = new LmsHost(builder.Build(), dataPath);
         try

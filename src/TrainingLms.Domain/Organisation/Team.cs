@@ -13,4 +13,10 @@ public class Team
     public string? ClassLeaderId { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// The team's concentrated shifts, each reviewed at its end; empty for posts without a concentrated shift time,
+    /// which hold one review a day instead.
+    /// </summary>
+    public List<TeamShift> Shifts { get; set; } = [];
 }

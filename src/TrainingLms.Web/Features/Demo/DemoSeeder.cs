@@ -4,6 +4,7 @@ using TrainingLms.Data;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
 
 namespace TrainingLms.Web.Features.Demo;
 
@@ -50,14 +51,15 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
         db.Positions.AddRange(positions.Values);
         db.Positions.AddRange(managerPosition, trainerPosition);
 
+        List<TeamShift> dayAndNight = [new("白班", new(8, 0), new(20, 0)), new("夜班", new(20, 0), new(8, 0))];
         var teams = new List<Team>
         {
-            new() { Site = cuihu, Name = "客服班", LineOfWork = LineOfWork.CustomerService },
-            new() { Site = cuihu, Name = "秩序班", LineOfWork = LineOfWork.Security },
+            new() { Site = cuihu, Name = "客服班", LineOfWork = LineOfWork.CustomerService, Shifts = [new("早班", new(7, 30), new(15, 30)), new("晚班", new(15, 30), new(23, 30))] },
+            new() { Site = cuihu, Name = "秩序班", LineOfWork = LineOfWork.Security, Shifts = dayAndNight },
             new() { Site = cuihu, Name = "保洁班", LineOfWork = LineOfWork.Cleaning },
             new() { Site = cuihu, Name = "绿化班", LineOfWork = LineOfWork.Greening },
             new() { Site = jinjiang, Name = "客服班", LineOfWork = LineOfWork.CustomerService },
-            new() { Site = jinjiang, Name = "秩序班", LineOfWork = LineOfWork.Security },
+            new() { Site = jinjiang, Name = "秩序班", LineOfWork = LineOfWork.Security, Shifts = [.. dayAndNight] },
             new() { Site = jinjiang, Name = "工程班", LineOfWork = LineOfWork.Engineering },
         };
         db.Teams.AddRange(teams);
@@ -113,7 +115,59 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
         foreach (var person in staff)
             await AddRolesAsync(person, leaders.Contains(person.Id) ? [Roles.ClassLeader, Roles.Employee] : [Roles.Employee]);
         await db.SaveChangesAsync();
+        SeedReviews(teams, staff.Concat([leader, newHire]).ToList(), today, now);
+        await db.SaveChangesAsync();
         logger.LogInformation("Demo company seeded: 2 sites, {Teams} teams, {People} people", teams.Count, staff.Count + Accounts.Count);
+    }
+
+    private static readonly (EtiquettePoint Good, string GoodText, EtiquettePoint Short, string ShortText)[] ReviewSamples =
+    [
+        (EtiquettePoint.Smile | EtiquettePoint.Greet, "见到业主主动问好，微笑自然", EtiquettePoint.Rise, "前台有访客时个别同事未起身接待"),
+        (EtiquettePoint.Meet, "目光接触时点头致意", EtiquettePoint.Language, "接电话时说了“不清楚”，应改为“我帮您确认”"),
+        (EtiquettePoint.Appearance, "制服整洁，工牌佩戴规范", EtiquettePoint.FirstInquiry, "业主报修被转给外包单位后没有跟进回复"),
+        (EtiquettePoint.Hygiene | EtiquettePoint.Smile, "大堂地面保持干净，清扫时礼让行人", EtiquettePoint.Greet | EtiquettePoint.Rise, "高峰时段问好声音偏小"),
+        (EtiquettePoint.FirstInquiry, "首问负责：帮业主登记并回访了快递问题", EtiquettePoint.Appearance, "夜班有人未戴工牌"),
+    ];
+
+    /// <summary>Four weeks of reviews, with a few left out, so the grid, the trends and the notes show something.</summary>
+    private void SeedReviews(List<Team> teams, List<Person> people, DateOnly today, DateTime now)
+    {
+        foreach (var (team, t) in teams.Select((team, t) => (team, t)))
+        {
+            var members = people.Where(p => p.Team == team).OrderBy(p => p.UserName).ToList();
+            for (var daysAgo = 28; daysAgo >= 1; daysAgo--)
+            {
+                var date = today.AddDays(-daysAgo);
+                foreach (var slot in ShiftCalendar.SlotsOn(team.Shifts, date))
+                {
+                    // Every team misses now and then; two forgot yesterday, so the home page has a flag and the demo leader a review to write.
+                    if ((daysAgo * 7 + t * 3 + slot.Key.Length) % 11 == 0 || ((t == 0 || t == teams.Count - 1) && daysAgo == 1)) continue;
+                    var sample = ReviewSamples[(daysAgo + t) % ReviewSamples.Length];
+                    var filedAt = now.AddDays(-daysAgo);
+                    var review = new ShiftReview
+                    {
+                        TeamId = team.Id, ShiftDate = slot.Date, ShiftKey = slot.Key, SubmissionKey = Guid.NewGuid(),
+                        FiledById = team.ClassLeaderId!, FiledAtUtc = filedAt, UpdatedAtUtc = filedAt, FiledLate = daysAgo % 9 == 4,
+                        RosterSize = members.Count, WentWell = sample.GoodText, WentWellPoints = sample.Good,
+                        FellShort = sample.ShortText, FellShortPoints = sample.Short,
+                    };
+                    if (daysAgo % 5 == 0 && members.Count > 1) review.AbsentPersonIds.Add(members[daysAgo % members.Count].Id);
+                    if (daysAgo % 3 == 0 && members.Count > 0)
+                    {
+                        var person = members[(daysAgo / 3) % members.Count];
+                        var praise = daysAgo % 2 == 0;
+                        review.Notes.Add(new ShiftReviewNote
+                        {
+                            PersonId = person.Id, ShiftDate = slot.Date, TeamId = team.Id, CreatedAtUtc = filedAt,
+                            Kind = praise ? NoteKind.Praise : NoteKind.Correction, Points = praise ? sample.Good : sample.Short,
+                            Text = praise ? sample.GoodText : sample.ShortText,
+                            AcknowledgedAtUtc = daysAgo > 7 ? filedAt.AddHours(12) : null,
+                        });
+                    }
+                    db.ShiftReviews.Add(review);
+                }
+            }
+        }
     }
 
     public void PrintSignIns(string password)

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.ShiftReviews;
+
+namespace TrainingLms.Web.Features.ShiftReviews;
+
+/// <summary>Reviews of the viewer's teams over a date range, as a table for CSV and Excel.</summary>
+public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+{
+    public const int DefaultDays = 31;
+    public const int MaxDays = 366;
+
+    public async Task<List<Dictionary<string, object?>>> RowsAsync(ReviewViewer viewer, int? siteId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var last = to ?? SiteTime.Today(clock.GetUtcNow().UtcDateTime, await ReviewOversight.CompanyZoneAsync(db, cancellationToken));
+        var first = from is { } f && f <= last && last.DayNumber - f.DayNumber < MaxDays ? f : last.AddDays(-DefaultDays + 1);
+        var teams = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => siteId == null || t.SiteId == siteId);
+        var reviews = await db.ShiftReviews.AsNoTracking()
+            .Where(r => r.ShiftDate >= first && r.ShiftDate <= last)
+            .Join(teams, r => r.TeamId, t => t.Id, (r, t) => new
+            {
+                Site = t.Site!.Name, Team = t.Name, t.Site.TimeZoneId, r.ShiftDate, r.ShiftKey, r.FiledAtUtc, r.FiledLate,
+                FiledBy = db.Users.Where(p => p.Id == r.FiledById).Select(p => p.FullName).FirstOrDefault(),
+                r.RosterSize, r.AbsentPersonIds, r.WentWellPoints, r.WentWell, r.FellShortPoints, r.FellShort, r.FollowUps,
+                Notes = r.Notes.Count, Amendments = r.Amendments.Count,
+            })
+            .OrderBy(r => r.Site).ThenBy(r => r.Team).ThenBy(r => r.ShiftDate).ThenBy(r => r.ShiftKey)
+            .ToListAsync(cancellationToken);
+        return [.. reviews.Select(r => new Dictionary<string, object?>
+        {
+            [L("Field.Site")] = r.Site,
+            [L("Field.Team")] = r.Team,
+            [L("ShiftReviews.ShiftDate")] = r.ShiftDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [L("ShiftReviews.Shift")] = r.ShiftKey == ShiftCalendar.DailyKey ? L("ShiftReviews.Daily") : r.ShiftKey,
+            [L("ShiftReviews.Export.FiledBy")] = r.FiledBy,
+            [L("ShiftReviews.Export.FiledAt")] = SiteTime.ToLocal(r.FiledAtUtc, r.TimeZoneId).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [L("ShiftReviews.Status.Late")] = r.FiledLate ? L("Common.Yes") : L("Common.No"),
+            [L("ShiftReviews.Export.Present")] = r.RosterSize - r.AbsentPersonIds.Count,
+            [L("ShiftReviews.Export.Roster")] = r.RosterSize,
+            [L("ShiftReviews.Export.WentWellPoints")] = Points(r.WentWellPoints),
+            [L("ShiftReviews.WentWell")] = r.WentWell,
+            [L("ShiftReviews.Export.FellShortPoints")] = Points(r.FellShortPoints),
+            [L("ShiftReviews.FellShort")] = r.FellShort,
+            [L("ShiftReviews.FollowUps")] = r.FollowUps,
+            [L("ShiftReviews.Notes")] = r.Notes,
+            [L("ShiftReviews.History")] = r.Amendments,
+        })];
+    }
+
+    /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it without garbling.</summary>
+    public static byte[] Csv(List<Dictionary<string, object?>> rows, IReadOnlyList<string> header)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        foreach (var row in rows)
+            text.AppendJoin(',', header.Select(name => Quote(Convert.ToString(row[name], CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    // RFC 4180 quoting; a leading = + - @ is neutralised so a cell never runs as a spreadsheet formula.
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static byte[] Xlsx(List<Dictionary<string, object?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(rows, sheetName: "Reviews");
+        return buffer.ToArray();
+    }
+
+    public IReadOnlyList<string> Header() =>
+        [.. new[] { "Field.Site", "Field.Team", "ShiftReviews.ShiftDate", "ShiftReviews.Shift", "ShiftReviews.Export.FiledBy", "ShiftReviews.Export.FiledAt",
+            "ShiftReviews.Status.Late", "ShiftReviews.Export.Present", "ShiftReviews.Export.Roster", "ShiftReviews.Export.WentWellPoints", "ShiftReviews.WentWell",
+            "ShiftReviews.Export.FellShortPoints", "ShiftReviews.FellShort", "ShiftReviews.FollowUps", "ShiftReviews.Notes", "ShiftReviews.History" }.Select(L)];
+
+    private string Points(EtiquettePoint points) =>
+        string.Join(L("Common.ListSeparator"), EtiquettePoints.Split(points).Select(p => L($"ShiftReviews.Point.{p}")));
+
+    private string L(string key) => localizer[key];
+}

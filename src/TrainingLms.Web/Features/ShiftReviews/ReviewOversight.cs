@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
+
+namespace TrainingLms.Web.Features.ShiftReviews;
+
+public sealed record SlotCell(string Key, ReviewStatus Status, int? ReviewId);
+
+public sealed record GridRow(int TeamId, string TeamName, string SiteName, IReadOnlyList<IReadOnlyList<SlotCell>> Days);
+
+public sealed record ReviewGrid(IReadOnlyList<DateOnly> Days, IReadOnlyList<GridRow> Rows, int Page, int PageCount, IReadOnlyList<(int Id, string Name)> Sites);
+
+public sealed record MissingReview(int TeamId, string TeamName, string SiteName, ShiftSlot Slot);
+
+/// <summary>Managers' and administrators' view: which teams filed, missed or were late with their reviews.</summary>
+public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<ShiftReviewOptions> options)
+{
+    public const int GridDays = 7;
+
+    private sealed record TeamRow(int Id, string Name, int SiteId, string SiteName, string TimeZoneId, List<TeamShift> Shifts);
+
+    private sealed record Filed(int Id, int TeamId, DateOnly ShiftDate, string ShiftKey, bool FiledLate);
+
+    /// <summary>Teams × the seven days ending on <paramref name="lastDay"/> (default: the company's today).</summary>
+    public async Task<ReviewGrid> GridAsync(ReviewViewer viewer, int? siteId, DateOnly? lastDay, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var visible = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => t.IsActive);
+        var sites = await visible.Select(t => new { t.SiteId, t.Site!.Name }).Distinct().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        if (siteId is { } site) visible = visible.Where(t => t.SiteId == site);
+
+        var perPage = options.Value.GridTeamsPerPage;
+        var total = await visible.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + perPage - 1) / perPage);
+        page = Math.Clamp(page, 1, pageCount);
+        var teams = await Project(visible.OrderBy(t => t.Site!.Name).ThenBy(t => t.Name).Skip((page - 1) * perPage).Take(perPage)).ToListAsync(cancellationToken);
+
+        var end = lastDay ?? SiteTime.Today(nowUtc, await CompanyZoneAsync(db, cancellationToken));
+        var days = Enumerable.Range(0, GridDays).Select(i => end.AddDays(i - GridDays + 1)).ToList();
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var filed = (await db.ShiftReviews.AsNoTracking()
+                .Where(r => teamIds.Contains(r.TeamId) && r.ShiftDate >= days[0] && r.ShiftDate <= end)
+                .Select(r => new Filed(r.Id, r.TeamId, r.ShiftDate, r.ShiftKey, r.FiledLate)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.TeamId, r.ShiftDate, r.ShiftKey));
+
+        var rows = teams.Select(team =>
+        {
+            var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
+            return new GridRow(team.Id, team.Name, team.SiteName,
+                [.. days.Select(day => (IReadOnlyList<SlotCell>)[.. ShiftCalendar.SlotsOn(team.Shifts, day).Select(slot => Cell(team, slot, filed, localNow))])]);
+        }).ToList();
+        return new ReviewGrid(days, rows, page, pageCount, [.. sites.Select(s => (s.SiteId, s.Name))]);
+    }
+
+    /// <summary>Yesterday's reviews (each site's own yesterday) that were never filed and are past their deadline.</summary>
+    public async Task<IReadOnlyList<MissingReview>> MissingYesterdayAsync(ReviewViewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var teams = await Project((await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => t.IsActive)
+            .OrderBy(t => t.Site!.Name).ThenBy(t => t.Name)).ToListAsync(cancellationToken);
+        if (teams.Count == 0) return [];
+        var yesterdays = teams.Select(t => SiteTime.Today(nowUtc, t.TimeZoneId).AddDays(-1)).ToList();
+        var (from, to) = (yesterdays.Min(), yesterdays.Max());
+        // Every team's yesterday lies in a day or two, so one read by date serves all teams (the date index).
+        var filed = (await db.ShiftReviews.AsNoTracking().Where(r => r.ShiftDate >= from && r.ShiftDate <= to)
+                .Select(r => new Filed(r.Id, r.TeamId, r.ShiftDate, r.ShiftKey, r.FiledLate)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.TeamId, r.ShiftDate, r.ShiftKey));
+        return [.. teams.Zip(yesterdays).SelectMany(pair =>
+        {
+            var (team, yesterday) = pair;
+            var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
+            return ShiftCalendar.SlotsOn(team.Shifts, yesterday)
+                .Where(slot => Cell(team, slot, filed, localNow).Status == ReviewStatus.Missing)
+                .Select(slot => new MissingReview(team.Id, team.Name, team.SiteName, slot));
+        })];
+    }
+
+    private SlotCell Cell(TeamRow team, ShiftSlot slot, Dictionary<(int, DateOnly, string), Filed> filed, DateTime localNow)
+    {
+        var review = filed.GetValueOrDefault((team.Id, slot.Date, slot.Key));
+        var deadline = ShiftCalendar.DeadlineOf(team.Shifts, slot, options.Value.Grace);
+        return new SlotCell(slot.Key, ReviewTiming.Status(review is not null, review?.FiledLate ?? false, deadline, localNow), review?.Id);
+    }
+
+    private static IQueryable<TeamRow> Project(IQueryable<Team> teams) =>
+        teams.Select(t => new TeamRow(t.Id, t.Name, t.SiteId, t.Site!.Name, t.Site.TimeZoneId, t.Shifts));
+
+    internal static Task<string?> CompanyZoneAsync(LmsDbContext db, CancellationToken cancellationToken) =>
+        db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrainingLms.Web.Infrastructure;
+
+namespace TrainingLms.Web.Features.ShiftReviews;
+
+/// <summary>The review exports for managers and administrators; each only of the teams the viewer oversees.</summary>
+public static class ShiftReviewEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/reviews").RequireAuthorization(Policies.Manager);
+        export.MapGet("/export.csv", ExportCsv);
+        export.MapGet("/export.xlsx", ExportXlsx);
+    }
+
+    internal static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
+    {
+        var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
+        return TypedResults.File(ReviewExport.Csv(rows, export.Header()), "text/csv; charset=utf-8", "shift-reviews.csv");
+    }
+
+    internal static async Task<FileContentHttpResult> ExportXlsx(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
+    {
+        var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
+        return TypedResults.File(ReviewExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "shift-reviews.xlsx");
+    }
+}

@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Web.Features.ShiftReviews;
+
+namespace TrainingLms.Benchmarks.ShiftReviews;
+
+/// <summary>
+/// The oversight reads on one year of reviews for 500 teams (~180,000 reviews, ~1.5 million notes) on a real SQLite
+/// file, through the app's own services. Target: p95 under 100 ms. Each iteration is one call, so the P95 column is
+/// the 95th percentile of single calls. In-process, so the database is written once for all the benchmarks.
+/// </summary>
+[Config(typeof(Config))]
+public class ShiftReviewQueryBenchmarks
+{
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(60).WithInvocationCount(1).WithUnrollFactor(1));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+        }
+    }
+
+    private static LmsHost? host;
+    private static ShiftReviewYear.Seeded seeded = default!;
+    private ReviewViewer administrator = default!;
+    private ReviewViewer manager = default!;
+
+    [GlobalSetup]
+    public void SetUp()
+    {
+        if (host is null)
+        {
+            host = LmsHost.StartAsync([]).GetAwaiter().GetResult();
+            seeded = ShiftReviewYear.SeedAsync(host).GetAwaiter().GetResult();
+            Console.WriteLine($"// Seeded {seeded.Reviews:N0} reviews and {seeded.Notes:N0} notes.");
+            // One database for every case; removed when the benchmark process ends.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        administrator = new ReviewViewer(host.AdministratorId, IsAdmin: true, IsManager: false);
+        manager = new ReviewViewer(seeded.ManagerId, IsAdmin: false, IsManager: true);
+    }
+
+    [Benchmark(Description = "Grid, administrator, first page (50 teams × 7 days)")]
+    public Task<ReviewGrid> GridAdministrator() => Use<ReviewOversight, ReviewGrid>(o => o.GridAsync(administrator, null, null, 1));
+
+    [Benchmark(Description = "Grid, administrator, a page deep in the list, 4 weeks back")]
+    public Task<ReviewGrid> GridAdministratorLaterPage() => Use<ReviewOversight, ReviewGrid>(o => o.GridAsync(administrator, null, seeded.Today.AddDays(-28), 7));
+
+    [Benchmark(Description = "Grid, manager of one site (10 teams)")]
+    public Task<ReviewGrid> GridManager() => Use<ReviewOversight, ReviewGrid>(o => o.GridAsync(manager, null, null, 1));
+
+    [Benchmark(Description = "Missing yesterday, all 500 teams (administrator's home page)")]
+    public Task<IReadOnlyList<MissingReview>> MissingYesterday() => Use<ReviewOversight, IReadOnlyList<MissingReview>>(o => o.MissingYesterdayAsync(administrator));
+
+    [Benchmark(Description = "Trends of one team, 4 and 12 weeks")]
+    public Task<(FilingStatus, TeamTrend?)> TeamTrends() => Use<ReviewTrends, (FilingStatus, TeamTrend?)>(t => t.ForTeamAsync(administrator, seeded.SomeTeamId));
+
+    private static async Task<TResult> Use<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
+    {
+        using var scope = host!.Services.CreateScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}

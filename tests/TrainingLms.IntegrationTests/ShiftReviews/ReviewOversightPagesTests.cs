@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.ShiftReviews;
+
+namespace TrainingLms.IntegrationTests.ShiftReviews;
+
+/// <summary>Trends, search and exports: each shows only the teams the viewer oversees.</summary>
+public class ReviewOversightPagesTests : IAsyncLifetime
+{
+    private readonly ShiftReviewsFactory factory = new();
+    private TeamSetUp east = default!;
+    private TeamSetUp west = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var eastSite = await factory.CreateSiteAsync("E");
+        east = await factory.CreateTeamAsync(eastSite, "东区客服班", "L300", null, "E301");
+        west = await factory.CreateTeamAsync(await factory.CreateSiteAsync("W"), "西区客服班", "L310", null, "E311");
+        await factory.CreatePersonAsync("M320", [Roles.Employee, Roles.Manager]);
+        await factory.WithDbAsync(db => db.Users.Where(p => p.UserName == "M320").ExecuteUpdateAsync(p => p.SetProperty(x => x.SiteId, eastSite)));
+        var today = SiteTime.Today(factory.Clock.UtcNow, null);
+        for (var i = 1; i <= 6; i++)
+        {
+            await FileAsync(east, today.AddDays(-i), EtiquettePoint.Rise | (i % 2 == 0 ? EtiquettePoint.Greet : 0), "东区：访客到前台时未起身" + i);
+            await FileAsync(west, today.AddDays(-i), EtiquettePoint.Hygiene, "西区：地面有积水" + i);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private Task<FilingResult> FileAsync(TeamSetUp team, DateOnly date, EtiquettePoint fellShort, string text) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
+        {
+            ShiftDate = date, ShiftKey = ShiftCalendar.DailyKey, FellShortPoints = fellShort, FellShort = text, WentWellPoints = EtiquettePoint.Smile,
+        }));
+
+    [Fact]
+    public async Task Trends_CountTheTeamsShortcomings_OtherTeamsLeaderIsRefused()
+    {
+        var trend = await (await factory.SignedInAsync("M320")).GetStringAsync($"/reviews/teams/{east.TeamId}/trends");
+        var refused = await (await factory.SignedInAsync("L310")).GetAsync($"/reviews/teams/{east.TeamId}/trends");
+
+        Assert.Contains("最常见的不足", trend);
+        Assert.Matches("起身</span>\\s*<span class=\"bar\" style=\"width: 100%\"></span>\\s*<span class=\"count\">6</span>", trend);
+        Assert.Matches("问好</span>\\s*<span class=\"bar\" style=\"width: 50%\"></span>\\s*<span class=\"count\">3</span>", trend);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_FindsReviewText_OnlyInTheManagersSite()
+    {
+        var manager = await factory.SignedInAsync("M320");
+
+        var found = await manager.GetStringAsync("/reviews/search?q=" + Uri.EscapeDataString("未起身"));
+        var hidden = await manager.GetStringAsync("/reviews/search?q=" + Uri.EscapeDataString("积水"));
+
+        Assert.Contains("东区：访客到前台时未起身3", found);
+        Assert.DoesNotContain("积水", hidden.Replace("value=\"积水\"", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_CsvAndXlsx_ManagersSiteOnly_ClassLeaderRefused()
+    {
+        var manager = await factory.SignedInAsync("M320");
+
+        var csv = await manager.GetAsync("/reviews/export.csv");
+        var xlsx = await manager.GetAsync("/reviews/export.xlsx");
+        var leader = await (await factory.SignedInAsync("L300")).GetAsync("/reviews/export.csv");
+
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Equal(7, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("东区：访客到前台时未起身1", text);
+        Assert.DoesNotContain("西区", text);
+        var workbook = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), workbook[..2]);
+        Assert.True(leader.StatusCode == HttpStatusCode.Forbidden || leader.RedirectPath()!.StartsWith("/account/denied", StringComparison.Ordinal));
+    }
+}

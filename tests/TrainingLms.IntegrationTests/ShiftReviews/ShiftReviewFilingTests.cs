@@ -1,0 +1,200 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.IntegrationTests.Infrastructure;
+using static TrainingLms.IntegrationTests.ShiftReviews.ReviewForms;
+
+namespace TrainingLms.IntegrationTests.ShiftReviews;
+
+/// <summary>Filing, retrying, changing and reading reviews over HTTP, as a class leader's phone does.</summary>
+public class ShiftReviewFilingTests : IAsyncLifetime
+{
+    private const string Zone = SiteTime.DefaultTimeZoneId;
+    private readonly ShiftReviewsFactory factory = new();
+    private int siteId;
+
+    public async ValueTask InitializeAsync() => siteId = await factory.CreateSiteAsync("S1");
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private DateOnly Today => SiteTime.Today(factory.Clock.UtcNow, Zone);
+
+    [Fact]
+    public async Task File_TwentyConcurrentSubmissionsOfOneReview_CreateOneRecord()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "客服班", "L100", null, "E101", "E102");
+        var client = await factory.SignedInAsync("L100");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        var secondDevice = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        Assert.NotEqual(form.SubmissionKey, secondDevice.SubmissionKey);
+
+        // Ten taps of one submission and ten of another device's, all at once.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+                Routine(i % 2 == 0 ? form.SubmissionKey : secondDevice.SubmissionKey, Today, ShiftCalendar.DailyKey))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var ids = responses.Select(ReviewId).Distinct().ToList();
+        var id = Assert.Single(ids);
+        var reviews = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().ToListAsync());
+        Assert.Equal(id, Assert.Single(reviews).Id);
+        Assert.Equal(EtiquettePoint.Smile | EtiquettePoint.Greet, reviews[0].WentWellPoints);
+    }
+
+    [Fact]
+    public async Task File_RetryAfterSuccess_ReturnsTheSameReviewAsFiled()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "秩序班", "L110", [new TeamShift("白班", new(8, 0), new(20, 0)), new TeamShift("夜班", new(20, 0), new(8, 0))], "E111");
+        var client = await factory.SignedInAsync("L110");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+
+        var first = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, "白班"));
+        var retry = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, "白班"));
+        var page = await client.GetStringAsync(retry.RedirectPath());
+
+        Assert.Equal(ReviewId(first), ReviewId(retry));
+        Assert.Contains("讲评已提交", page);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
+    }
+
+    [Fact]
+    public async Task File_SaysNothing_RefusedWithMessage_TypedTextKept()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "保洁班", "L120", null, "E121");
+        var client = await factory.SignedInAsync("L120");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+
+        var response = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            [("submissionKey", form.SubmissionKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("followUps", "明早检查工牌"),
+             ("note0.person", "not-on-the-team"), ("note0.text", "好")]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请至少勾选或填写一项", html);
+        Assert.Contains("请选择本班组成员", html);
+        Assert.Contains("明早检查工牌", html);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Edit_SameSiteDay_ChangesInPlace_LaterDay_NeedsReasonAndKeepsHistory()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "工程班", "L130", null, "E131");
+        factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(18, 0)), Zone);
+        var client = await factory.SignedInAsync("L130");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        var id = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey)));
+        var path = $"/reviews/{id}";
+
+        // Same site-local day, late evening: changed in place.
+        factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(23, 30)), Zone);
+        var edit = await OpenAsync(client, path);
+        var saved = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "全员微笑服务"), ("wentWellPoints", "Smile")]);
+        Assert.Equal($"{path}?saved=1", saved.RedirectPath());
+        var review = await factory.WithDbAsync(db => db.ShiftReviews.Include(r => r.Amendments).AsNoTracking().SingleAsync());
+        Assert.Equal("全员微笑服务", review.WentWell);
+        Assert.Empty(review.Amendments);
+
+        // Next site-local day: a change needs a reason and is kept as an amendment.
+        factory.Clock.SetLocal(Today.AddDays(1).ToDateTime(new TimeOnly(0, 30)), Zone);
+        edit = await OpenAsync(client, path);
+        Assert.Contains("修改原因", edit.Html);
+        var refused = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "补充：客服主动引导访客"), ("wentWellPoints", "Smile")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写修改原因", await refused.Content.ReadAsStringAsync());
+
+        var amended = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "补充：客服主动引导访客"), ("wentWellPoints", "Smile"), ("reason", "漏记一项表扬")]);
+        Assert.Equal($"{path}?saved=1", amended.RedirectPath());
+        review = await factory.WithDbAsync(db => db.ShiftReviews.Include(r => r.Amendments).AsNoTracking().SingleAsync());
+        Assert.Equal("补充：客服主动引导访客", review.WentWell);
+        var amendment = Assert.Single(review.Amendments);
+        Assert.Equal("漏记一项表扬", amendment.Reason);
+        Assert.Equal("全员微笑服务", amendment.Before.WentWell);
+        var page = await client.GetStringAsync(path);
+        Assert.Contains("漏记一项表扬", page);
+        Assert.Contains("全员微笑服务", page);
+    }
+
+    [Fact]
+    public async Task OtherTeam_Leader_CannotFileOrRead_Forbidden()
+    {
+        var mine = await factory.CreateTeamAsync(siteId, "A班", "L140", null, "E141");
+        var theirs = await factory.CreateTeamAsync(siteId, "B班", "L150", null, "E151");
+        var owner = await factory.SignedInAsync("L150");
+        var form = await OpenAsync(owner, $"/reviews/file/{theirs.TeamId}");
+        var theirReview = ReviewId(await PostAsync(owner, $"/reviews/file/{theirs.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey)));
+
+        var intruder = await factory.SignedInAsync("L140");
+        var ownForm = await OpenAsync(intruder, $"/reviews/file/{mine.TeamId}");
+        var openOther = await intruder.GetAsync($"/reviews/file/{theirs.TeamId}");
+        var fileOther = await PostAsync(intruder, $"/reviews/file/{theirs.TeamId}", "review", ownForm.Token,
+            Routine(Guid.NewGuid().ToString(), Today.AddDays(-1), ShiftCalendar.DailyKey));
+        var readOther = await intruder.GetAsync($"/reviews/{theirReview}");
+        var editOther = await PostAsync(intruder, $"/reviews/{theirReview}", "edit", ownForm.Token, [("wentWell", "改写别人的讲评"), ("reason", "x")]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, openOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, fileOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, readOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editOther.StatusCode);
+        var reviews = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().ToListAsync());
+        Assert.Equal(theirs.TeamId, Assert.Single(reviews).TeamId);
+        Assert.NotEqual("改写别人的讲评", reviews[0].WentWell);
+    }
+
+    [Fact]
+    public async Task Roles_EmployeeCannotOpenTheForm_ManagerReadsOnlyOwnSite()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "C班", "L160", null, "E161");
+        var leader = await factory.SignedInAsync("L160");
+        var form = await OpenAsync(leader, $"/reviews/file/{team.TeamId}");
+        var id = ReviewId(await PostAsync(leader, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey)));
+        var otherSite = await factory.CreateSiteAsync("S2");
+        await factory.CreatePersonAsync("M170", [Roles.Employee, Roles.Manager]);
+        await factory.CreatePersonAsync("M171", [Roles.Employee, Roles.Manager]);
+        await factory.WithDbAsync(db => db.Users.Where(p => p.UserName == "M170").ExecuteUpdateAsync(p => p.SetProperty(x => x.SiteId, siteId)));
+        await factory.WithDbAsync(db => db.Users.Where(p => p.UserName == "M171").ExecuteUpdateAsync(p => p.SetProperty(x => x.SiteId, otherSite)));
+
+        var employee = await factory.SignedInAsync("E161");
+        var employeeForm = await employee.GetAsync($"/reviews/file/{team.TeamId}");
+        var ownSiteManager = await (await factory.SignedInAsync("M170")).GetAsync($"/reviews/{id}");
+        var otherSiteManager = await (await factory.SignedInAsync("M171")).GetAsync($"/reviews/{id}");
+
+        Assert.True(employeeForm.StatusCode == HttpStatusCode.Forbidden || employeeForm.RedirectPath()!.StartsWith("/account/denied", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, ownSiteManager.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherSiteManager.StatusCode);
+    }
+
+    [Fact]
+    public async Task Note_ToOneStaffMember_ShowsOnTheirHomePage_AndCanBeAcknowledged()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "D班", "L180", null, "E181", "E182");
+        var leader = await factory.SignedInAsync("L180");
+        var form = await OpenAsync(leader, $"/reviews/file/{team.TeamId}");
+        await PostAsync(leader, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey,
+            ("absent", team.MemberIds[1]),
+            ("note0.person", team.MemberIds[0]), ("note0.kind", "Praise"), ("note0.points", "Smile"), ("note0.text", "微笑自然，业主点名表扬"),
+            ("note1.person", ""), ("note1.text", "")));
+
+        var member = await factory.SignedInAsync("E181");
+        var home = await member.GetStringAsync("/");
+        var other = await (await factory.SignedInAsync("E182")).GetStringAsync("/");
+
+        Assert.Contains("微笑自然，业主点名表扬", home);
+        Assert.Contains("表扬", home);
+        Assert.DoesNotContain("微笑自然，业主点名表扬", other);
+        var note = await factory.WithDbAsync(db => db.ShiftReviewNotes.AsNoTracking().SingleAsync());
+        var review = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync());
+        Assert.Equal([team.MemberIds[1]], review.AbsentPersonIds);
+
+        var acknowledged = await member.PostFormAsync("/", $"note-ack-{note.Id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+        Assert.NotNull((await factory.WithDbAsync(db => db.ShiftReviewNotes.AsNoTracking().SingleAsync())).AcknowledgedAtUtc);
+        Assert.Contains("已确认", await member.GetStringAsync("/"));
+    }
+}
