@@ -55,6 +55,51 @@ public class CourseLearningTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("T0001", "/courses/manage", 390, "zh-CN")]
+    [InlineData("T0001", "/courses/manage/meet-smile-greet-rise/02-smile/edit", 390, "zh-CN")]
+    [InlineData("T0001", "/courses/manage/meet-smile-greet-rise/02-smile/edit", 1280, "en-US")]
+    [InlineData("T0001", "/courses/manage/courtesy-language/assign", 390, "en-US")]
+    [InlineData("A0001", "/admin/content", 390, "zh-CN")]
+    [InlineData("A0001", "/courses/overdue", 1280, "en-US")]
+    [InlineData("C0001", "/courses/overdue", 390, "zh-CN")]
+    [InlineData("E0001", "/learning/courtesy-language/01-three-sounds", 1280, "en-US")]
+    [InlineData("E0001", "/catalogue", 390, "zh-CN")]
+    public async Task CoursePage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture)
+    {
+        var page = await fixture.NewPageAsync(width);
+        await page.GotoAsync("/account/signin");
+        if (culture != "zh-CN") await page.ChooseLanguageAsync(culture);
+        await page.SignInAsync(account);
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        Assert.True(await page.FitsTheScreenAsync(), $"{path} scrolls sideways at {width} px in {culture}");
+        await page.ScreenshotAsync(fixture, $"courses-{account}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Trainer_TypesInTheEditor_PreviewShowsTheLearnersRendering_WithNothingLive()
+    {
+        var page = await fixture.NewPageAsync(1280);
+        await page.GotoAsync("/account/signin");
+        await page.SignInAsync("T0001");
+        await page.GotoAsync($"/courses/manage/{Slug}/01-meet/edit");
+
+        await page.Locator("#body-zh").FillAsync("## 预览标题\n\n<img src=x onerror=\"window.pwned=1\"> [链接](javascript:window.pwned=1)\n\n```clip\nslug: meet-demo\nrequired: true\n```\n");
+
+        await Expect(page.Locator("#preview-zh h2", new() { HasText = "预览标题" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#preview-zh h2")).ToHaveCountAsync(1); // the saved text is replaced, not appended to
+        await Expect(page.Locator("#preview-zh .clip-missing")).ToContainTextAsync("培训视频暂未上线");
+        Assert.Equal(0, await page.Locator("#preview-zh img, #preview-zh a[href^='javascript']").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+        await page.ScreenshotAsync(fixture, "editor-preview-1280");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Ticks, for every question, the options <paramref name="choose"/> picks (one wrong one is enough to fail it) and submits.</summary>
     private static async Task AnswerAsync(IPage page, Quiz quiz, Func<QuizOption, bool> choose)
     {
