@@ -40,9 +40,7 @@ public class AdministratorPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task Administrator_CreatesAPersonOnAPhone_WhoThenSignsIn()
     {
-        var page = await fixture.NewPageAsync(390);
-        await page.GotoAsync("/account/signin");
-        await page.SignInAsync("A0001");
+        var page = await fixture.SignedInPageAsync("A0001", 390);
         await page.GotoAsync("/admin/people/new");
 
         await page.FillAsync("#number", "B0390");

@@ -17,9 +17,7 @@ public class CourseLearningTests(BrowserFixture fixture)
     {
         var lessons = ReadCourse().Lessons.OrderBy(l => l.Order).ToList();
         var quiz = lessons[^1].Quiz ?? throw new InvalidOperationException("the course's last lesson holds its knowledge check");
-        var page = await fixture.NewPageAsync(390);
-        await page.GotoAsync("/account/signin");
-        await page.SignInAsync("E0001");
+        var page = await fixture.SignedInPageAsync("E0001", 390);
 
         await page.GotoAsync("/learning");
         await page.ScreenshotAsync(fixture, "learning-E0001-390");
@@ -67,10 +65,7 @@ public class CourseLearningTests(BrowserFixture fixture)
     [InlineData("E0001", "/catalogue", 390, "zh-CN")]
     public async Task CoursePage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture)
     {
-        var page = await fixture.NewPageAsync(width);
-        await page.GotoAsync("/account/signin");
-        if (culture != "zh-CN") await page.ChooseLanguageAsync(culture);
-        await page.SignInAsync(account);
+        var page = await fixture.SignedInPageAsync(account, width, culture);
 
         var response = await page.GotoAsync(path);
 
@@ -84,9 +79,7 @@ public class CourseLearningTests(BrowserFixture fixture)
     [Fact]
     public async Task Trainer_TypesInTheEditor_PreviewShowsTheLearnersRendering_WithNothingLive()
     {
-        var page = await fixture.NewPageAsync(1280);
-        await page.GotoAsync("/account/signin");
-        await page.SignInAsync("T0001");
+        var page = await fixture.SignedInPageAsync("T0001", 1280);
         await page.GotoAsync($"/courses/manage/{Slug}/01-meet/edit");
 
         await page.Locator("#body-zh").FillAsync("## 预览标题\n\n<img src=x onerror=\"window.pwned=1\"> [链接](javascript:window.pwned=1)\n\n```clip\nslug: meet-demo\nrequired: true\n```\n");

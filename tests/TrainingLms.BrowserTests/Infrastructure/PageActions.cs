@@ -12,6 +12,16 @@ public static class PageActions
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>A new page <paramref name="width"/> px wide, signed in as <paramref name="identifier"/>, in <paramref name="culture"/>.</summary>
+    public static async Task<IPage> SignedInPageAsync(this BrowserFixture fixture, string identifier, int width, string culture = "zh-CN")
+    {
+        var page = await fixture.NewPageAsync(width);
+        await page.GotoAsync("/account/signin");
+        if (culture != "zh-CN") await page.ChooseLanguageAsync(culture);
+        await page.SignInAsync(identifier);
+        return page;
+    }
+
     public static async Task SignInAsync(this IPage page, string identifier, string password = LmsFactory.Password)
     {
         await page.FillAsync("#identifier", identifier);
