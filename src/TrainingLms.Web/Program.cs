@@ -35,6 +35,7 @@ await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncCourseContentAsync();
+await app.Services.SeedDemoLearningAsync();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -30,6 +30,29 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
         Assert.Equal(0, teamsWithoutLeader);
     }
 
+    [Fact]
+    public async Task DemoMode_PublishesTheCourses_AndGivesTheStaffALearningHistory_ButNotTheDemoAccounts()
+    {
+        var (courses, finished, overdue, accountsLearning) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var accounts = DemoSeeder.Accounts.Select(a => a.EmployeeNumber).ToList();
+            var accountIds = await db.Users.Where(p => accounts.Contains(p.UserName!)).Select(p => p.Id).ToListAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            return (await db.Courses.CountAsync(c => c.IsActive), await db.CourseCompletions.CountAsync(),
+                await db.CourseAssignments.CountAsync(a => a.DueOn < today),
+                await db.LessonCompletions.CountAsync(l => accountIds.Contains(l.PersonId)));
+        });
+
+        Assert.Equal(4, courses);
+        Assert.True(finished > 0, "nobody finished a course");
+        Assert.True(overdue > 0, "no overdue course");
+        Assert.Equal(0, accountsLearning);
+        var administrator = factory.CreateSessionClient();
+        await administrator.SignInAsync("A0001");
+        Assert.Contains("见面、微笑、问好、起身", await administrator.GetStringAsync("/courses/overdue"));
+    }
+
     [Theory]
     [InlineData(Roles.Admin, "组织概况")]
     [InlineData(Roles.Trainer, "待培训的新员工")]

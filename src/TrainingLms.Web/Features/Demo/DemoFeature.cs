@@ -12,6 +12,7 @@ public static class DemoFeature
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoLearningSeeder>();
     }
 
     public static async Task SeedDemoAsync(this IServiceProvider services)
@@ -22,5 +23,13 @@ public static class DemoFeature
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedAsync(options.Password);
         seeder.PrintSignIns(options.Password);
+    }
+
+    /// <summary>Runs after the courses are published, so the demo staff can have a learning history.</summary>
+    public static async Task SeedDemoLearningAsync(this IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoLearningSeeder>().SeedAsync();
     }
 }

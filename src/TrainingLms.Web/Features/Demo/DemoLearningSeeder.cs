@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Web.Features.Courses;
+
+namespace TrainingLms.Web.Features.Demo;
+
+/// <summary>
+/// Gives the demo staff some learning history once the courses are published — a third finished the first
+/// course, a third are part-way, the rest have not begun and a few of those are overdue — so the learner,
+/// class-leader and administrator pages show something. Goes through the same completion service as the
+/// learners' pages; the demo sign-in accounts are left untouched so they can be tried from the start.
+/// </summary>
+public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory, LessonCompletions completions, TimeProvider clock)
+{
+    private const string FirstCourse = "meet-smile-greet-rise";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.LessonCompletions.AnyAsync(cancellationToken)) return;
+        var course = await db.Courses.Where(c => c.Slug == FirstCourse && c.CurrentRevisionId != null)
+            .Select(c => new { c.Id, c.CurrentRevisionId }).SingleOrDefaultAsync(cancellationToken);
+        if (course is null) return;
+        var lessons = await db.LessonRevisions.Where(l => l.CourseRevisionId == course.CurrentRevisionId).OrderBy(l => l.Order)
+            .Select(l => new { l.Key, l.Quiz }).ToListAsync(cancellationToken);
+        var accounts = DemoSeeder.Accounts.Select(a => a.EmployeeNumber).ToList();
+        var learners = await db.CourseAssignments.Where(a => a.CourseId == course.Id)
+            .Join(db.Users, a => a.PersonId, p => p.Id, (_, p) => p)
+            .Where(p => !accounts.Contains(p.UserName!))
+            .OrderBy(p => p.UserName).Select(p => p.Id).ToListAsync(cancellationToken);
+
+        var notBegun = new List<string>();
+        foreach (var (personId, index) in learners.Select((id, i) => (id, i)))
+        {
+            var lessonsDone = (index % 3) switch { 0 => lessons.Count, 1 => 2, _ => 0 };
+            if (lessonsDone == 0) notBegun.Add(personId);
+            foreach (var lesson in lessons.Take(lessonsDone))
+            {
+                if (lesson.Quiz is { } quiz)
+                    await completions.SubmitQuizAsync(personId, FirstCourse, lesson.Key, RightAnswers(quiz), cancellationToken);
+                else
+                    await completions.CompleteAsync(personId, FirstCourse, lesson.Key, cancellationToken);
+            }
+        }
+
+        var threeDaysAgo = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-3);
+        var overdue = notBegun.Where((_, i) => i % 2 == 0).ToList();
+        await db.CourseAssignments.Where(a => a.CourseId == course.Id && overdue.Contains(a.PersonId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, threeDaysAgo), cancellationToken);
+    }
+
+    private static IReadOnlyList<IReadOnlySet<int>> RightAnswers(Domain.Courses.Quiz quiz) =>
+        quiz.Questions.Select(q => (IReadOnlySet<int>)Enumerable.Range(0, q.Options.Count).Where(o => q.Options[o].Correct).ToHashSet()).ToList();
+}
