@@ -38,12 +38,12 @@ public class CourseLearningTests(BrowserFixture fixture)
 
         await Expect(page).ToHaveURLAsync(new Regex($"/learning/{Slug}/{lessons[^1].Key}$"));
         await AnswerAsync(page, quiz, option => !option.Correct);
-        await Expect(page.Locator("#quiz .alert")).ToContainTextAsync("请阅读反馈后再试一次");
-        await Expect(page.Locator("#quiz .quiz-feedback.is-wrong").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#knowledge-check .alert")).ToContainTextAsync("请阅读反馈后再试一次");
+        await Expect(page.Locator("#knowledge-check .quiz-feedback.is-wrong").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(fixture, "quiz-failed-390");
 
         await AnswerAsync(page, quiz, option => option.Correct);
-        await Expect(page.Locator("#quiz .alert")).ToContainTextAsync("以 100% 通过");
+        await Expect(page.Locator("#knowledge-check .alert")).ToContainTextAsync("以 100% 通过");
         await Expect(page.GetByText("课程已完成，做得好！")).ToBeVisibleAsync();
         Assert.True(await page.FitsTheScreenAsync(), "the knowledge check scrolls sideways at 390 px");
         await page.ScreenshotAsync(fixture, "quiz-passed-390");
@@ -108,7 +108,7 @@ public class CourseLearningTests(BrowserFixture fixture)
                 else if (question.Type == QuestionType.Multiple) await box.UncheckAsync();
             }
         }
-        await page.Locator("#quiz button[type=submit]").ClickAsync();
+        await page.Locator("#knowledge-check button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 

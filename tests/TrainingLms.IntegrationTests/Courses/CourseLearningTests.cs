@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -203,12 +204,18 @@ public class CourseLearningTests
     {
         await using var factory = await StartAsync();
         await CreateLearnerAsync(factory, "E104", facesCustomers: true);
+        var personId = (await factory.FindPersonAsync("E104"))!.Id;
         var client = await LearnerClientAsync(factory, "E104");
 
-        // The quiz lesson offers no "complete" form; posting one anyway records nothing.
-        await AnswerQuizAsync(client, ("q0", "1"));
+        // The quiz lesson offers no "complete" form, and the service refuses to mark it done without a pass.
+        Assert.DoesNotContain("我已学完本课", await client.GetStringAsync($"/learning/{SampleCourse.Slug}/02-check"));
+        Assert.Equal(CompletionOutcome.QuizRequired, await factory.WithScopeAsync(services =>
+            services.GetRequiredService<LessonCompletions>().CompleteAsync(personId, SampleCourse.Slug, "02-check")));
+        // Wrong answers, and answers that name options that do not exist, are graded as wrong.
+        Assert.Contains("得分 0%", await (await AnswerQuizAsync(client, ("q0", "1"))).Content.ReadAsStringAsync());
         var response = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/02-check", "quiz", [new("q0", "7"), new("q1", "abc")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("得分 0%", await response.Content.ReadAsStringAsync());
         Assert.False(await QueryAsync(factory, db => db.LessonCompletions.AnyAsync(l => l.LessonKey == "02-check")));
     }
 
@@ -292,11 +299,13 @@ public class CourseLearningTests
     {
         await using var factory = await StartAsync();
         var trainer = await factory.CreatePersonAsync("T1", [Roles.Trainer]);
-        var edit = new LessonEdit("见面", "Meet", "## 见面\n\n改写后的正文。", null, RaiseVersion: false);
+        var baseRevision = await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevisionId!.Value).SingleAsync());
+        var edit = new LessonEdit("见面", "Meet", "## 见面\n\n改写后的正文。", null, RaiseVersion: false, baseRevision);
         var saved = await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", edit, trainer));
         Assert.Equal(LessonSaveOutcome.Saved, saved.Outcome);
 
-        var broken = edit with { BodyZh = "正文\n\n```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 题, en: Q }\n    options: []\n```\n" };
+        var current = await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevisionId!.Value).SingleAsync());
+        var broken = edit with { BaseRevisionId = current, BodyZh = "正文\n\n```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 题, en: Q }\n    options: []\n```\n" };
         var refused = await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", broken, trainer));
         Assert.Equal(LessonSaveOutcome.Invalid, refused.Outcome);
         Assert.Contains(refused.Problems, p => p.Code == "QuestionNeedsOptions" && p.Line == 5);
@@ -307,9 +316,89 @@ public class CourseLearningTests
         Assert.True(export.IsSuccessStatusCode, factory.Errors.ToString());
         Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
         var zip = await export.Content.ReadAsByteArrayAsync();
-        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        using var archive = new ZipArchive(new MemoryStream(zip));
         using var reader = new StreamReader(archive.GetEntry($"{SampleCourse.Slug}/01-meet.md")!.Open());
         Assert.Contains("改写后的正文", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task Editor_SaveOnAnOlderRevision_IsRefusedAsAConflict_AndAnUnchangedSaveStoresNothing()
+    {
+        await using var factory = await StartAsync();
+        var trainer = await factory.CreatePersonAsync("T3", [Roles.Trainer]);
+        var administration = (Func<LessonEdit, Task<(LessonSaveOutcome Outcome, IReadOnlyList<ContentProblem> Problems)>>)(edit =>
+            factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet", edit, trainer)));
+        var first = await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevisionId!.Value).SingleAsync());
+        // A browser sends its text with CRLF line breaks; an unchanged lesson must still count as unchanged.
+        var unchanged = new LessonEdit("见面", "Meet", "## 见面\r\n\r\n见面时微笑点头。\r\n", "## Meet\r\n\r\nSmile and nod.\r\n", RaiseVersion: false, first);
+
+        Assert.Equal(LessonSaveOutcome.Saved, (await administration(unchanged with { BodyEn = "## Meet\n\nSmile and nod when eyes meet." })).Outcome);
+        Assert.Equal(LessonSaveOutcome.Conflict, (await administration(unchanged with { BodyZh = "## 见面\n\n另一位培训师的改动。" })).Outcome);
+        var second = await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevisionId!.Value).SingleAsync());
+        Assert.Equal(LessonSaveOutcome.Unchanged, (await administration(unchanged with { BodyEn = "## Meet\r\n\r\nSmile and nod when eyes meet.\r\n", BaseRevisionId = second })).Outcome);
+        Assert.Equal(2, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Export_CommittedBackToContent_SyncsAsUnchanged_ButAStaleFolderDoesNotUndoTheBrowserEdit()
+    {
+        await using var factory = await StartAsync();
+        factory.WriteFile($"{SampleCourse.Slug}/images/smile.png", "not really a png, but a file to carry");
+        var trainer = await factory.CreatePersonAsync("T4", [Roles.Trainer]);
+        var baseRevision = await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevisionId!.Value).SingleAsync());
+        await factory.WithScopeAsync(s => s.GetRequiredService<CourseAdministration>().SaveLessonAsync(SampleCourse.Slug, "01-meet",
+            new LessonEdit("见面", "Meet", "## 见面\n\n网页上改写的正文。", null, RaiseVersion: false, baseRevision), trainer));
+
+        // Someone edits the old folder instead of committing the export: refused, the browser edit stays live.
+        SampleCourse.Write(factory, lessonOneText: "文件夹里的旧改动。");
+        var stale = await factory.SyncAsync();
+        Assert.Contains(stale.Problems, p => p.Code == "EditorRevisionNewer");
+        var learner = await CreateLearnerAsync(factory, "E110", facesCustomers: true);
+        Assert.Contains("网页上改写的正文", await (await LearnerClientAsync(factory, "E110")).GetStringAsync($"/learning/{SampleCourse.Slug}/01-meet"));
+
+        // The export, unzipped over the folder, reproduces the revision exactly, pictures included.
+        var zip = await (await factory.AdministratorClientAsync()).GetByteArrayAsync($"/courses/manage/{SampleCourse.Slug}/export.zip");
+        using (var archive = new ZipArchive(new MemoryStream(zip)))
+        {
+            Assert.NotNull(archive.GetEntry($"{SampleCourse.Slug}/images/smile.png"));
+            archive.ExtractToDirectory(Path.Combine(factory.ContentPath, "courses"), overwriteFiles: true);
+        }
+        var committed = await factory.SyncAsync();
+        Assert.Empty(committed.Problems);
+        Assert.Equal(SyncOutcome.Unchanged, Assert.Single(committed.Courses).Outcome);
+        Assert.Equal(2, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sync_RemovedFolder_DeactivatesTheCourse_RestoredFolder_BringsItBack()
+    {
+        await using var factory = await StartAsync();
+        var folder = Path.Combine(factory.ContentPath, "courses", SampleCourse.Slug);
+        var aside = Path.Combine(factory.ContentPath, "aside");
+
+        Directory.Move(folder, aside);
+        await factory.SyncAsync();
+        Assert.False(await QueryAsync(factory, db => db.Courses.Select(c => c.IsActive).SingleAsync()));
+
+        Directory.Move(aside, folder);
+        var restored = await factory.SyncAsync();
+        Assert.Equal(SyncOutcome.Unchanged, Assert.Single(restored.Courses).Outcome);
+        Assert.True(await QueryAsync(factory, db => db.Courses.Select(c => c.IsActive).SingleAsync()));
+        Assert.Equal(1, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Sync_MarkdownNestedTooDeep_IsAProblemOfThatFile_NotACrash()
+    {
+        await using var factory = await StartAsync();
+        factory.WriteFile($"{SampleCourse.Slug}/01-meet.md", "---\ntitle: { zh-CN: 见面, en: Meet }\n---\n" + new string('>', 2_000) + " 引用\n");
+
+        var report = await factory.SyncAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(($"courses/{SampleCourse.Slug}/01-meet.md", "MarkdownTooDeep"), (problem.File, problem.Code));
+        Assert.Equal(SyncOutcome.Failed, Assert.Single(report.Courses).Outcome);
+        Assert.True(await QueryAsync(factory, db => db.Courses.Select(c => c.IsActive).SingleAsync()));
     }
 
     [Theory]

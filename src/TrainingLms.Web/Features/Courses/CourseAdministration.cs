@@ -16,7 +16,8 @@ public sealed record ManagedCourse(
 public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue);
 
 /// <summary>An edit of one lesson, as typed in the browser editor.</summary>
-public sealed record LessonEdit(string TitleZh, string TitleEn, string BodyZh, string? BodyEn, bool RaiseVersion);
+/// <param name="BaseRevisionId">The course revision the trainer started from; a save on top of another one is refused.</param>
+public sealed record LessonEdit(string TitleZh, string TitleEn, string BodyZh, string? BodyEn, bool RaiseVersion, int BaseRevisionId);
 
 public enum LessonSaveOutcome
 {
@@ -24,6 +25,8 @@ public enum LessonSaveOutcome
     NotFound = 2,
     Invalid = 3,
     Unchanged = 4,
+    /// <summary>Someone saved the course since the trainer opened the lesson.</summary>
+    Conflict = 5,
 }
 
 /// <summary>What trainers and administrators do with courses: the list, overdue assignments, lesson edits.</summary>
@@ -94,6 +97,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var current = course?.CurrentRevision;
         var original = current?.Lessons.SingleOrDefault(l => l.Key == key);
         if (course is null || current is null || original is null) return (LessonSaveOutcome.NotFound, []);
+        if (edit.BaseRevisionId != current.Id) return (LessonSaveOutcome.Conflict, []);
 
         var problems = new List<ContentProblem>();
         var body = edit.BodyZh.TrimEnd();

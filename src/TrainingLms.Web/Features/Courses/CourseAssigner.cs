@@ -44,7 +44,8 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name!);
         var courseIds = courses.Select(c => c.Id).ToList();
-        var existing = (await db.CourseAssignments.Where(a => courseIds.Contains(a.CourseId)).Select(a => new { a.PersonId, a.CourseId }).ToListAsync(cancellationToken))
+        var existing = (await db.CourseAssignments.Where(a => courseIds.Contains(a.CourseId) && (personIds == null || personIds.Contains(a.PersonId)))
+                .Select(a => new { a.PersonId, a.CourseId }).ToListAsync(cancellationToken))
             .Select(a => (a.PersonId, a.CourseId)).ToHashSet();
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -36,18 +36,18 @@ public static class CourseEndpoints
         return TypedResults.PhysicalFile(file, contentType ?? "application/octet-stream", enableRangeProcessing: true);
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var revisionId = await db.Courses.Where(c => c.Slug == slug).Select(c => c.CurrentRevisionId).SingleOrDefaultAsync();
-        var revision = revisionId is null ? null
-            : await db.CourseRevisions.AsNoTracking().Include(r => r.Lessons).SingleAsync(r => r.Id == revisionId);
-        return revision is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(CourseExport.Zip(slug, revision), "application/zip", $"{slug}-v{revision.Version}.zip");
+        var course = await db.Courses.Where(c => c.Slug == slug && c.CurrentRevisionId != null)
+            .Select(c => new { RevisionId = c.CurrentRevisionId!.Value, Folder = c.SourceFolder ?? c.Slug }).SingleOrDefaultAsync();
+        if (course is null) return TypedResults.NotFound();
+        var revision = await db.CourseRevisions.AsNoTracking().Include(r => r.Lessons).SingleAsync(r => r.Id == course.RevisionId);
+        var zip = CourseExport.Zip(slug, revision, course.Folder, Path.Combine(sync.ContentPath, "courses", course.Folder));
+        return TypedResults.File(zip, "application/zip", $"{course.Folder}-v{revision.Version}.zip");
     }
 
     /// <summary>The author's live preview: the very component learners see the lesson through, on the text being edited.</summary>
     internal static RazorComponentResult<LessonBody> Preview([FromForm] string markdown, [FromForm] string slug) =>
-        new(new Dictionary<string, object?> { [nameof(LessonBody.Markdown)] = markdown, [nameof(LessonBody.CourseSlug)] = slug });
+        new(new Dictionary<string, object?> { [nameof(LessonBody.Markdown)] = markdown, [nameof(LessonBody.CourseSlug)] = slug, [nameof(LessonBody.Cached)] = false });
 }

@@ -11,21 +11,34 @@ public static class CourseExport
 {
     private static readonly ISerializer Yaml = new SerializerBuilder().ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull).Build();
 
-    public static byte[] Zip(string slug, CourseRevision revision)
+    /// <summary>
+    /// The course as a folder named <paramref name="folderName"/>, with the pictures of <paramref name="sourceFolder"/>
+    /// (the lessons may show them), so that unzipping it over content/courses and committing it reproduces the revision.
+    /// </summary>
+    public static byte[] Zip(string slug, CourseRevision revision, string folderName, string sourceFolder)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, $"{slug}/{CourseFolderParser.CourseFile}", WithFrontMatter(CourseFrontMatter(slug, revision), revision.Introduction.Zh));
-            if (!string.IsNullOrWhiteSpace(revision.Introduction.En)) Add(zip, $"{slug}/{CourseFolderParser.EnglishCourseFile}", revision.Introduction.En + "\n");
+            Add(zip, $"{folderName}/{CourseFolderParser.CourseFile}", WithFrontMatter(CourseFrontMatter(slug, revision), revision.Introduction.Zh));
+            if (!string.IsNullOrWhiteSpace(revision.Introduction.En)) Add(zip, $"{folderName}/{CourseFolderParser.EnglishCourseFile}", revision.Introduction.En + "\n");
             foreach (var lesson in revision.Lessons.OrderBy(l => l.Order))
             {
-                Add(zip, $"{slug}/{lesson.Key}.md", LessonFile(lesson.Title, lesson.Minutes, lesson.BodyZh));
-                if (lesson.BodyEn is not null) Add(zip, $"{slug}/{lesson.Key}.en.md", lesson.BodyEn);
+                Add(zip, $"{folderName}/{lesson.Key}.md", LessonFile(lesson.Title, lesson.Minutes, lesson.BodyZh));
+                if (lesson.BodyEn is not null) Add(zip, $"{folderName}/{lesson.Key}.en.md", lesson.BodyEn);
             }
+            foreach (var picture in Pictures(sourceFolder))
+                zip.CreateEntryFromFile(Path.Combine(sourceFolder, picture), $"{folderName}/{picture}");
         }
         return buffer.ToArray();
     }
+
+    private static IEnumerable<string> Pictures(string folder) =>
+        !Directory.Exists(folder) ? []
+        : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
+            .Where(relative => LessonMarkdown.CourseImagePath(relative) is not null)
+            .Order(StringComparer.Ordinal);
 
     /// <summary>A lesson's Chinese file: front matter and body.</summary>
     public static string LessonFile(LocalizedText title, int? minutes, string body) =>

@@ -78,7 +78,7 @@ public sealed class ContentSync(
                 var name = Path.GetFileName(folder);
                 var hash = ContentHash.OfFolder(folder);
                 var unchanged = known.FirstOrDefault(k => k.SourceHash == hash);
-                var parsed = unchanged is null ? CourseFolderParser.Parse(folder, ContentPath, problems) : null;
+                var parsed = unchanged is null ? ParseIsolated(folder, problems) : null;
                 // A folder that no longer parses still holds its course: keep the slug it was published under, so
                 // the course stays live at its last good revision instead of looking deleted.
                 var slug = unchanged?.Slug ?? parsed?.Slug ?? known.FirstOrDefault(k => k.SourceFolder == name)?.Slug;
@@ -99,7 +99,12 @@ public sealed class ContentSync(
             if (duplicates.Contains(folder) || (folder.Parsed is null && !folder.Unchanged))
                 results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Failed, null));
             else if (folder.Unchanged)
+            {
+                // The same files may come back under the folder's old name or a new one: keep the course live and found.
+                await db.Courses.Where(c => c.Slug == folder.Slug && (!c.IsActive || c.SourceFolder != folder.Folder))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, true).SetProperty(c => c.SourceFolder, folder.Folder), cancellationToken);
                 results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Unchanged, null));
+            }
             else
                 results.Add(await PublishAsync(db, folder.Folder, folder.Hash, folder.Parsed!, problems, cancellationToken));
         }
@@ -123,6 +128,14 @@ public sealed class ContentSync(
             return new CourseSyncResult(folder, parsed.Slug, SyncOutcome.Failed, current.Version);
         }
 
+        // A trainer's browser edit is newer than the folder until its export is committed; publishing the folder
+        // at the same version would quietly undo it.
+        if (current is { Source: RevisionSource.Editor } && parsed.Revision.Version == current.Version && parsed.RevisionHash != current.ContentHash)
+        {
+            problems.Add(new ContentProblem($"courses/{folder}/{CourseFolderParser.CourseFile}", 0, "EditorRevisionNewer", current.Version.ToString()));
+            return new CourseSyncResult(folder, parsed.Slug, SyncOutcome.Failed, current.Version);
+        }
+
         var outcome = current is null ? SyncOutcome.Added
             : parsed.Revision.Version > current.Version ? SyncOutcome.NewVersion
             : current.ContentHash == parsed.RevisionHash ? SyncOutcome.Unchanged
@@ -135,6 +148,21 @@ public sealed class ContentSync(
         if (outcome == SyncOutcome.Unchanged) await db.SaveChangesAsync(cancellationToken);
         else await CourseRevisions.PublishAsync(db, course, parsed.Revision, parsed.RevisionHash, Now, cancellationToken);
         return new CourseSyncResult(folder, parsed.Slug, outcome, parsed.Revision.Version);
+    }
+
+    /// <summary>One folder's parse; whatever goes wrong in it fails that course only, never the whole sync or start-up.</summary>
+    private ParsedCourse? ParseIsolated(string folder, List<ContentProblem> problems)
+    {
+        try
+        {
+            return CourseFolderParser.Parse(folder, ContentPath, problems);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(e, "Could not read course folder {Folder}", folder);
+            problems.Add(new ContentProblem(Path.GetRelativePath(ContentPath, folder).Replace('\\', '/'), 0, "FolderUnreadable", e.Message));
+            return null;
+        }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -25,9 +25,10 @@ public static class LessonFileParser
 
         var body = Body.Read(file.Body, log.Section(file.BodyLineOffset), courseFolder, quizAllowed: true);
         Body? english = null;
-        if (source.EnglishText is { } englishText && source.EnglishLog is { } englishLog)
+        var englishBody = source.EnglishText is null ? null : Tidy(FrontMatter.Normalise(source.EnglishText));
+        if (englishBody is not null && source.EnglishLog is { } englishLog)
         {
-            english = Body.Read(FrontMatter.Normalise(englishText), englishLog, courseFolder, quizAllowed: false);
+            english = Body.Read(englishBody, englishLog, courseFolder, quizAllowed: false);
             if (!english.Clips.Select(c => c.Slug).Order().SequenceEqual(body.Clips.Select(c => c.Slug).Order()))
                 englishLog.Add(0, "ClipsDiffer");
         }
@@ -40,13 +41,19 @@ public static class LessonFileParser
             Order = source.Order,
             Title = title,
             Minutes = minutes,
-            BodyZh = file.Body,
-            BodyEn = english is null ? null : FrontMatter.Normalise(source.EnglishText!),
+            BodyZh = Tidy(file.Body),
+            BodyEn = english is null ? null : englishBody,
             Quiz = body.Quiz,
             RequiredClips = requiredClips,
-            ContentHash = HashOf(title, minutes, file.Body, source.EnglishText, body.Quiz, requiredClips),
+            ContentHash = HashOf(title, minutes, Tidy(file.Body), english is null ? null : englishBody, body.Quiz, requiredClips),
         };
     }
+
+    /// <summary>
+    /// Trailing blank lines and spaces are not content: a file saved by another editor, a browser's textarea or
+    /// an export must give the same lesson, so a round trip through the editor changes nothing.
+    /// </summary>
+    private static string Tidy(string body) => body.TrimEnd() + "\n";
 
     public static string HashOf(LocalizedText title, int? minutes, string bodyZh, string? bodyEn, Quiz? quiz, IReadOnlyList<string> requiredClips) =>
         ContentHash.Of(JsonSerializer.Serialize(new { title, minutes, bodyZh, bodyEn = bodyEn ?? "", quiz, requiredClips }));
@@ -57,7 +64,11 @@ public static class LessonFileParser
         public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed)
         {
             var before = log.Count;
-            var document = LessonMarkdown.Parse(markdown);
+            if (LessonMarkdown.TryParse(markdown) is not { } document)
+            {
+                log.Add(0, "MarkdownTooDeep");
+                return new Body([], null, HasProblems: true);
+            }
             var clips = new List<ClipReference>();
             Quiz? quiz = null;
             var quizzes = 0;

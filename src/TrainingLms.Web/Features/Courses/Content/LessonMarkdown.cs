@@ -24,6 +24,19 @@ public static class LessonMarkdown
 
     public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
+    /// <summary>Null when Markdig refuses the text for nesting deeper than its limit (e.g. a hundred nested quotes).</summary>
+    public static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Parse(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A fenced <c>quiz</c> or <c>clip</c> block: its YAML and the 0-based line of its opening fence.</summary>
     public sealed record SpecialBlock(string Kind, string Yaml, int FenceLine);
 

@@ -27,8 +27,10 @@ public sealed class LessonRenderer : IDisposable
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
     private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = CacheCharacters });
 
-    public IReadOnlyList<LessonPart> Render(string markdown, string courseSlug)
+    /// <param name="cache">False for text being edited, which would only push published lessons out of the cache.</param>
+    public IReadOnlyList<LessonPart> Render(string markdown, string courseSlug, bool cache = true)
     {
+        if (!cache) return RenderUncached(markdown, courseSlug);
         var key = (courseSlug, markdown);
         if (rendered.TryGetValue(key, out IReadOnlyList<LessonPart>? cached)) return cached!;
         var parts = RenderUncached(markdown, courseSlug);
@@ -40,7 +42,9 @@ public sealed class LessonRenderer : IDisposable
 
     private IReadOnlyList<LessonPart> RenderUncached(string markdown, string courseSlug)
     {
-        var document = LessonMarkdown.Parse(FrontMatter.Normalise(markdown));
+        // Text Markdig refuses (nested too deep) is shown as plain text rather than failing the page.
+        if (LessonMarkdown.TryParse(FrontMatter.Normalise(markdown)) is not { } document)
+            return [new HtmlPart($"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>")];
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
             link.Url = LessonMarkdown.CourseImagePath(link.Url ?? "") is { } path ? CourseMedia.UrlFor(courseSlug, path) : "";
 

@@ -46,8 +46,8 @@ public class QuizFormTests : LocalizedContext
 
         var cut = RenderQuiz();
 
-        Assert.Equal("知识测验", Text(cut.Find("form#quiz h2")));
-        Assert.Equal("及格线 60% · 共 3 题", Text(cut.Find("form#quiz p.text-muted")));
+        Assert.Equal("知识测验", Text(cut.Find("form#knowledge-check h2")));
+        Assert.Equal("及格线 60% · 共 3 题", Text(cut.Find("form#knowledge-check p.text-muted")));
         var questions = cut.FindAll("fieldset.quiz-question");
         Assert.Equal(["1. 目光相遇时？", "2. 文明用语有哪些？(多选)", "3. 微笑时应露出牙齿。"], questions.Select(q => Text(q.QuerySelector("legend")!)));
         Assert.Equal(["微笑点头", "转身离开", "你好", "谢谢", "不知道", "正确", "错误"], cut.FindAll("label.form-check-label").Select(Text));
