@@ -169,6 +169,28 @@ public class CourseLearningTests
         var rows = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking().ToListAsync());
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal((AssignmentSource.Team, new DateOnly(2030, 1, 31), adminId), (r.Source, r.DueOn, r.AssignedById)));
+
+        // A team that does not exist, or no longer works, is an unknown target rather than "0 assigned".
+        await QueryAsync(factory, db => db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.IsActive, false)));
+        Assert.Null(await assigner());
+        Assert.Null(await factory.WithScopeAsync(services =>
+            services.GetRequiredService<CourseAssigner>().AssignAsync(courseId, AssignmentTargetKind.Team, "9999", null, adminId)));
+    }
+
+    [Fact]
+    public async Task AssignPage_DueDateInThePast_IsRefusedWithAMessage_AndNothingIsAssigned()
+    {
+        await using var factory = await StartAsync();
+        await CreateLearnerAsync(factory, "E111", facesCustomers: false);
+        var admin = await factory.AdministratorClientAsync();
+
+        var response = await admin.PostFieldsAsync($"/courses/manage/{SampleCourse.Slug}/assign", "assign",
+            [new("Input.Kind", "Person"), new("Input.EmployeeNumber", "E111"), new("Input.DueOn", "2020-01-01")]);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("截止日期不能早于今天", page);
+        Assert.Contains("value=\"E111\"", page); // what was typed is kept
+        Assert.False(await QueryAsync(factory, db => db.CourseAssignments.AnyAsync()));
     }
 
     [Fact]

@@ -86,10 +86,16 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
             AssignmentTargetKind.Team => int.TryParse(target, out var teamId) ? people.Where(p => p.TeamId == teamId) : people.Where(p => false),
             _ => int.TryParse(target, out var siteId) ? people.Where(p => p.SiteId == siteId) : people.Where(p => false),
         };
+        var targetExists = kind switch
+        {
+            AssignmentTargetKind.Person => await people.AnyAsync(cancellationToken),
+            AssignmentTargetKind.Team => await db.Teams.AnyAsync(t => t.IsActive && t.Id.ToString() == target, cancellationToken),
+            _ => await db.Sites.AnyAsync(s => s.IsActive && s.Id.ToString() == target, cancellationToken),
+        };
+        if (!targetExists) return null;
         var chosen = await people.Where(p => !db.CourseAssignments.Any(a => a.CourseId == courseId && a.PersonId == p.Id))
             .Select(p => new { p.Id, TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId })
             .ToListAsync(cancellationToken);
-        if (kind == AssignmentTargetKind.Person && chosen.Count == 0 && !await people.AnyAsync(cancellationToken)) return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.CourseAssignments.AddRange(chosen.Select(person => new CourseAssignment

@@ -28,10 +28,14 @@ public static partial class CourseFolderParser
             courseLog.Add(0, "CourseFileMissing");
             return null;
         }
-        var revision = ReadCourseFile(File.ReadAllText(coursePath), courseLog, out var slug);
+        var revision = ReadCourseFile(File.ReadAllText(coursePath), courseLog, folder, out var slug);
         var englishIntro = Path.Combine(folder, EnglishCourseFile);
         if (revision is not null && File.Exists(englishIntro))
-            revision.Introduction = revision.Introduction with { En = FrontMatter.Normalise(File.ReadAllText(englishIntro)).Trim() };
+        {
+            var english = FrontMatter.Normalise(File.ReadAllText(englishIntro));
+            LessonFileParser.Body.Read(english, LogFor(EnglishCourseFile), folder, quizAllowed: false, IntroductionQuiz);
+            revision.Introduction = revision.Introduction with { En = english.Trim() };
+        }
 
         var lessons = ReadLessons(folder, LogFor);
         if (lessons.Count == 0 && problems.Count == before) courseLog.Add(0, "NoLessons");
@@ -49,7 +53,9 @@ public static partial class CourseFolderParser
         Lessons = revision.Lessons.OrderBy(l => l.Order).Select(l => new { l.Key, l.Order, l.ContentHash }),
     }));
 
-    private static CourseRevision? ReadCourseFile(string text, ProblemLog log, out string? slug)
+    private const string IntroductionQuiz = "QuizInIntroduction";
+
+    private static CourseRevision? ReadCourseFile(string text, ProblemLog log, string folder, out string? slug)
     {
         slug = null;
         var before = log.Count;
@@ -66,6 +72,8 @@ public static partial class CourseFolderParser
         var dueDays = fields.Number("dueDays", 1, 365);
         var minutes = fields.Number("estimatedMinutes", 1, 10_000);
         fields.ReportUnknown();
+        // The introduction is shown like a lesson: its pictures and clip blocks are checked the same way.
+        LessonFileParser.Body.Read(file.Body, log.Section(file.BodyLineOffset), folder, quizAllowed: false, IntroductionQuiz);
 
         if (log.Count > before || version is null || title is null || summary is null || dueDays is null || minutes is null) return null;
         return new CourseRevision

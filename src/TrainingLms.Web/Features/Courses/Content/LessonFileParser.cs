@@ -61,7 +61,8 @@ public static class LessonFileParser
     /// <summary>What a lesson body holds besides its text: clip references, at most one quiz, pictures from the course folder.</summary>
     public sealed record Body(IReadOnlyList<ClipReference> Clips, Quiz? Quiz, bool HasProblems)
     {
-        public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed)
+        /// <param name="quizRefusal">The problem reported for a quiz block where none may be (the English file, a course introduction).</param>
+        public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed, string quizRefusal = "QuizInEnglish")
         {
             var before = log.Count;
             if (LessonMarkdown.TryParse(markdown) is not { } document)
@@ -80,7 +81,7 @@ public static class LessonFileParser
                 {
                     if (ClipReference.Parse(block.Yaml, blockLog) is { } clip) clips.Add(clip);
                 }
-                else if (!quizAllowed) log.Add(block.FenceLine + 1, "QuizInEnglish");
+                else if (!quizAllowed) log.Add(block.FenceLine + 1, quizRefusal);
                 else if (++quizzes > 1) log.Add(block.FenceLine + 1, "MoreThanOneQuiz");
                 else quiz = QuizParser.Parse(block.Yaml, blockLog);
             }

@@ -154,6 +154,8 @@ public sealed class CourseFolderParserTests : IDisposable
         ["clips differ between languages"] = Case("01-meet.en.md", 0, "ClipsDiffer", ("01-meet.en.md", "## Meet\n\nSmile and nod.\n")),
         ["image from a parent folder"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "../other-course/images/smile.png"))),
         ["image from another host"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "https://evil.example/x.png"))),
+        ["introduction with a picture from another host"] = Case(CourseFile, 15, "ImageNotInCourse", (CourseFile, ValidCourse + "\n\n![x](https://evil.example/x.png)")),
+        ["quiz in the course introduction"] = Case(CourseFile, 15, "QuizInIntroduction", (CourseFile, ValidCourse + "\n\n" + QuizBlock)),
         ["image with a disallowed extension"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "images/smile.svg"))),
         ["image not in the folder"] = Case(LessonFile, 8, "ImageMissing", (LessonFile, Edit(ValidLesson, "images/smile.png", "images/frown.png"))),
     };
