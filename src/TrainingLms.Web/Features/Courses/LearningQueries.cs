@@ -16,7 +16,7 @@ public sealed record LessonSummary(string Key, LocalizedText Title, int? Minutes
 public sealed record CompletionRecord(int Version, DateTime CompletedAtUtc);
 
 public sealed record CourseView(
-    int Id, string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Introduction, int Version, int EstimatedMinutes,
+    int Id, int RevisionId, string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Introduction, int Version, int EstimatedMinutes,
     IReadOnlyList<LessonSummary> Lessons, CourseProgress Progress, DateOnly? DueOn, bool Overdue, IReadOnlyList<CompletionRecord> Completions);
 
 public sealed record LessonView(CourseView Course, LessonRevision Lesson, int Index, LessonStatus Status, QuizAttempt? LastAttempt)
@@ -84,9 +84,10 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
         if (await CourseAsync(db, personId, slug, cancellationToken) is not { } course) return null;
         var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
         if (index < 0) return null;
-        var lesson = await db.Courses.Where(c => c.Id == course.Id)
-            .SelectMany(c => c.CurrentRevision!.Lessons.Where(l => l.Key == key))
-            .AsNoTracking().SingleAsync(cancellationToken);
+        // Read from the revision the course view came from: a sync in between must not mix two revisions.
+        var lesson = await db.LessonRevisions.AsNoTracking()
+            .SingleOrDefaultAsync(l => l.CourseRevisionId == course.RevisionId && l.Key == key, cancellationToken);
+        if (lesson is null) return null;
         var lastAttempt = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
@@ -98,7 +99,7 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
         var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new
             {
-                c.Id, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.Introduction, c.CurrentRevision.Version, c.CurrentRevision.EstimatedMinutes,
+                c.Id, RevisionId = c.CurrentRevisionId!.Value, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.Introduction, c.CurrentRevision.Version, c.CurrentRevision.EstimatedMinutes,
                 Lessons = c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new { l.Key, l.Title, l.Minutes, HasQuiz = l.Quiz != null }).ToList(),
                 DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
                 Completions = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
@@ -107,9 +108,10 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
             .SingleOrDefaultAsync(cancellationToken);
         if (course is null) return null;
         var progress = (await LearnerProgress.ForPersonAsync(db, personId, [course.Id], cancellationToken))[course.Id];
-        var lessons = course.Lessons.Select((l, i) => new LessonSummary(l.Key, l.Title, l.Minutes, l.HasQuiz, progress.Lessons[i].Status)).ToList();
+        var statuses = progress.Lessons.ToDictionary(l => l.Key, l => l.Status);
+        var lessons = course.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.HasQuiz, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
         var today = await TodayForAsync(db, personId, cancellationToken);
-        return new CourseView(course.Id, slug, course.Title, course.Summary, course.Introduction, course.Version, course.EstimatedMinutes,
+        return new CourseView(course.Id, course.RevisionId, slug, course.Title, course.Summary, course.Introduction, course.Version, course.EstimatedMinutes,
             lessons, progress, course.DueOn, IsOverdue(course.DueOn, course.Completions.Count > 0, today), course.Completions);
     }
 
