@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data.Identity;
+using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
@@ -29,6 +30,12 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<ShiftReview> ShiftReviews => Set<ShiftReview>();
     public DbSet<ShiftReviewNote> ShiftReviewNotes => Set<ShiftReviewNote>();
     public DbSet<ShiftReviewAmendment> ShiftReviewAmendments => Set<ShiftReviewAmendment>();
+    public DbSet<Clip> Clips => Set<Clip>();
+    public DbSet<ClipMoment> ClipMoments => Set<ClipMoment>();
+    public DbSet<ClipFeaturedPerson> ClipFeaturedPeople => Set<ClipFeaturedPerson>();
+    public DbSet<TranscodeJob> TranscodeJobs => Set<TranscodeJob>();
+    public DbSet<ClipUpload> ClipUploads => Set<ClipUpload>();
+    public DbSet<ClipView> ClipViews => Set<ClipView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

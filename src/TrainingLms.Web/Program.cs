@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
+using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Features.Health;
@@ -23,6 +24,7 @@ builder.AddLmsAuthorization();
 builder.AddMedia();
 builder.AddHealth();
 builder.AddPeople();
+builder.AddClips();
 builder.AddCourses();
 builder.AddShiftReviews();
 builder.AddHome();
@@ -36,6 +38,7 @@ await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncCourseContentAsync();
 await app.Services.SeedDemoLearningAsync();
+await app.Services.SeedDemoClipsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -60,6 +63,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>();
 app.MapAccount();
 app.MapPeople();
+app.MapClips();
 app.MapCourses();
 app.MapShiftReviews();
 app.MapLmsLocalization();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Clips;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -10,22 +11,29 @@ public enum CompletionOutcome
     Completed = 1,
     NotFound = 2,
     QuizRequired = 3,
+    /// <summary>A required clip of the lesson is not watched far enough yet.</summary>
+    ClipNotWatched = 4,
 }
 
-public sealed record QuizOutcome(QuizResult Result, IReadOnlyList<IReadOnlySet<int>> Answers, bool CourseCompleted);
+/// <param name="ClipsPending">Passed, but the lesson completes only once its required clips are watched.</param>
+public sealed record QuizOutcome(QuizResult Result, IReadOnlyList<IReadOnlySet<int>> Answers, bool CourseCompleted, bool ClipsPending = false);
 
 /// <summary>
 /// Records a learner's lesson completions and knowledge-check attempts at the course's current version, and the
-/// course completion once every lesson counts as done.
+/// course completion once every lesson counts as done. A lesson with required clips completes only once they are
+/// watched far enough (<see cref="WatchTracking"/>).
 /// </summary>
-public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching, TimeProvider clock)
 {
-    /// <summary>Marks a lesson without a knowledge check as done; a lesson with one completes only by passing it.</summary>
+    /// <summary>Marks a lesson as done: one with a knowledge check only once it is passed, one with required clips once they are watched.</summary>
     public async Task<CompletionOutcome> CompleteAsync(string personId, string courseSlug, string lessonKey, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await FindLessonAsync(db, courseSlug, lessonKey, cancellationToken) is not { } lesson) return CompletionOutcome.NotFound;
-        if (lesson.Quiz is not null) return CompletionOutcome.QuizRequired;
+        if (lesson.Quiz is not null && !await db.QuizAttempts.AnyAsync(
+                a => a.PersonId == personId && a.CourseId == lesson.CourseId && a.LessonKey == lessonKey && a.CourseVersion == lesson.Version && a.Passed, cancellationToken))
+            return CompletionOutcome.QuizRequired;
+        if ((await watching.UnwatchedAsync(personId, lesson.RequiredClips, cancellationToken)).Count > 0) return CompletionOutcome.ClipNotWatched;
         await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
         return CompletionOutcome.Completed;
     }
@@ -47,11 +55,12 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
             AttemptedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        var courseCompleted = result.Passed && await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
-        return new QuizOutcome(result, answers, courseCompleted);
+        var clipsPending = result.Passed && (await watching.UnwatchedAsync(personId, lesson.RequiredClips, cancellationToken)).Count > 0;
+        var courseCompleted = result.Passed && !clipsPending && await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
+        return new QuizOutcome(result, answers, courseCompleted, clipsPending);
     }
 
-    private sealed record CurrentLesson(int CourseId, int Version, Quiz? Quiz);
+    private sealed record CurrentLesson(int CourseId, int Version, Quiz? Quiz, IReadOnlyList<string> RequiredClips);
 
     private static async Task<CurrentLesson?> FindLessonAsync(LmsDbContext db, string courseSlug, string lessonKey, CancellationToken cancellationToken)
     {
@@ -62,9 +71,9 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
         if (course is null) return null;
         var lesson = await db.LessonRevisions.AsNoTracking()
             .Where(l => l.CourseRevisionId == course.RevisionId && l.Key == lessonKey)
-            .Select(l => new { l.Quiz })
+            .Select(l => new { l.Quiz, l.RequiredClips })
             .SingleOrDefaultAsync(cancellationToken);
-        return lesson is null ? null : new CurrentLesson(course.Id, course.Version, lesson.Quiz);
+        return lesson is null ? null : new CurrentLesson(course.Id, course.Version, lesson.Quiz, lesson.RequiredClips);
     }
 
     /// <returns>True when this completion finished the course.</returns>

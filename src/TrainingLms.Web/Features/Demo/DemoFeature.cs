@@ -13,6 +13,7 @@ public static class DemoFeature
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoLearningSeeder>();
+        builder.Services.AddSingleton<DemoClipSeeder>();
     }
 
     public static async Task SeedDemoAsync(this IServiceProvider services)
@@ -31,5 +32,12 @@ public static class DemoFeature
         if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DemoLearningSeeder>().SeedAsync();
+    }
+
+    /// <summary>Makes the demo clips with ffmpeg and queues them; the transcoding worker takes them from there.</summary>
+    public static async Task SeedDemoClipsAsync(this IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
+        await services.GetRequiredService<DemoClipSeeder>().SeedAsync();
     }
 }

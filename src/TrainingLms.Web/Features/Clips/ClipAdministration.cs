@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TrainingLms.Data;
+using TrainingLms.Domain.Clips;
+using TrainingLms.Domain.ShiftReviews;
+
+namespace TrainingLms.Web.Features.Clips;
+
+/// <summary>A moment as a trainer types it: minutes and seconds ("1:05") or seconds.</summary>
+public sealed record MomentInput(string At, MomentKind Kind, EtiquettePoint Point, string Note);
+
+/// <summary>A trainer's curation of a clip: details, publishing, moments, the people featured, removal.</summary>
+public sealed class ClipAdministration(
+    IDbContextFactory<LmsDbContext> dbFactory, ClipDetailsRules rules, ClipStorage storage, TranscodeQueue queue,
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+{
+    /// <summary>The moment points a clip is tagged with: the etiquette points a trainer looks for on film.</summary>
+    public static readonly IReadOnlyList<EtiquettePoint> MomentPoints =
+        [EtiquettePoint.Meet, EtiquettePoint.Smile, EtiquettePoint.Greet, EtiquettePoint.Rise, EtiquettePoint.Appearance, EtiquettePoint.Language, EtiquettePoint.FirstInquiry];
+
+    /// <returns>Messages per field; empty when saved; null when there is no such clip.</returns>
+    public async Task<IReadOnlyDictionary<string, string>?> UpdateDetailsAsync(int clipId, ClipDetails details, CancellationToken cancellationToken = default)
+    {
+        details = details.Tidy();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clip = await db.Clips.SingleOrDefaultAsync(c => c.Id == clipId, cancellationToken);
+        if (clip is null) return null;
+        var errors = await rules.CheckAsync(db, details, clipId, cancellationToken);
+        if (errors.Count > 0) return errors;
+        details.ApplyTo(clip);
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public async Task<bool> SetPublishedAsync(int clipId, bool published, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.IsPublished, published)
+            .SetProperty(x => x.PublishedAtUtc, x => published ? x.PublishedAtUtc ?? now : null), cancellationToken) > 0;
+    }
+
+    /// <returns>An error message for the form, or null when the moment was added.</returns>
+    public async Task<string?> AddMomentAsync(int clipId, MomentInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var duration = await db.Clips.Where(c => c.Id == clipId).Select(c => (double?)c.DurationSeconds).SingleOrDefaultAsync(cancellationToken);
+        if (duration is null) return localizer["Common.NotFound"];
+        if (ParseTime(input.At) is not { } at || at > duration) return localizer["Clips.Moments.BadTime", Format(duration.Value)];
+        if (!Enum.IsDefined(input.Kind) || !MomentPoints.Contains(input.Point)) return localizer["Validation.Unknown"];
+        var note = input.Note.Trim();
+        if (note.Length > ClipMoment.MaxNoteLength) return localizer["Validation.NameTooLong", ClipMoment.MaxNoteLength];
+        db.ClipMoments.Add(new ClipMoment { ClipId = clipId, AtSeconds = at, Kind = input.Kind, Point = input.Point, Note = note });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task RemoveMomentAsync(int clipId, int momentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ClipMoments.Where(m => m.Id == momentId && m.ClipId == clipId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Features a person by employee number.</summary>
+    /// <returns>An error message, or null when they are featured.</returns>
+    public async Task<string?> FeatureAsync(int clipId, string employeeNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var number = employeeNumber.Trim();
+        var personId = await db.Users.Where(p => p.UserName == number).Select(p => p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (personId is null) return localizer["Clips.Featured.Unknown", number];
+        if (!await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken)) return localizer["Common.NotFound"];
+        if (!await db.ClipFeaturedPeople.AnyAsync(f => f.ClipId == clipId && f.PersonId == personId, cancellationToken))
+        {
+            db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return null;
+    }
+
+    public async Task UnfeatureAsync(int clipId, string personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public Task<bool> CancelTranscodingAsync(int clipId, CancellationToken cancellationToken = default) => queue.RequestCancelAsync(clipId, cancellationToken);
+
+    public Task<bool> TranscodeAgainAsync(int clipId, CancellationToken cancellationToken = default) => queue.RequeueAsync(clipId, cancellationToken);
+
+    /// <summary>Removes the clip, its files, moments and watch records. Lessons that name it show "not available".</summary>
+    public async Task<bool> DeleteAsync(int clipId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Clips.Where(c => c.Id == clipId).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted) storage.DeleteClip(clipId);
+        return deleted;
+    }
+
+    /// <summary>"1:05", "65" or "65.5" → seconds; null for anything else.</summary>
+    public static double? ParseTime(string text)
+    {
+        var parts = text.Trim().Split(':');
+        if (parts.Length > 3 || parts.Any(p => p.Length == 0)) return null;
+        double seconds = 0;
+        foreach (var part in parts)
+        {
+            if (!double.TryParse(part, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)) return null;
+            seconds = seconds * 60 + value;
+        }
+        return seconds;
+    }
+
+    /// <summary>Seconds as "m:ss" (or "h:mm:ss").</summary>
+    public static string Format(double seconds)
+    {
+        var time = TimeSpan.FromSeconds(Math.Max(0, Math.Floor(seconds)));
+        return time.TotalHours >= 1 ? time.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : time.ToString(@"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrainingLms.Web.Features.Clips.Media;
+
+namespace TrainingLms.Web.Features.Clips;
+
+public static class ClipsFeature
+{
+    public static void AddClips(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClipStorage>();
+        builder.Services.AddSingleton<IVideoTools, XabeVideoTools>();
+        builder.Services.AddSingleton<ClipDetailsRules>();
+        builder.Services.AddSingleton<ClipIntake>();
+        builder.Services.AddSingleton<TranscodeQueue>();
+        builder.Services.AddSingleton<ClipTranscoder>();
+        builder.Services.AddSingleton<WatchTracking>();
+        builder.Services.AddScoped<ClipUploads>();
+        builder.Services.AddScoped<ClipQueries>();
+        builder.Services.AddScoped<ClipAdministration>();
+        builder.Services.AddHostedService<TranscodeWorker>();
+        // Kestrel's default body limit (30 MB) would refuse a chunk before the endpoint could set its own.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024 + 1);
+    }
+
+    public static void MapClips(this IEndpointRouteBuilder app) => ClipEndpoints.Map(app);
+}
