@@ -62,6 +62,9 @@ public class Clip
     public required string OriginalExtension { get; set; }
     public long OriginalBytes { get; set; }
 
+    /// <summary>What the probe at upload found; transcoding plans the renditions from it.</summary>
+    public required VideoFacts Source { get; set; }
+
     /// <summary>From the probe at upload; replaced by the rendition's own duration once transcoded.</summary>
     public double DurationSeconds { get; set; }
     public int DisplayWidth { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Data.Identity;
 using TrainingLms.Web.Features.People;
@@ -69,6 +70,16 @@ public class LmsFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<LmsDbContext, Task<T>> action) =>
+        WithScopeAsync(services => action(services.GetRequiredService<LmsDbContext>()));
+
+    public async Task<HttpClient> SignedInAsync(string number)
+    {
+        var client = this.CreateSessionClient();
+        await client.SignInAsync(number);
+        return client;
     }
 
     public Task<Person?> FindPersonAsync(string employeeNumber) =>

@@ -31,9 +31,6 @@ public sealed class ShiftReviewsFactory : LmsFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public Task<T> WithDbAsync<T>(Func<LmsDbContext, Task<T>> action) =>
-        WithScopeAsync(services => action(services.GetRequiredService<LmsDbContext>()));
-
     public Task<int> CreateSiteAsync(string code, string timeZoneId = SiteTime.DefaultTimeZoneId) => WithDbAsync(async db =>
     {
         var site = new Site { Code = code, Name = "项目" + code, TimeZoneId = timeZoneId };
@@ -58,13 +55,6 @@ public sealed class ShiftReviewsFactory : LmsFactory
             return team.Id;
         });
         return new TeamSetUp(teamId, leaderId, memberIds);
-    }
-
-    public async Task<HttpClient> SignedInAsync(string number)
-    {
-        var client = this.CreateSessionClient();
-        await client.SignInAsync(number);
-        return client;
     }
 }
 

@@ -19,6 +19,7 @@ public class ClipConfiguration : IEntityTypeConfiguration<Clip>
         clip.Property(c => c.OriginalFileName).HasMaxLength(ClipUpload.MaxFileNameLength);
         clip.Property(c => c.OriginalExtension).HasMaxLength(16);
         clip.Property(c => c.Renditions).HasJsonConversion();
+        clip.Property(c => c.Source).HasJsonConversion();
         clip.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.SetNull);
         clip.HasOne<Person>().WithMany().HasForeignKey(c => c.UploadedById).OnDelete(DeleteBehavior.Restrict);
         clip.HasMany(c => c.Moments).WithOne().HasForeignKey(m => m.ClipId).OnDelete(DeleteBehavior.Cascade);

@@ -47,6 +47,7 @@ public sealed class ClipIntake(
             OriginalFileName = Path.GetFileName(originalFileName),
             OriginalExtension = ExtensionOf(originalFileName),
             OriginalBytes = new FileInfo(file).Length,
+            Source = video,
             DurationSeconds = video.DurationSeconds,
             DisplayWidth = displayWidth,
             DisplayHeight = displayHeight,

@@ -30,6 +30,10 @@ public class ClipOptions
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
+    /// <summary>A failed attempt waits this long times the attempts so far before the next.</summary>
+    [Range(0, 3600)]
+    public int RetryDelaySeconds { get; set; } = 10;
+
     /// <summary>How often an idle worker looks for queued jobs.</summary>
     [Range(100, 60_000)]
     public int PollMilliseconds { get; set; } = 1000;

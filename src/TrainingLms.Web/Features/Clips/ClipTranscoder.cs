@@ -20,12 +20,9 @@ public sealed class ClipTranscoder(IDbContextFactory<LmsDbContext> dbFactory, IV
 
     public async Task<TranscodeOutput> RunAsync(int clipId, int attempt, IProgress<int> progress, CancellationToken cancellationToken)
     {
-        string extension;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            extension = await db.Clips.Where(c => c.Id == clipId).Select(c => c.OriginalExtension).SingleAsync(cancellationToken);
-        var original = storage.OriginalPath(clipId, extension);
-        var probe = VideoProbe.Read(await tools.ProbeAsync(original, cancellationToken));
-        if (probe.Video is not { } video) throw new VideoToolException($"The original can no longer be read ({probe.Rejection}).");
+        var clip = await SourceAsync(clipId, cancellationToken);
+        var original = storage.OriginalPath(clipId, clip.OriginalExtension);
+        var video = clip.Source;
 
         storage.DeleteWorkFolders(clipId);
         var work = Directory.CreateDirectory(storage.WorkFolder(clipId, attempt)).FullName;
@@ -51,5 +48,12 @@ public sealed class ClipTranscoder(IDbContextFactory<LmsDbContext> dbFactory, IV
         File.Move(poster, storage.PosterPath(clipId), overwrite: true);
         ClipStorage.TryDelete(work);
         return new TranscodeOutput(renditions, duration);
+    }
+
+    private async Task<(string OriginalExtension, VideoFacts Source)> SourceAsync(int clipId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clip = await db.Clips.Where(c => c.Id == clipId).Select(c => new { c.OriginalExtension, c.Source }).SingleAsync(cancellationToken);
+        return (clip.OriginalExtension, clip.Source);
     }
 }

@@ -88,7 +88,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, IO
             await FinishAsync(db, job, TranscodeStatus.Failed, ClipStatus.Failed, error, cancellationToken);
             return;
         }
-        var retryAt = Now + TimeSpan.FromSeconds(5 * job.Attempt);
+        var retryAt = Now + TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * job.Attempt);
         await Held(db, job).ExecuteUpdateAsync(j => j
             .SetProperty(x => x.Status, TranscodeStatus.Queued)
             .SetProperty(x => x.LeaseOwner, (string?)null)

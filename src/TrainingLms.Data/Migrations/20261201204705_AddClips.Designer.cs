@@ -12,7 +12,7 @@ using TrainingLms.Data;
 namespace TrainingLms.Data.Migrations
 {
     [DbContext(typeof(LmsDbContext))]
-    [Migration("20261201203721_AddClips")]
+    [Migration("20261201204705_AddClips")]
     partial class AddClips
     {
         /// <inheritdoc />
@@ -317,6 +317,10 @@ namespace TrainingLms.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

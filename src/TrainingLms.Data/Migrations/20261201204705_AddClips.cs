@@ -29,6 +29,7 @@ namespace TrainingLms.Data.Migrations
                     OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     OriginalExtension = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     OriginalBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
                     DurationSeconds = table.Column<double>(type: "REAL", nullable: false),
                     DisplayWidth = table.Column<int>(type: "INTEGER", nullable: false),
                     DisplayHeight = table.Column<int>(type: "INTEGER", nullable: false),
