@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Domain.Clips;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Features.Demo;
+
+namespace TrainingLms.IntegrationTests.Clips;
+
+/// <summary>The durable queue: a job survives the app being killed mid-transcode, can be cancelled, and fails for good with ffmpeg's words.</summary>
+public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IClassFixture<ClipsFactory>, IClassFixture<MediaFiles>
+{
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Clips:LeaseSeconds"] = "3",
+        ["Clips:PollMilliseconds"] = "200",
+        ["Clips:RetryDelaySeconds"] = "0",
+    };
+
+    [Fact]
+    public async Task App_KilledMidTranscode_StartedAgain_TheJobCompletes()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "traininglms-tests", "kill-" + Guid.NewGuid().ToString("N"));
+        var source = await media.SampleAsync(SampleVideo.MovH264, 20);
+        int clipId;
+        await using (var first = await AppProcess.StartAsync(dataPath, Settings))
+        {
+            var admin = first.CreateClient();
+            await admin.PostFormAsync("/setup", "setup", new()
+            {
+                ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
+                ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
+            });
+            await admin.SignInAsync("A1");
+            var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-mid-transcode"));
+            Assert.Equal(HttpStatusCode.Created, upload.Status);
+            clipId = upload.ClipId!.Value;
+
+            await WaitForAsync(async () => await admin.GetFromJsonAsync<TranscodeStatusResponse>($"/api/clips/{clipId}/transcode") is { Status: "Running", ProgressPercent: > 0 });
+            await first.KillAsync();
+        }
+        Assert.Equal((TranscodeStatus.Running, 1), await JobAsync(dataPath, clipId));
+
+        await using (var second = await AppProcess.StartAsync(dataPath, Settings))
+        {
+            var admin = second.CreateClient();
+            await admin.SignInAsync("A1");
+            await WaitForAsync(async () => await admin.GetFromJsonAsync<TranscodeStatusResponse>($"/api/clips/{clipId}/transcode") is { Status: not ("Queued" or "Running") }, TimeSpan.FromMinutes(3));
+            var status = await admin.GetFromJsonAsync<TranscodeStatusResponse>($"/api/clips/{clipId}/transcode");
+
+            Assert.Equal(("Succeeded", "Ready", 2), (status!.Status, status.ClipStatus, status.Attempts));
+            var range = new HttpRequestMessage(HttpMethod.Get, $"/clips/{clipId}/video/720p.mp4");
+            range.Headers.Range = new(0, 99);
+            Assert.Equal(HttpStatusCode.PartialContent, (await admin.SendAsync(range)).StatusCode);
+        }
+        var folder = Path.Combine(dataPath, "clips", clipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(Directory.GetDirectories(folder, "work-*"));
+        var probe = MediaFiles.Probe(Path.Combine(folder, "720p.mp4"));
+        Assert.Equal(20, double.Parse(probe.GetProperty("format").GetProperty("duration").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.2);
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task Cancel_RunningJob_StopsFfmpeg_ThenTranscodeAgain_MakesTheClipReady()
+    {
+        var trainer = await factory.TrainerAsync();
+        var upload = await ClipApi.UploadAsync(trainer, await media.SampleAsync(SampleVideo.AvchdM2ts, 20), ClipApi.Details(ClipApi.NewSlug()));
+        var clipId = upload.ClipId!.Value;
+        await WaitForAsync(async () => (await factory.TranscodeStatusAsync(trainer, clipId))!.Status == "Running");
+
+        await trainer.PostFormAsync($"/clips/{clipId}", "cancel-transcode", []);
+        var cancelled = await factory.WaitForClipAsync(clipId);
+
+        Assert.Equal(ClipStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Cancelled", (await factory.TranscodeStatusAsync(trainer, clipId))!.Status);
+        await WaitForAsync(() => Task.FromResult(!FfmpegRunningOn(clipId)));
+
+        var again = await trainer.PostFormAsync($"/clips/{clipId}", "transcode-again", []);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(ClipStatus.Ready, (await factory.WaitForClipAsync(clipId, TimeSpan.FromMinutes(3))).Status);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.TranscodeJobs.CountAsync(j => j.ClipId == clipId)));
+    }
+
+    [Fact]
+    public async Task Job_FailingEveryAttempt_StopsAfterTheLimit_AndShowsFfmpegsError()
+    {
+        var trainer = await factory.TrainerAsync();
+        var upload = await ClipApi.UploadAsync(trainer, await media.SampleAsync(SampleVideo.PalDv43), ClipApi.Details(ClipApi.NewSlug()));
+        var clipId = upload.ClipId!.Value;
+        Assert.Equal(ClipStatus.Ready, (await factory.WaitForClipAsync(clipId)).Status);
+        // The original is damaged on disk afterwards: transcoding it again fails every time.
+        var storage = factory.Services.GetRequiredService<ClipStorage>();
+        await File.WriteAllTextAsync(storage.OriginalPath(clipId, ".dv"), "damaged");
+
+        await factory.WithScopeAsync(s => s.GetRequiredService<ClipAdministration>().TranscodeAgainAsync(clipId));
+        var failed = await factory.WaitForClipAsync(clipId);
+        var status = await factory.TranscodeStatusAsync(trainer, clipId);
+        var page = await trainer.GetStringAsync($"/clips/{clipId}");
+
+        Assert.Equal(ClipStatus.Failed, failed.Status);
+        Assert.Equal(("Failed", 3, 3), (status!.Status, status.Attempts, status.MaxAttempts));
+        Assert.Contains("original.dv", status.Error);
+        Assert.Contains("ffmpeg 的报错信息", page);
+        Assert.Contains("重新处理", page);
+    }
+
+    private static bool FfmpegRunningOn(int clipId) =>
+        Directory.EnumerateDirectories("/proc").Select(p => Path.Combine(p, "cmdline")).Any(file =>
+        {
+            try { return File.ReadAllText(file).Contains($"clips/{clipId}/original", StringComparison.Ordinal); }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+        });
+
+    private static async Task<(TranscodeStatus, int)> JobAsync(string dataPath, int clipId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "lms.db")};Pooling=False");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT Status, Attempts FROM TranscodeJobs WHERE ClipId = $clip";
+        command.Parameters.AddWithValue("$clip", clipId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return ((TranscodeStatus)reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The condition did not hold in time.");
+            await Task.Delay(100);
+        }
+    }
+}
