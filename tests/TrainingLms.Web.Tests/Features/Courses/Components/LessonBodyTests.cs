@@ -44,6 +44,19 @@ public class LessonBodyTests : LocalizedContext
     }
 
     [Fact]
+    public void LessonBody_ClipInTheLibrary_RendersThePlayer_MarkedRequired_OthersStayNotAvailable()
+    {
+        UseCulture("zh-CN");
+        var players = new Dictionary<string, TrainingLms.Web.Features.Clips.PlayerModel> { ["smile-standard-demo"] = Clips.Components.ClipPlayerTests.Model() };
+
+        var cut = Render<LessonBody>(p => p.Add(c => c.Markdown, Lesson).Add(c => c.CourseSlug, "greeting-basics").Add(c => c.Players, players));
+
+        Assert.Equal("/clips/7/video/480p.mp4", cut.Find(".lesson-body [data-clip-player] video").GetAttribute("src"));
+        Assert.NotNull(cut.Find(".lesson-body [data-clip-player] [data-required-badge]"));
+        Assert.Equal("greeting-extra", Text(cut.Find(".lesson-body .clip-missing .text-muted")));
+    }
+
+    [Fact]
     public void LessonBody_ClipsNotInTheLibrary_NotAvailableBoxInChinese()
     {
         UseCulture("zh-CN");
