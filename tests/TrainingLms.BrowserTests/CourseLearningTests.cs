@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using TrainingLms.BrowserTests.Infrastructure;
 using TrainingLms.Domain.Courses;
@@ -32,6 +33,7 @@ public class CourseLearningTests(BrowserFixture fixture)
             await Expect(page).ToHaveURLAsync(new Regex($"/learning/{Slug}/{lesson.Key}$"));
             await Expect(page.Locator("h1")).ToContainTextAsync(lesson.Title.Zh);
             Assert.True(await page.FitsTheScreenAsync(), $"lesson {lesson.Key} scrolls sideways at 390 px");
+            if (lesson.RequiredClips.Count > 0) await WatchTheClipAsync(page);
             if (lesson.Order == 2) await page.ScreenshotAsync(fixture, $"lesson-{lesson.Key}-390");
             await page.GetByRole(AriaRole.Button, new() { Name = "我已学完本课" }).ClickAsync();
         }
@@ -51,6 +53,24 @@ public class CourseLearningTests(BrowserFixture fixture)
         await page.GotoAsync($"/learning/{Slug}");
         await Expect(page.Locator(".alert-success")).ToContainTextAsync("完成本课程（第 1 版）");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Plays the lesson's required clip in Chromium, as a learner does (muted, at double speed to save time): its
+    /// currentTime advances, the player reports what it played, and the watched share that counts is reached.
+    /// </summary>
+    private async Task WatchTheClipAsync(IPage page)
+    {
+        var player = page.Locator("[data-clip-player]");
+        await Expect(player.Locator("[data-required-badge]")).ToContainTextAsync("看满 90% 算作看完");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-clip-player] video').canPlayType('video/mp4; codecs=\"avc1.64001E, mp4a.40.2\"') !== ''"));
+        await page.EvaluateAsync("async () => { const v = document.querySelector('[data-clip-player] video'); v.muted = true; v.playbackRate = 2; await v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-clip-player] video').currentTime > 2");
+        await Expect(player).ToHaveAttributeAsync("data-watched", "true", new() { Timeout = 60_000 });
+        await Expect(player.Locator("[data-watched-share]")).Not.ToHaveTextAsync("0%");
+        var learner = (await fixture.App.FindPersonAsync("E0001"))!.Id;
+        var watched = await fixture.App.WithDbAsync(db => db.ClipViews.Where(v => v.PersonId == learner).Select(v => v.ReachedRequiredShareAtUtc).SingleAsync());
+        Assert.NotNull(watched);
     }
 
     [Theory]

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using TrainingLms.Domain.Clips;
 using TrainingLms.IntegrationTests.Demo;
 
 namespace TrainingLms.BrowserTests.Infrastructure;
@@ -18,9 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // The clip tests start a muted player from script, as a tap would.
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private readonly DemoFactory app = new();
+
+    /// <summary>The app behind the browser, for what a test checks in its database.</summary>
+    public DemoFactory App => app;
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -35,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await WaitForDemoClipsAsync();
         Directory.CreateDirectory(ScreenshotFolder);
 
         playwright = await Playwright.CreateAsync();
@@ -44,6 +52,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumFlags,
         });
+    }
+
+    /// <summary>The demo's clips are transcoded in the background at first start; the tests expect them ready.</summary>
+    private async Task WaitForDemoClipsAsync()
+    {
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (await app.WithDbAsync(db => db.Clips.AnyAsync(c => c.Status == ClipStatus.Processing)))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The demo clips were not transcoded in time.");
+            await Task.Delay(250);
+        }
     }
 
     public async Task<IPage> NewPageAsync(int width)
