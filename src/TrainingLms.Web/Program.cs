@@ -39,6 +39,7 @@ await app.Services.SeedDemoAsync();
 await app.Services.SyncCourseContentAsync();
 await app.Services.SeedDemoLearningAsync();
 await app.Services.SeedDemoClipsAsync();
+await app.Services.CheckLessonClipsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
