@@ -34,6 +34,8 @@ public static class ClipBenchmarks
     public static async Task<int> RunAsync()
     {
         var work = Directory.CreateTempSubdirectory("traininglms-clip-bench-").FullName;
+        // nginx's workers run as another user: they must be able to read the copy it serves.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         try
         {
             await TranscodeAsync(work);
@@ -253,7 +255,8 @@ public static class ClipBenchmarks
                 catch (HttpRequestException) { }
                 await Task.Delay(100);
             }
-            throw new InvalidOperationException("nginx did not start.");
+            await nginx.DisposeAsync();
+            throw new InvalidOperationException($"nginx did not serve the file: {await File.ReadAllTextAsync(Path.Combine(root, "logs", "error.log"))}");
         }
 
         public async ValueTask DisposeAsync()
