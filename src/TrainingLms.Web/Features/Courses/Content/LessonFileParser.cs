@@ -77,7 +77,11 @@ public static class LessonFileParser
             {
                 // The fence is on FenceLine (0-based); the block's YAML starts on the line after it.
                 var blockLog = log.Section(block.FenceLine + 1);
-                if (block.Kind == LessonMarkdown.ClipBlock)
+                // A quiz or clip inside a list or a quote, or spelt "Quiz", would otherwise become the lesson's real
+                // quiz (or pass as code showing its answers): the author is told where it is instead.
+                if (block.Placement == LessonMarkdown.SpecialPlacement.Nested) log.Add(block.FenceLine + 1, "SpecialBlockNested", block.Kind);
+                else if (block.Placement == LessonMarkdown.SpecialPlacement.WrongCase) log.Add(block.FenceLine + 1, "SpecialBlockCase", block.Kind);
+                else if (block.Kind == LessonMarkdown.ClipBlock)
                 {
                     if (ClipReference.Parse(block.Yaml, blockLog) is { } clip) clips.Add(clip);
                 }

@@ -98,6 +98,9 @@ public sealed class CourseFolderParserTests : IDisposable
     private static string Edit(string text, string find, string replacement) =>
         text.Contains(find, StringComparison.Ordinal) ? text.Replace(find, replacement, StringComparison.Ordinal) : throw new ArgumentException($"'{find}' is not in the text.");
 
+    /// <summary>Every line of the text with a prefix: inside a list item ("  ") or a quote ("> ").</summary>
+    private static string Indented(string text, string prefix) => string.Join("\n", text.Split('\n').Select(line => prefix + line));
+
     public static readonly IReadOnlyDictionary<string, MalformedCase> Cases = new Dictionary<string, MalformedCase>
     {
         ["course.md missing"] = Case(CourseFile, 0, "CourseFileMissing", (CourseFile, null)),
@@ -147,6 +150,12 @@ public sealed class CourseFolderParserTests : IDisposable
         ["true/false without answer"] = Case(QuizFile, 25, "Required", (QuizFile, Edit(ValidQuizLesson, "    answer: false\n", ""))),
         ["two quiz blocks"] = Case(QuizFile, 31, "MoreThanOneQuiz", (QuizFile, ValidQuizLesson + "\n\n" + QuizBlock + "\n")),
         ["quiz in the English file"] = Case("02-check.en.md", 3, "QuizInEnglish", (QuizFile, ValidQuizLesson), ("02-check.en.md", "Review.\n\n" + QuizBlock + "\n")),
+        ["quiz nested in a list item"] = Case(LessonFile, 17, "SpecialBlockNested", (LessonFile, ValidLesson + "\n\n- 复习一下：\n\n" + Indented(QuizBlock, "  "))),
+        ["quiz nested in a quote, beside the real quiz"] = Case(QuizFile, 31, "SpecialBlockNested", (QuizFile, ValidQuizLesson + "\n\n" + Indented(QuizBlock, "> "))),
+        ["clip nested in a list item"] = Case(LessonFile, 12, "SpecialBlockNested",
+            (LessonFile, Edit(ValidLesson, "```clip\nslug: smile-standard-demo\nrequired: true\n```", "- 示范：\n\n  ```clip\n  slug: smile-standard-demo\n  required: true\n  ```"))),
+        ["quiz fence spelt Quiz"] = Case(QuizFile, 6, "SpecialBlockCase", (QuizFile, Edit(ValidQuizLesson, "```quiz", "```Quiz"))),
+        ["clip fence spelt CLIP"] = Case(LessonFile, 10, "SpecialBlockCase", (LessonFile, Edit(ValidLesson, "```clip", "```CLIP"))),
         ["clip without slug"] = Case(LessonFile, 11, "Required", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\n", ""))),
         ["clip with invalid slug"] = Case(LessonFile, 12, "SlugInvalid", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\nrequired: true", "required: true\nslug: Smile Demo!"))),
         ["clip list not closed"] = Case(LessonFile, 12, "YamlUnclosed", (LessonFile, Edit(ValidLesson, "required: true", "required: [true"))),
