@@ -311,9 +311,26 @@ public class CourseLearningTests
         SampleCourse.Write(factory, folder: "a");
         SampleCourse.Write(factory, folder: "b");
         var report = await factory.SyncAsync();
-        Assert.Equal(2, report.Problems.Count(p => p.Code == "DuplicateSlug"));
+        // Each is reported on the slug: line of its own course.md (the front matter's first field, line 2).
+        Assert.Equal([("courses/a/course.md", 2, "DuplicateSlug"), ("courses/b/course.md", 2, "DuplicateSlug")],
+            report.Problems.Select(p => (p.File, p.Line, p.Code)).Order());
         Assert.All(report.Courses, c => Assert.Equal(SyncOutcome.Failed, c.Outcome));
         Assert.False(await QueryAsync(factory, db => db.Courses.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Sync_VersionLowered_IsReportedOnTheVersionLine_PublishedVersionStays()
+    {
+        await using var factory = await StartAsync();
+        SampleCourse.Write(factory, version: 2);
+        Assert.Equal(SyncOutcome.NewVersion, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
+        SampleCourse.Write(factory, version: 1, lessonOneText: "回到第一版。");
+
+        var report = await factory.SyncAsync();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(($"courses/{SampleCourse.Slug}/course.md", 3, "VersionLowered"), (problem.File, problem.Line, problem.Code));
+        Assert.Equal(2, await QueryAsync(factory, db => db.Courses.Select(c => c.CurrentRevision!.Version).SingleAsync()));
     }
 
     [Fact]
