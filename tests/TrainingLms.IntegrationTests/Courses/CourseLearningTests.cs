@@ -99,6 +99,44 @@ public class CourseLearningTests
     }
 
     [Fact]
+    public async Task Audience_PositionEditedToFaceCustomers_ItsHoldersGetTheCourse()
+    {
+        await using var factory = await StartAsync();
+        var holder = await CreateLearnerAsync(factory, "E109", facesCustomers: false);
+        var positionId = await QueryAsync(factory, db => db.Users.Where(p => p.Id == holder).Select(p => p.PositionId!.Value).SingleAsync());
+        Assert.False(await QueryAsync(factory, db => db.CourseAssignments.AnyAsync()));
+        var admin = await factory.AdministratorClientAsync();
+
+        var saved = await admin.PostFormAsync($"/admin/positions/{positionId}", "position", new()
+        {
+            ["Input.Name"] = "岗位E109",
+            ["Input.LineOfWork"] = nameof(LineOfWork.CustomerService),
+            ["Input.FacesCustomers"] = "true",
+        });
+
+        Assert.Equal("/admin/positions", saved.RedirectPath());
+        var assignment = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking().SingleAsync());
+        Assert.Equal((holder, AssignmentSource.Audience), (assignment.PersonId, assignment.Source));
+    }
+
+    [Fact]
+    public async Task Audience_PersonReactivated_GetsTheCoursePublishedWhileTheyWereAway()
+    {
+        await using var factory = new CourseContentFactory();
+        var personId = await CreateLearnerAsync(factory, "E110", facesCustomers: true); // starts the app with no courses
+        Assert.True((await factory.WithScopeAsync(s => s.GetRequiredService<PeopleAdministration>().SetActiveAsync(personId, false))).Succeeded);
+        SampleCourse.Write(factory);
+        Assert.Equal(SyncOutcome.Added, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
+        Assert.False(await QueryAsync(factory, db => db.CourseAssignments.AnyAsync()));
+
+        var reactivated = await factory.WithScopeAsync(s => s.GetRequiredService<PeopleAdministration>().SetActiveAsync(personId, true));
+
+        Assert.True(reactivated.Succeeded);
+        var assignment = await QueryAsync(factory, db => db.CourseAssignments.AsNoTracking().SingleAsync());
+        Assert.Equal((personId, AssignmentSource.Audience), (assignment.PersonId, assignment.Source));
+    }
+
+    [Fact]
     public async Task Audience_ImportedPeople_AreAssignedTheirCourses()
     {
         await using var factory = new CourseContentFactory();
