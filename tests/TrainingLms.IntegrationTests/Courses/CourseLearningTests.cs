@@ -496,6 +496,41 @@ public class CourseLearningTests
     }
 
     [Fact]
+    public async Task Preview_TextWithAQuiz_ShowsTheKnowledgeCheckBeforeSaving_EnglishTextIsToldItCannotHoldOne()
+    {
+        await using var factory = await StartAsync();
+        await factory.CreatePersonAsync("T3", [Roles.Trainer]);
+        var trainer = factory.CreateSessionClient();
+        await trainer.SignInAsync("T3");
+        var page = await trainer.GetStringAsync($"/courses/manage/{SampleCourse.Slug}/02-check/edit");
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        const string markdown = "复习。\n\n```quiz\nquestions:\n  - type: truefalse\n    prompt: { zh-CN: 起身服务是基本要求吗？, en: Is rising to serve a basic? }\n    answer: true\n    explanation: { zh-CN: 是, en: Yes }\n```\n";
+
+        async Task<string> PreviewAsync(string language)
+        {
+            var response = await trainer.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["markdown"] = markdown, ["slug"] = SampleCourse.Slug, ["language"] = language, ["__RequestVerificationToken"] = token,
+            }));
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var chinese = await PreviewAsync("zh");
+        var english = await PreviewAsync("en");
+
+        // The editor page itself opens with the saved lesson's quiz under its preview.
+        Assert.Contains("class=\"panel quiz is-preview\"", page);
+        Assert.Contains("目光相遇时？", page);
+        Assert.Contains("class=\"panel quiz is-preview\"", chinese);
+        Assert.Contains("起身服务是基本要求吗？", chinese);
+        Assert.Contains("disabled", chinese);
+        Assert.DoesNotContain("<form", chinese);
+        Assert.DoesNotContain("is-preview", english);
+        Assert.Contains("第 3 行：", english);
+        Assert.Contains("测验只写一次，写在中文文件中", english);
+    }
+
+    [Fact]
     public async Task Preview_IsForTrainersOnly_AndRendersSafely()
     {
         await using var factory = await StartAsync();
