@@ -64,6 +64,60 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task File_OldDraftsKeyWithOtherWordsOrDate_RefusedWithTextKeptAndAFreshKey_SentAgainItIsFiled()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "绿化班", "L190", null, "E191");
+        var client = await factory.SignedInAsync("L190");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        var yesterday = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey)));
+
+        // The draft of yesterday's review reopened today and today's review typed over it: same key, other date and words.
+        var overTyped = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            [("submissionKey", form.SubmissionKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
+        // The same key for yesterday again, with words changed: not the same submission either.
+        var changedWords = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey, ("followUps", "补充一条跟进事项")));
+
+        var html = await overTyped.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, overTyped.StatusCode);
+        Assert.Contains("没有保存：这份草稿此前已经提交过一次", html);
+        Assert.Contains($"href=\"/reviews/{yesterday}\"", html);
+        Assert.Contains("今天主动为业主指路", html);
+        Assert.Contains($"value=\"{Today:yyyy-MM-dd}\"", html);
+        var freshKey = System.Text.RegularExpressions.Regex.Match(html, "name=\"submissionKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEqual(form.SubmissionKey, freshKey);
+        Assert.Equal(HttpStatusCode.OK, changedWords.StatusCode);
+        Assert.Contains("补充一条跟进事项", await changedWords.Content.ReadAsStringAsync());
+        var stored = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync());
+        Assert.Equal(("主动问好，微笑自然", ""), (stored.WentWell, stored.FollowUps));
+
+        var sentAgain = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            [("submissionKey", freshKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
+
+        var today = ReviewId(sentAgain);
+        Assert.NotEqual(yesterday, today);
+        var filedToday = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync(r => r.Id == today));
+        Assert.Equal((Today, "今天主动为业主指路"), (filedToday.ShiftDate, filedToday.WentWell));
+    }
+
+    [Fact]
+    public async Task File_RetryWithTheSameNote_IsTheSameSubmission()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "前台班", "L195", null, "E196");
+        var client = await factory.SignedInAsync("L195");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        var fields = Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey,
+            ("note0.person", team.MemberIds[0]), ("note0.kind", "Praise"), ("note0.points", "Smile"), ("note0.text", "笑容自然"),
+            ("note1.person", ""), ("note1.text", "")).ToList();
+
+        var first = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, fields);
+        var retry = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, fields);
+
+        Assert.Equal(ReviewId(first), ReviewId(retry));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
+    }
+
+    [Fact]
     public async Task File_SaysNothing_RefusedWithMessage_TypedTextKept()
     {
         var team = await factory.CreateTeamAsync(siteId, "保洁班", "L120", null, "E121");
