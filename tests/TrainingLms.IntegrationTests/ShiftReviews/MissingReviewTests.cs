@@ -88,6 +88,19 @@ public class MissingReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task File_TonightsShiftAtNoon_RefusedAsNotStarted_LastNightsIsFiled()
+    {
+        factory.Clock.SetLocal(day.ToDateTime(new TimeOnly(12, 0)), NewYork);
+
+        var tonight = await FileAsync(nights, new ShiftSlot(day, "夜班"));
+        var lastNight = await FileAsync(nights, new ShiftSlot(day.AddDays(-1), "夜班"));
+
+        Assert.Equal(FilingStatus.Invalid, tonight.Status);
+        Assert.Equal("ShiftReviews.Validation.NotStarted", tonight.Errors!["shiftKey"]);
+        Assert.Equal(FilingStatus.Filed, lastNight.Status);
+    }
+
+    [Fact]
     public async Task HomePage_Manager_SeesYesterdaysMissingReviewsOfTheirSiteOnly()
     {
         factory.Clock.SetLocal(day.ToDateTime(new TimeOnly(12, 0)), Shanghai);

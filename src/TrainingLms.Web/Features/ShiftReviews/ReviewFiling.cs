@@ -76,10 +76,12 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
         var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
         var errors = input.Validate(roster.Select(r => r.PersonId).ToHashSet(), requireReason: false);
         if (input.SubmissionKey == Guid.Empty) errors[""] = "ShiftReviews.Validation.Expired";
+        var today = DateOnly.FromDateTime(localNow);
         if (input.ShiftDate is not { } date) errors["shiftDate"] = "ShiftReviews.Validation.Date";
-        else if (ReviewTiming.IsInFuture(date, localNow) || date < DateOnly.FromDateTime(localNow).AddDays(-options.Value.FileBackDays))
-            errors["shiftDate"] = "ShiftReviews.Validation.DateRange";
+        else if (date > today || date < today.AddDays(-options.Value.FileBackDays)) errors["shiftDate"] = "ShiftReviews.Validation.DateRange";
         if (!ShiftCalendar.IsKnownKey(team.Shifts, key)) errors["shiftKey"] = "ShiftReviews.Validation.Shift";
+        else if (input.ShiftDate is { } day && day <= today && ReviewTiming.IsInFuture(team.Shifts, new ShiftSlot(day, key), localNow))
+            errors["shiftKey"] = "ShiftReviews.Validation.NotStarted";
         if (errors.Count > 0) return FilingResult.Invalid(errors);
 
         var slot = new ShiftSlot(input.ShiftDate!.Value, key);
