@@ -143,13 +143,14 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(18, 0)), Zone);
         var client = await factory.SignedInAsync("L130");
         var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
-        var id = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey)));
+        var id = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, ("absent", team.MemberIds[0]))));
         var path = $"/reviews/{id}";
 
         // Same site-local day, late evening: changed in place.
         factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(23, 30)), Zone);
         var edit = await OpenAsync(client, path);
-        var saved = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "全员微笑服务"), ("wentWellPoints", "Smile")]);
+        var saved = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "全员微笑服务"), ("wentWellPoints", "Smile"), ("absent", team.MemberIds[0])]);
         Assert.Equal($"{path}?saved=1", saved.RedirectPath());
         var review = await factory.WithDbAsync(db => db.ShiftReviews.Include(r => r.Amendments).AsNoTracking().SingleAsync());
         Assert.Equal("全员微笑服务", review.WentWell);
@@ -173,6 +174,10 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         var page = await client.GetStringAsync(path);
         Assert.Contains("漏记一项表扬", page);
         Assert.Contains("全员微笑服务", page);
+        // The amendment also marked E131 present again: the history still says who was absent before.
+        Assert.Empty(review.AbsentPersonIds);
+        Assert.Equal([team.MemberIds[0]], amendment.Before.AbsentPersonIds);
+        Assert.Matches("class=\"review-absent\"><span class=\"text-muted\">缺勤:</span>\\s*测试E131", page);
     }
 
     [Fact]
