@@ -118,6 +118,30 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task File_MoreNoteRowsThanAllowed_RefusedWithMessage_NothingSaved()
+    {
+        var team = await factory.CreateTeamAsync(siteId, "大堂班", "L197", null, "E198");
+        var client = await factory.SignedInAsync("L197");
+        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        // 60 rows: far more than that is refused by ASP.NET Core's form limit (1,024 values) before the page sees it.
+        var notes = Enumerable.Range(0, 60).SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") });
+
+        var response = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, [.. notes]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"一次讲评最多给员工发送 {TrainingLms.Web.Features.ShiftReviews.ReviewInput.MaxNotes} 条点评", html);
+        Assert.Contains("主动问好，微笑自然", html);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
+
+        // Exactly the limit is still a review.
+        var fifty = Enumerable.Range(0, TrainingLms.Web.Features.ShiftReviews.ReviewInput.MaxNotes)
+            .SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") });
+        ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(Guid.NewGuid().ToString(), Today, ShiftCalendar.DailyKey, [.. fifty])));
+        Assert.Equal(50, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
+    }
+
+    [Fact]
     public async Task File_SaysNothing_RefusedWithMessage_TypedTextKept()
     {
         var team = await factory.CreateTeamAsync(siteId, "保洁班", "L120", null, "E121");
