@@ -494,57 +494,50 @@ public class CourseLearningTests
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden, $"{path}: {response.StatusCode} {response.RedirectPath()}");
     }
 
-    [Fact]
-    public async Task Preview_TextWithAQuiz_ShowsTheKnowledgeCheckBeforeSaving_EnglishTextIsToldItCannotHoldOne()
+    /// <summary>A trainer signed in on a lesson's editor: the page, and its text posted to the live preview as the script does.</summary>
+    private static async Task<(string Page, Func<string, string, Task<string>> Preview)> OpenEditorAsync(CourseContentFactory factory, string trainerNumber, string lessonKey)
     {
-        await using var factory = await StartAsync();
-        await factory.CreatePersonAsync("T3", [Roles.Trainer]);
+        await factory.CreatePersonAsync(trainerNumber, [Roles.Trainer]);
         var trainer = factory.CreateSessionClient();
-        await trainer.SignInAsync("T3");
-        var page = await trainer.GetStringAsync($"/courses/manage/{SampleCourse.Slug}/02-check/edit");
+        await trainer.SignInAsync(trainerNumber);
+        var page = await trainer.GetStringAsync($"/courses/manage/{SampleCourse.Slug}/{lessonKey}/edit");
         var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
-        const string markdown = "复习。\n\n```quiz\nquestions:\n  - type: truefalse\n    prompt: { zh-CN: 起身服务是基本要求吗？, en: Is rising to serve a basic? }\n    answer: true\n    explanation: { zh-CN: 是, en: Yes }\n```\n";
-
-        async Task<string> PreviewAsync(string language)
+        return (page, async (markdown, language) =>
         {
             var response = await trainer.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["markdown"] = markdown, ["slug"] = SampleCourse.Slug, ["language"] = language, ["__RequestVerificationToken"] = token,
             }));
             return await response.Content.ReadAsStringAsync();
-        }
+        });
+    }
 
-        var chinese = await PreviewAsync("zh");
-        var english = await PreviewAsync("en");
+    [Fact]
+    public async Task Preview_TextWithAQuiz_ShowsTheKnowledgeCheckBeforeSaving_EnglishTextIsToldItCannotHoldOne()
+    {
+        await using var factory = await StartAsync();
+        var (page, preview) = await OpenEditorAsync(factory, "T3", "02-check");
+        const string markdown = "复习。\n\n```quiz\nquestions:\n  - type: truefalse\n    prompt: { zh-CN: 起身服务是基本要求吗？, en: Is rising to serve a basic? }\n    answer: true\n    explanation: { zh-CN: 是, en: Yes }\n```\n";
+
+        var chinese = await preview(markdown, "zh");
+        var english = await preview(markdown, "en");
 
         // The editor page itself opens with the saved lesson's quiz under its preview.
-        Assert.Contains("class=\"panel quiz is-preview\"", page);
-        Assert.Contains("目光相遇时？", page);
-        Assert.Contains("class=\"panel quiz is-preview\"", chinese);
-        Assert.Contains("起身服务是基本要求吗？", chinese);
-        Assert.Contains("disabled", chinese);
+        Assert.All(["class=\"panel quiz is-preview\"", "目光相遇时？"], expected => Assert.Contains(expected, page));
+        Assert.All(["class=\"panel quiz is-preview\"", "起身服务是基本要求吗？", "disabled"], expected => Assert.Contains(expected, chinese));
         Assert.DoesNotContain("<form", chinese);
         Assert.DoesNotContain("is-preview", english);
-        Assert.Contains("第 3 行：", english);
-        Assert.Contains("测验只写一次，写在中文文件中", english);
+        Assert.All(["第 3 行：", "测验只写一次，写在中文文件中"], expected => Assert.Contains(expected, english));
     }
 
     [Fact]
     public async Task Preview_IsForTrainersOnly_AndRendersSafely()
     {
         await using var factory = await StartAsync();
-        await factory.CreatePersonAsync("T2", [Roles.Trainer]);
-        var trainer = factory.CreateSessionClient();
-        await trainer.SignInAsync("T2");
-        var page = await trainer.GetStringAsync($"/courses/manage/{SampleCourse.Slug}/01-meet/edit");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await trainer.PostAsync("/courses/manage/preview", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["markdown"] = "**粗体** <script>alert(1)</script> [x](javascript:alert(1))\n\n```clip\nslug: smile-demo\nrequired: true\n```\n",
-            ["slug"] = SampleCourse.Slug,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        }));
-        var html = await response.Content.ReadAsStringAsync();
+        var (_, preview) = await OpenEditorAsync(factory, "T2", "01-meet");
+
+        var html = await preview("**粗体** <script>alert(1)</script> [x](javascript:alert(1))\n\n```clip\nslug: smile-demo\nrequired: true\n```\n", "zh");
+
         Assert.Contains("<strong>粗体</strong>", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("javascript:", html);

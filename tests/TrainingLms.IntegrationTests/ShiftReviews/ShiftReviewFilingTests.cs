@@ -4,6 +4,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.ShiftReviews;
 using static TrainingLms.IntegrationTests.ShiftReviews.ReviewForms;
 
 namespace TrainingLms.IntegrationTests.ShiftReviews;
@@ -24,6 +25,14 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     }
 
     private DateOnly Today => SiteTime.Today(factory.Clock.UtcNow, Zone);
+
+    /// <summary>A team with one member, and its leader signed in with the filing form open.</summary>
+    private async Task<(TeamSetUp Team, HttpClient Leader, FormPage Form)> OpenFormAsync(string teamName, string leaderNumber, string memberNumber)
+    {
+        var team = await factory.CreateTeamAsync(siteId, teamName, leaderNumber, null, memberNumber);
+        var leader = await factory.SignedInAsync(leaderNumber);
+        return (team, leader, await OpenAsync(leader, $"/reviews/file/{team.TeamId}"));
+    }
 
     [Fact]
     public async Task File_TwentyConcurrentSubmissionsOfOneReview_CreateOneRecord()
@@ -66,16 +75,14 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     [Fact]
     public async Task File_OldDraftsKeyWithOtherWordsOrDate_RefusedWithTextKeptAndAFreshKey_SentAgainItIsFiled()
     {
-        var team = await factory.CreateTeamAsync(siteId, "绿化班", "L190", null, "E191");
-        var client = await factory.SignedInAsync("L190");
-        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
-        var yesterday = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey)));
+        var (team, leader, form) = await OpenFormAsync("绿化班", "L190", "E191");
+        var yesterday = ReviewId(await leader.SendReviewAsync(team, form, Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey)));
 
         // The draft of yesterday's review reopened today and today's review typed over it: same key, other date and words.
-        var overTyped = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+        var overTyped = await leader.SendReviewAsync(team, form,
             [("submissionKey", form.SubmissionKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
         // The same key for yesterday again, with words changed: not the same submission either.
-        var changedWords = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+        var changedWords = await leader.SendReviewAsync(team, form,
             Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey, ("followUps", "补充一条跟进事项")));
 
         var html = await overTyped.Content.ReadAsStringAsync();
@@ -91,7 +98,7 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         var stored = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync());
         Assert.Equal(("主动问好，微笑自然", ""), (stored.WentWell, stored.FollowUps));
 
-        var sentAgain = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+        var sentAgain = await leader.SendReviewAsync(team, form,
             [("submissionKey", freshKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
 
         var today = ReviewId(sentAgain);
@@ -103,15 +110,13 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     [Fact]
     public async Task File_RetryWithTheSameNote_IsTheSameSubmission()
     {
-        var team = await factory.CreateTeamAsync(siteId, "前台班", "L195", null, "E196");
-        var client = await factory.SignedInAsync("L195");
-        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
+        var (team, leader, form) = await OpenFormAsync("前台班", "L195", "E196");
         var fields = Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey,
             ("note0.person", team.MemberIds[0]), ("note0.kind", "Praise"), ("note0.points", "Smile"), ("note0.text", "笑容自然"),
             ("note1.person", ""), ("note1.text", "")).ToList();
 
-        var first = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, fields);
-        var retry = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, fields);
+        var first = await leader.SendReviewAsync(team, form, fields);
+        var retry = await leader.SendReviewAsync(team, form, fields);
 
         Assert.Equal(ReviewId(first), ReviewId(retry));
         Assert.Equal(1, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
@@ -120,25 +125,22 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     [Fact]
     public async Task File_MoreNoteRowsThanAllowed_RefusedWithMessage_NothingSaved()
     {
-        var team = await factory.CreateTeamAsync(siteId, "大堂班", "L197", null, "E198");
-        var client = await factory.SignedInAsync("L197");
-        var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
-        // 60 rows: far more than that is refused by ASP.NET Core's form limit (1,024 values) before the page sees it.
-        var notes = Enumerable.Range(0, 60).SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") });
+        var (team, leader, form) = await OpenFormAsync("大堂班", "L197", "E198");
+        (string, string)[] NoteRows(int count) =>
+            [.. Enumerable.Range(0, count).SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") })];
 
-        var response = await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, [.. notes]));
+        // 60 rows: far more than that is refused by ASP.NET Core's form limit (1,024 values) before the page sees it.
+        var response = await leader.SendReviewAsync(team, form, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, NoteRows(60)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"一次讲评最多给员工发送 {TrainingLms.Web.Features.ShiftReviews.ReviewInput.MaxNotes} 条点评", html);
+        Assert.Contains($"一次讲评最多给员工发送 {ReviewInput.MaxNotes} 条点评", html);
         Assert.Contains("主动问好，微笑自然", html);
         Assert.Equal(0, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
 
         // Exactly the limit is still a review.
-        var fifty = Enumerable.Range(0, TrainingLms.Web.Features.ShiftReviews.ReviewInput.MaxNotes)
-            .SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") });
-        ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(Guid.NewGuid().ToString(), Today, ShiftCalendar.DailyKey, [.. fifty])));
-        Assert.Equal(50, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
+        ReviewId(await leader.SendReviewAsync(team, form, Routine(Guid.NewGuid().ToString(), Today, ShiftCalendar.DailyKey, NoteRows(ReviewInput.MaxNotes))));
+        Assert.Equal(ReviewInput.MaxNotes, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
     }
 
     [Fact]

@@ -1,40 +1,51 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Web.Features.Courses.Components;
-using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Components;
 
 /// <summary>The editor's preview: the lesson as learners see it, then its knowledge check as an answer key, or what a save would refuse.</summary>
-public class LessonPreviewTests : LocalizedContext
+public class LessonPreviewTests : LessonRendererContext
 {
-    private const string Quiz = """
-        ```quiz
-        passMark: 80
-        questions:
-          - type: single
-            prompt: { zh-CN: 目光相遇时？, en: When eyes meet? }
-            options:
-              - text: { zh-CN: 微笑点头, en: Smile and nod }
-                correct: true
-                explanation: { zh-CN: 标准动作, en: The standard action }
-              - text: { zh-CN: 转身离开, en: Walk away }
-                explanation: { zh-CN: 显得冷淡, en: Comes across as cold }
-          - type: truefalse
-            prompt: { zh-CN: 微笑时应露出牙齿。, en: A service smile shows the teeth. }
-            answer: false
-            explanation: { zh-CN: 标准的微笑不露齿, en: The standard smile does not show the teeth }
-        ```
-        """;
-
-    public LessonPreviewTests() => Services.AddSingleton<LessonRenderer>();
-
     private IRenderedComponent<LessonPreview> RenderPreview(string markdown, bool quizAllowed = true) =>
         Render<LessonPreview>(p => p
             .Add(c => c.Markdown, markdown)
             .Add(c => c.CourseSlug, "greeting-basics")
             .Add(c => c.CourseFolder, Path.GetTempPath())
             .Add(c => c.QuizAllowed, quizAllowed));
+
+    // Written the long way (one language a line), as the content guide recommends for real lessons.
+    private const string Quiz = """
+        ```quiz
+        passMark: 80
+        questions:
+          - type: single
+            prompt:
+              zh-CN: 目光相遇时？
+              en: When eyes meet?
+            options:
+              - text:
+                  zh-CN: 微笑点头
+                  en: Smile and nod
+                correct: true
+                explanation:
+                  zh-CN: 标准动作
+                  en: The standard action
+              - text:
+                  zh-CN: 转身离开
+                  en: Walk away
+                explanation:
+                  zh-CN: 显得冷淡
+                  en: Comes across as cold
+          - type: truefalse
+            prompt:
+              zh-CN: 微笑时应露出牙齿。
+              en: A service smile shows the teeth.
+            answer: false
+            explanation:
+              zh-CN: 标准的微笑不露齿
+              en: The standard smile does not show the teeth
+        ```
+        """;
 
     [Fact]
     public void LessonPreview_TextWithAQuiz_ShowsTheBodyThenTheQuizAsAnAnswerKey()
@@ -61,12 +72,12 @@ public class LessonPreviewTests : LocalizedContext
     {
         UseCulture("en-US");
 
-        // Line 3 opens the quiz; its options list (line 9) has one option only.
-        var cut = RenderPreview("Review.\n\n" + Quiz.Replace("      - text: { zh-CN: 转身离开, en: Walk away }\n        explanation: { zh-CN: 显得冷淡, en: Comes across as cold }\n", "", StringComparison.Ordinal));
+        // Line 3 opens the quiz; the true/false answer is on the quiz's 25th line, line 28 of the text.
+        var cut = RenderPreview("Review.\n\n" + Quiz.Replace("answer: false", "answer: maybe", StringComparison.Ordinal));
 
         var problems = cut.Find(".preview-problems[role=alert]");
         Assert.Equal("Saving this text would be refused:", Text(problems.QuerySelector("p")!));
-        Assert.Equal(["Line 6: A question needs at least two options."], problems.QuerySelectorAll("li").Select(Text));
+        Assert.Equal(["Line 28: \"answer\" must be true or false."], problems.QuerySelectorAll("li").Select(Text));
         Assert.Empty(cut.FindAll(".quiz"));
     }
 
