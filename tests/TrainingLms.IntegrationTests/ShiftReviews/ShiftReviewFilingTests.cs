@@ -60,6 +60,8 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     public async Task File_RetryAfterSuccess_ReturnsTheSameReviewAsFiled()
     {
         var team = await factory.CreateTeamAsync(siteId, "秩序班", "L110", [new TeamShift("白班", new(8, 0), new(20, 0)), new TeamShift("夜班", new(20, 0), new(8, 0))], "E111");
+        // In the evening, when today's day shift has started (before 08:00 it could not be filed yet).
+        factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(21, 0)), Zone);
         var client = await factory.SignedInAsync("L110");
         var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
 
