@@ -177,11 +177,12 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"];
 
-    /// <summary>Turns "/admin/sites/{Id:int}" into "/admin/sites/1".</summary>
+    /// <summary>Turns "/admin/sites/{Id:int}" into "/admin/sites/1" (and a {id:guid} into a Guid), so the route is matched.</summary>
     private static string Fill(RoutePattern pattern) =>
         "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => "00000000-0000-0000-0000-000000000001",
             RoutePatternParameterPart parameter => parameter.ParameterPolicies.Count > 0 ? "1" : "x1",
             RoutePatternSeparatorPart separator => separator.Content,
             _ => "",
