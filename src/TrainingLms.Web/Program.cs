@@ -45,7 +45,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute(AccountFeature.StatusPagePath, createScopeForStatusCodePages: true);
 // Friendly status pages are for pages people open; a refused form post keeps its own plain answer
 // (re-executing it would replay the refused post against the not-found page).
 app.Use((context, next) =>

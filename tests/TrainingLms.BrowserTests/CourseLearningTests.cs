@@ -113,6 +113,31 @@ public class CourseLearningTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Trainer_TypesAQuiz_PreviewShowsTheKnowledgeCheck_ThenItsProblemWithTheLine()
+    {
+        var page = await fixture.SignedInPageAsync("T0001", 1280);
+        await page.GotoAsync($"/courses/manage/{Slug}/01-meet/edit");
+        const string quiz = "```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 目光相遇时怎么做？, en: When eyes meet? }\n    options:\n"
+            + "      - text: { zh-CN: 微笑点头, en: Smile and nod }\n        correct: true\n        explanation: { zh-CN: 标准动作, en: Standard }\n"
+            + "      - text: { zh-CN: 低头走开, en: Look away }\n        explanation: { zh-CN: 显得冷淡, en: Cold }\n```\n";
+
+        await page.Locator("#body-zh").FillAsync("## 小测验\n\n" + quiz);
+
+        var preview = page.Locator("#preview-zh .quiz.is-preview");
+        await Expect(preview.Locator("legend")).ToContainTextAsync("目光相遇时怎么做？");
+        await Expect(preview.Locator("input[type=radio]:checked")).ToHaveCountAsync(1);
+        await Expect(preview.Locator("input[type=radio]").First).ToBeDisabledAsync();
+        await page.ScreenshotAsync(fixture, "editor-preview-quiz-1280");
+
+        await page.Locator("#body-zh").FillAsync("## 小测验\n\n" + quiz.Replace("        correct: true\n", "", StringComparison.Ordinal));
+
+        await Expect(page.Locator("#preview-zh .preview-problems li")).ToContainTextAsync("第 5 行");
+        await Expect(page.Locator("#preview-zh .quiz")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(fixture, "editor-preview-quiz-problem-1280");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Ticks, for every question, the options <paramref name="choose"/> picks (one wrong one is enough to fail it) and submits.</summary>
     private static async Task AnswerAsync(IPage page, Quiz quiz, Func<QuizOption, bool> choose)
     {

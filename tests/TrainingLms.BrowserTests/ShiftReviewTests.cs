@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.BrowserTests.Infrastructure;
+using TrainingLms.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace TrainingLms.BrowserTests;
@@ -59,6 +62,56 @@ public class ShiftReviewTests(BrowserFixture fixture)
         await note.Locator("button[type=submit]").ClickAsync();
         await Expect(staff.Locator(".my-notes li", new() { HasText = Note })).ToContainTextAsync("已确认");
         await staff.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ClassLeader_OldDraftTypedOver_IsKeptOnTheOldReviewsPage_AndRefusedNotDropped()
+    {
+        // A review filed days ago, and a draft of it left in the browser under its submission key.
+        var old = await WithDbAsync(db => db.ShiftReviews.AsNoTracking()
+            .Where(r => r.ShiftDate < DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2) && db.Teams.Any(t => t.Id == r.TeamId && db.Users.Any(u => u.Id == t.ClassLeaderId && u.UserName == "C0001")))
+            .OrderByDescending(r => r.ShiftDate).Select(r => new { r.Id, r.TeamId, r.SubmissionKey, r.ShiftDate, r.ShiftKey, r.WentWell }).FirstAsync());
+        var draftKey = $"review-draft:{old.TeamId}";
+        var draft = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string[]>
+        {
+            ["submissionKey"] = [old.SubmissionKey.ToString()], ["shiftDate"] = [old.ShiftDate.ToString("yyyy-MM-dd")],
+            ["shiftKey"] = [old.ShiftKey], ["wentWell"] = [old.WentWell],
+        });
+        var leader = await fixture.SignedInPageAsync("C0001", 390);
+        await leader.EvaluateAsync("([key, value]) => localStorage.setItem(key, value)", new[] { draftKey, draft });
+
+        // The old draft is reopened and today's review typed over it.
+        await leader.GotoAsync($"/reviews/file/{old.TeamId}");
+        await Expect(leader.Locator("#shiftDate")).ToHaveValueAsync(old.ShiftDate.ToString("yyyy-MM-dd"));
+        var today = await leader.Locator("#shiftDate").GetAttributeAsync("max");
+        await leader.FillAsync("#shiftDate", today!);
+        await leader.FillAsync("#wentWell", TypedOver);
+
+        // Opening the old review (whose key the draft carries) no longer throws the typing away.
+        await leader.GotoAsync($"/reviews/{old.Id}");
+        await Expect(leader.Locator("h1")).ToContainTextAsync("班后讲评");
+        Assert.Contains(TypedOver, await leader.EvaluateAsync<string>("key => localStorage.getItem(key)", draftKey));
+
+        // Sent, it is refused with the words kept and a fresh key, not answered "already filed".
+        await leader.GotoAsync($"/reviews/file/{old.TeamId}");
+        await Expect(leader.Locator("#wentWell")).ToHaveValueAsync(TypedOver);
+        await leader.Locator("form.review-form button[type=submit]").ClickAsync();
+        await Expect(leader.Locator("form.review-form .alert-danger")).ToContainTextAsync("没有保存：这份草稿此前已经提交过一次");
+        await Expect(leader.Locator("#wentWell")).ToHaveValueAsync(TypedOver);
+        var kept = await leader.EvaluateAsync<string>("key => localStorage.getItem(key)", draftKey);
+        Assert.Contains(TypedOver, kept);
+        Assert.DoesNotContain(old.SubmissionKey.ToString(), kept);
+        Assert.True(await leader.FitsTheScreenAsync(), "refused review form scrolls sideways at 390px");
+        await leader.ScreenshotAsync(fixture, "review-key-reused-390");
+        await leader.Context.CloseAsync();
+    }
+
+    private const string TypedOver = "今天换班时主动起身迎接业主";
+
+    private async Task<T> WithDbAsync<T>(Func<LmsDbContext, Task<T>> query)
+    {
+        using var scope = fixture.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LmsDbContext>());
     }
 
     [Theory]

@@ -45,6 +45,22 @@ public class SignInByRoleTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Employee_OpensAnAdministratorPage_SeesNoAccessAt403_OnAPhone()
+    {
+        var page = await fixture.SignedInPageAsync("E0001", 390);
+
+        var response = await page.GotoAsync("/admin/people");
+
+        Assert.Equal(403, response!.Status);
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/people$")); // no redirect: a reload asks again
+        await Expect(page.Locator("h1")).ToHaveTextAsync("无权访问");
+        await Expect(page.Locator("nav, header").First).ToBeVisibleAsync(); // the app's own layout, with the way home
+        Assert.True(await page.FitsTheScreenAsync());
+        await page.ScreenshotAsync(fixture, "denied-Employee-390");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task WrongPassword_ShowsTheErrorOnAPhone()
     {
         var page = await fixture.NewPageAsync(390);

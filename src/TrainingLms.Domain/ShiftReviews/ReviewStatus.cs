@@ -1,3 +1,5 @@
+using TrainingLms.Domain.Organisation;
+
 namespace TrainingLms.Domain.ShiftReviews;
 
 /// <summary>Where a slot's review stands, as the oversight grid shows it.</summary>
@@ -28,6 +30,9 @@ public static class ReviewTiming
     public static bool EditsInPlace(DateTime firstFiledLocal, DateTime localNow) =>
         DateOnly.FromDateTime(firstFiledLocal) == DateOnly.FromDateTime(localNow);
 
-    /// <summary>A review for a shift that has not started yet cannot be written.</summary>
-    public static bool IsInFuture(DateOnly shiftDate, DateTime localNow) => shiftDate > DateOnly.FromDateTime(localNow);
+    /// <summary>
+    /// A review for a shift that has not started yet cannot be written: tonight's night shift is still in the future at
+    /// noon, though its date is today. A daily review's "shift" starts at midnight.
+    /// </summary>
+    public static bool IsInFuture(IReadOnlyList<TeamShift> shifts, ShiftSlot slot, DateTime localNow) => ShiftCalendar.StartOf(shifts, slot) > localNow;
 }

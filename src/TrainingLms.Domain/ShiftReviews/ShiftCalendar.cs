@@ -34,6 +34,10 @@ public static class ShiftCalendar
             .MaxBy(candidate => candidate.Start).Slot;
     }
 
+    /// <summary>When the shift starts (a daily review's "shift" is the whole day, from midnight).</summary>
+    public static DateTime StartOf(IReadOnlyList<TeamShift> shifts, ShiftSlot slot) =>
+        slot.Date.ToDateTime(IsDaily(shifts) || shifts.FirstOrDefault(s => s.Key == slot.Key) is not { } shift ? TimeOnly.MinValue : shift.Start);
+
     /// <summary>When the shift ends (a daily review's "shift" is the whole day).</summary>
     public static DateTime EndOf(IReadOnlyList<TeamShift> shifts, ShiftSlot slot)
     {

@@ -34,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running app's services, for a test that needs to know what the demo company holds.</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>Screenshots land here for people to look at: TestResults/screenshots at the repository root.</summary>
     public string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
 

@@ -41,10 +41,25 @@ public class ReviewTimingTests
         Assert.Equal(expected, ReviewTiming.EditsInPlace(At(0, 6, 30), At(dayOffset, hour)));
     }
 
-    [Fact]
-    public void IsInFuture_TomorrowIs_TodayIsNot()
+    private static readonly IReadOnlyList<TeamShift> DayAndNight = [new("白班", new(8, 0), new(20, 0)), new("夜班", new(20, 0), new(8, 0))];
+
+    [Theory]
+    // shift (empty: a daily review), days from Date, now: days from Date, hour, minute → not started yet
+    [InlineData("夜班", 0, 0, 12, 0, true)]    // tonight's night shift at noon: its date is today, but it has not begun
+    [InlineData("夜班", 0, 0, 19, 59, true)]
+    [InlineData("夜班", 0, 0, 20, 0, false)]   // it starts now
+    [InlineData("夜班", 0, 1, 6, 0, false)]    // after midnight, still running: belongs to the day it started
+    [InlineData("夜班", -1, 0, 7, 0, false)]   // last night's, just ending
+    [InlineData("白班", 0, 0, 7, 59, true)]
+    [InlineData("白班", 0, 0, 8, 0, false)]
+    [InlineData("白班", 1, 0, 23, 0, true)]    // tomorrow's
+    [InlineData("", 0, 0, 0, 1, false)]        // a daily review: the day has begun
+    [InlineData("", 1, 0, 23, 59, true)]       // tomorrow
+    public void IsInFuture_ComparesTheShiftsStartWithTheSiteLocalTime(string shift, int slotDay, int nowDay, int hour, int minute, bool expected)
     {
-        Assert.True(ReviewTiming.IsInFuture(Date.AddDays(1), At(0, 23, 59)));
-        Assert.False(ReviewTiming.IsInFuture(Date, At(0, 0, 1)));
+        var shifts = shift.Length == 0 ? [] : DayAndNight;
+        var slot = new ShiftSlot(Date.AddDays(slotDay), shift.Length == 0 ? ShiftCalendar.DailyKey : shift);
+
+        Assert.Equal(expected, ReviewTiming.IsInFuture(shifts, slot, At(nowDay, hour, minute)));
     }
 }

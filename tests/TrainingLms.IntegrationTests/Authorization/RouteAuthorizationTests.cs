@@ -15,7 +15,13 @@ namespace TrainingLms.IntegrationTests.Authorization;
 /// </summary>
 public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
-    public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, string Pattern);
+    /// <param name="NeedsRole">Names a policy stricter than being signed in (a role).</param>
+    public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, bool NeedsRole, string Pattern)
+    {
+        /// <summary>A page a browser opens, answered with the friendly "no access" page; anything else gets a bare 403.</summary>
+        public bool IsPage => Method == "GET" && !Url.EndsWith(".csv", StringComparison.Ordinal) && !Url.EndsWith(".xlsx", StringComparison.Ordinal)
+            && !Url.EndsWith(".zip", StringComparison.Ordinal) && !Url.StartsWith("/api/", StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Routes_EveryAppRoute_NamesAPolicyOrIsExplicitlyAnonymous()
@@ -66,14 +72,59 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
 
         var routes = AppRoutes().Where(route => route.ForAdministrators).ToList();
         Assert.NotEmpty(routes);
-        foreach (var route in routes)
-        {
-            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Url));
+        foreach (var route in routes) await AssertRefusedAsync(client, route, role);
+    }
 
-            Assert.True(response.StatusCode is HttpStatusCode.Forbidden
-                || (response.StatusCode == HttpStatusCode.Redirect && response.RedirectPath()!.StartsWith("/account/denied", StringComparison.Ordinal)),
-                $"{route.Method} {route.Url} answered {(int)response.StatusCode} {response.RedirectPath()} for {role}");
-        }
+    [Fact]
+    public async Task RoleRoutes_SignedInWithNoExtraRole_AreForbidden_PagesWithTheNoAccessPage()
+    {
+        await factory.CreatePersonAsync("RPLAIN", [Roles.Employee]);
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync("RPLAIN");
+
+        var routes = AppRoutes().Where(route => route.NeedsRole).ToList();
+        // Sanity: pages, a file download and a form-post endpoint of several policies are among them.
+        Assert.Contains(routes, route => route.Pattern == "/courses/manage" && route.IsPage);
+        Assert.Contains(routes, route => route.Pattern == "/reviews/export.csv");
+        Assert.Contains(routes, route => route.Pattern == "/courses/manage/preview" && route.Method == "POST");
+        Assert.Contains(routes, route => route.Pattern == "/reviews/oversight");
+        foreach (var route in routes) await AssertRefusedAsync(client, route, Roles.Employee);
+    }
+
+    [Fact]
+    public async Task RefusedPage_InEnglish_NoAccessPageInTheSameAnswer_NotARedirect()
+    {
+        await factory.CreatePersonAsync("RENG", [Roles.Employee]);
+        var client = factory.CreateSessionClient();
+        await client.SignInAsync("RENG");
+        await client.PostFormAsync("/", "", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, action: "/culture");
+
+        var response = await client.GetAsync("/admin/people");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No access", html);
+        Assert.Contains("Your role does not give access to this page.", html);
+    }
+
+    [Fact]
+    public async Task AccessDeniedPage_OpenedDirectly_AnswersOk()
+    {
+        var response = await factory.CreateSessionClient().GetAsync("/account/denied");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A real 403: a page carries the "no access" page in the answer, a download or post an empty body; never a redirect.</summary>
+    private static async Task AssertRefusedAsync(HttpClient client, AppRoute route, string role)
+    {
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Url));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Url} answered {(int)response.StatusCode} {response.RedirectPath()} for {role}");
+        if (route.IsPage) Assert.True(body.Contains("无权访问", StringComparison.Ordinal), $"GET {route.Url} for {role}: no \"no access\" page");
+        else Assert.True(body.Length == 0, $"{route.Method} {route.Url} for {role}: a body on a plain 403");
     }
 
     [Fact]
@@ -119,17 +170,19 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
             ForAdministrators: authorize.Any(data => data.Policy == Policies.Admin || (data.Roles?.Split(',').Contains(Roles.Admin) ?? false)),
             Anonymous: endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
             NamesPolicy: authorize.Any(data => !string.IsNullOrEmpty(data.Policy)),
+            NeedsRole: authorize.Any(data => !string.IsNullOrEmpty(data.Policy) && data.Policy != Policies.SignedIn) && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null,
             Pattern: pattern);
     }
 
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"];
 
-    /// <summary>Turns "/admin/sites/{Id:int}" into "/admin/sites/1".</summary>
+    /// <summary>Turns "/admin/sites/{Id:int}" into "/admin/sites/1" (and a {id:guid} into a Guid), so the route is matched.</summary>
     private static string Fill(RoutePattern pattern) =>
         "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => "00000000-0000-0000-0000-000000000001",
             RoutePatternParameterPart parameter => parameter.ParameterPolicies.Count > 0 ? "1" : "x1",
             RoutePatternSeparatorPart separator => separator.Content,
             _ => "",

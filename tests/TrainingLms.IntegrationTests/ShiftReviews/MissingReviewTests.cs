@@ -88,6 +88,48 @@ public class MissingReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task File_TonightsShiftAtNoon_RefusedAsNotStarted_LastNightsIsFiled()
+    {
+        factory.Clock.SetLocal(day.ToDateTime(new TimeOnly(12, 0)), NewYork);
+
+        var tonight = await FileAsync(nights, new ShiftSlot(day, "夜班"));
+        var lastNight = await FileAsync(nights, new ShiftSlot(day.AddDays(-1), "夜班"));
+
+        Assert.Equal(FilingStatus.Invalid, tonight.Status);
+        Assert.Equal("ShiftReviews.Validation.NotStarted", tonight.Errors!["shiftKey"]);
+        Assert.Equal(FilingStatus.Filed, lastNight.Status);
+    }
+
+    [Fact]
+    public async Task Grid_ShiftsChangedAfterFiling_EarlierReviewsStillShowAsFiled()
+    {
+        factory.Clock.SetLocal(day.ToDateTime(new TimeOnly(12, 0)), Shanghai);
+        var yesterday = day.AddDays(-1);
+        var dailyReview = await FileAsync(daily, new ShiftSlot(yesterday, ShiftCalendar.DailyKey));
+        var renamedReview = await FileAsync(nights, new ShiftSlot(yesterday.AddDays(-1), "夜班"));
+        // The administrator then gives the daily team two shifts and renames the other team's night shift.
+        await factory.WithDbAsync(async db =>
+        {
+            var teams = await db.Teams.Where(t => t.Id == daily.TeamId || t.Id == nights.TeamId).ToListAsync();
+            teams.Single(t => t.Id == daily.TeamId).Shifts = [new("早班", new(7, 0), new(15, 0)), new("中班", new(15, 0), new(23, 0))];
+            teams.Single(t => t.Id == nights.TeamId).Shifts = [new("大夜班", new(22, 0), new(6, 0))];
+            return await db.SaveChangesAsync();
+        });
+
+        var grid = await factory.WithScopeAsync(services => services.GetRequiredService<ReviewOversight>().GridAsync(Administrator, null, day, 1));
+
+        var dailyYesterday = grid.Rows.Single(r => r.TeamId == daily.TeamId).Days[^2];
+        Assert.Equal(["早班", "中班", ShiftCalendar.DailyKey], dailyYesterday.Select(c => c.Key));
+        // Filed at noon the next day, after its deadline: late, as it was before the change.
+        Assert.Equal((ReviewStatus.Late, dailyReview.ReviewId), (dailyYesterday[^1].Status, dailyYesterday[^1].ReviewId));
+        var nightsDay = grid.Rows.Single(r => r.TeamId == nights.TeamId).Days[^3];
+        Assert.Equal(["大夜班", "夜班"], nightsDay.Select(c => c.Key));
+        Assert.Equal((ReviewStatus.Late, renamedReview.ReviewId), (nightsDay[^1].Status, nightsDay[^1].ReviewId));
+        // A day with no review under an old shift shows only the team's shifts as they are now.
+        Assert.Equal(["早班", "中班"], grid.Rows.Single(r => r.TeamId == daily.TeamId).Days[0].Select(c => c.Key));
+    }
+
+    [Fact]
     public async Task HomePage_Manager_SeesYesterdaysMissingReviewsOfTheirSiteOnly()
     {
         factory.Clock.SetLocal(day.ToDateTime(new TimeOnly(12, 0)), Shanghai);

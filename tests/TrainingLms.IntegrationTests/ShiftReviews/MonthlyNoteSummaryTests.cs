@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain;
 using TrainingLms.Domain.ShiftReviews;
@@ -51,6 +52,48 @@ public class MonthlyNoteSummaryTests : IAsyncLifetime
         Assert.Equal(1, summary.Corrections);
         Assert.Equal([new(EtiquettePoint.Smile, 2), new(EtiquettePoint.Greet, 1)], summary.PraiseByPoint);
         Assert.Equal([new(EtiquettePoint.Rise, 1)], summary.CorrectionsByPoint);
+    }
+
+    private Task<(FilingStatus Status, PersonMonth? Summary)> SummaryAsync(ReviewViewer viewer) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<MonthlyNoteSummary>().ForPersonAsync(viewer, team.MemberIds[0], firstOfMonth));
+
+    [Fact]
+    public async Task Summary_PersonWithNoTeam_AdministratorSeesEverything()
+    {
+        await factory.WithDbAsync(db => db.Users.Where(p => p.Id == team.MemberIds[0]).ExecuteUpdateAsync(p => p.SetProperty(x => x.TeamId, (int?)null)));
+
+        var (status, summary) = await SummaryAsync(new ReviewViewer("an-administrator", IsAdmin: true, IsManager: false));
+
+        Assert.Equal(FilingStatus.Filed, status);
+        Assert.Equal((2, 1), (summary!.Praise, summary.Corrections));
+    }
+
+    [Fact]
+    public async Task Summary_AfterATransfer_EachLeaderSeesTheNotesWrittenInTheirTeam()
+    {
+        var siteId = await factory.WithDbAsync(db => db.Teams.Where(t => t.Id == team.TeamId).Select(t => t.SiteId).SingleAsync());
+        var newTeam = await factory.CreateTeamAsync(siteId, "新班组", "L410");
+        var stranger = await factory.CreateTeamAsync(siteId, "别的班组", "L420");
+        await factory.WithDbAsync(db => db.Users.Where(p => p.Id == team.MemberIds[0]).ExecuteUpdateAsync(p => p.SetProperty(x => x.TeamId, newTeam.TeamId)));
+        var filed = await factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(newTeam.LeaderId, newTeam.TeamId, new ReviewInput
+        {
+            ShiftDate = firstOfMonth.AddDays(27), ShiftKey = ShiftCalendar.DailyKey, WentWellPoints = EtiquettePoint.Smile,
+            Notes = [new NoteInput { PersonId = team.MemberIds[0], Kind = NoteKind.Praise, Points = EtiquettePoint.Language, Text = "新班组的表扬" }],
+        }));
+        Assert.Equal(FilingStatus.Filed, filed.Status);
+
+        var (oldStatus, old) = await SummaryAsync(new ReviewViewer(team.LeaderId, false, false));
+        var (newStatus, current) = await SummaryAsync(new ReviewViewer(newTeam.LeaderId, false, false));
+        var (strangerStatus, _) = await SummaryAsync(new ReviewViewer(stranger.LeaderId, false, false));
+        var (ownStatus, own) = await SummaryAsync(new ReviewViewer(team.MemberIds[0], false, false));
+
+        Assert.Equal((FilingStatus.Filed, 2, 1), (oldStatus, old!.Praise, old.Corrections));
+        Assert.DoesNotContain(old.Notes, n => n.Text == "新班组的表扬");
+        Assert.Equal((FilingStatus.Filed, 1, 0), (newStatus, current!.Praise, current.Corrections));
+        Assert.Equal([new(EtiquettePoint.Language, 1)], current.PraiseByPoint);
+        Assert.Equal("新班组的表扬", Assert.Single(current.Notes).Text);
+        Assert.Equal(FilingStatus.Forbidden, strangerStatus);
+        Assert.Equal((FilingStatus.Filed, 3, 1), (ownStatus, own!.Praise, own.Corrections));
     }
 
     [Fact]

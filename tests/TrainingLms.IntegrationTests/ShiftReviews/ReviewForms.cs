@@ -21,6 +21,10 @@ public static partial class ReviewForms
         client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", token)).Append(new("_handler", formName))));
 
+    /// <summary>Posts the filing form of <paramref name="team"/> with the token of <paramref name="form"/>.</summary>
+    public static Task<HttpResponseMessage> SendReviewAsync(this HttpClient client, TeamSetUp team, FormPage form, IEnumerable<(string Name, string Value)> fields) =>
+        PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, fields);
+
     /// <summary>A routine review: one tag each way, a line of text, someone absent.</summary>
     public static IEnumerable<(string, string)> Routine(string submissionKey, DateOnly date, string shiftKey, params (string, string)[] more) =>
         new[]

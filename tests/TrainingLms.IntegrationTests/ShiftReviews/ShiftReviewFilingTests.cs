@@ -4,6 +4,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.ShiftReviews;
 using static TrainingLms.IntegrationTests.ShiftReviews.ReviewForms;
 
 namespace TrainingLms.IntegrationTests.ShiftReviews;
@@ -24,6 +25,14 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     }
 
     private DateOnly Today => SiteTime.Today(factory.Clock.UtcNow, Zone);
+
+    /// <summary>A team with one member, and its leader signed in with the filing form open.</summary>
+    private async Task<(TeamSetUp Team, HttpClient Leader, FormPage Form)> OpenFormAsync(string teamName, string leaderNumber, string memberNumber)
+    {
+        var team = await factory.CreateTeamAsync(siteId, teamName, leaderNumber, null, memberNumber);
+        var leader = await factory.SignedInAsync(leaderNumber);
+        return (team, leader, await OpenAsync(leader, $"/reviews/file/{team.TeamId}"));
+    }
 
     [Fact]
     public async Task File_TwentyConcurrentSubmissionsOfOneReview_CreateOneRecord()
@@ -51,6 +60,8 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     public async Task File_RetryAfterSuccess_ReturnsTheSameReviewAsFiled()
     {
         var team = await factory.CreateTeamAsync(siteId, "秩序班", "L110", [new TeamShift("白班", new(8, 0), new(20, 0)), new TeamShift("夜班", new(20, 0), new(8, 0))], "E111");
+        // In the evening, when today's day shift has started (before 08:00 it could not be filed yet).
+        factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(21, 0)), Zone);
         var client = await factory.SignedInAsync("L110");
         var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
 
@@ -61,6 +72,77 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         Assert.Equal(ReviewId(first), ReviewId(retry));
         Assert.Contains("讲评已提交", page);
         Assert.Equal(1, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
+    }
+
+    [Fact]
+    public async Task File_OldDraftsKeyWithOtherWordsOrDate_RefusedWithTextKeptAndAFreshKey_SentAgainItIsFiled()
+    {
+        var (team, leader, form) = await OpenFormAsync("绿化班", "L190", "E191");
+        var yesterday = ReviewId(await leader.SendReviewAsync(team, form, Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey)));
+
+        // The draft of yesterday's review reopened today and today's review typed over it: same key, other date and words.
+        var overTyped = await leader.SendReviewAsync(team, form,
+            [("submissionKey", form.SubmissionKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
+        // The same key for yesterday again, with words changed: not the same submission either.
+        var changedWords = await leader.SendReviewAsync(team, form,
+            Routine(form.SubmissionKey, Today.AddDays(-1), ShiftCalendar.DailyKey, ("followUps", "补充一条跟进事项")));
+
+        var html = await overTyped.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, overTyped.StatusCode);
+        Assert.Contains("没有保存：这份草稿此前已经提交过一次", html);
+        Assert.Contains($"href=\"/reviews/{yesterday}\"", html);
+        Assert.Contains("今天主动为业主指路", html);
+        Assert.Contains($"value=\"{Today:yyyy-MM-dd}\"", html);
+        var freshKey = System.Text.RegularExpressions.Regex.Match(html, "name=\"submissionKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEqual(form.SubmissionKey, freshKey);
+        Assert.Equal(HttpStatusCode.OK, changedWords.StatusCode);
+        Assert.Contains("补充一条跟进事项", await changedWords.Content.ReadAsStringAsync());
+        var stored = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync());
+        Assert.Equal(("主动问好，微笑自然", ""), (stored.WentWell, stored.FollowUps));
+
+        var sentAgain = await leader.SendReviewAsync(team, form,
+            [("submissionKey", freshKey), ("shiftDate", Today.ToString("yyyy-MM-dd")), ("wentWell", "今天主动为业主指路"), ("wentWellPoints", "Greet")]);
+
+        var today = ReviewId(sentAgain);
+        Assert.NotEqual(yesterday, today);
+        var filedToday = await factory.WithDbAsync(db => db.ShiftReviews.AsNoTracking().SingleAsync(r => r.Id == today));
+        Assert.Equal((Today, "今天主动为业主指路"), (filedToday.ShiftDate, filedToday.WentWell));
+    }
+
+    [Fact]
+    public async Task File_RetryWithTheSameNote_IsTheSameSubmission()
+    {
+        var (team, leader, form) = await OpenFormAsync("前台班", "L195", "E196");
+        var fields = Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey,
+            ("note0.person", team.MemberIds[0]), ("note0.kind", "Praise"), ("note0.points", "Smile"), ("note0.text", "笑容自然"),
+            ("note1.person", ""), ("note1.text", "")).ToList();
+
+        var first = await leader.SendReviewAsync(team, form, fields);
+        var retry = await leader.SendReviewAsync(team, form, fields);
+
+        Assert.Equal(ReviewId(first), ReviewId(retry));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task File_MoreNoteRowsThanAllowed_RefusedWithMessage_NothingSaved()
+    {
+        var (team, leader, form) = await OpenFormAsync("大堂班", "L197", "E198");
+        (string, string)[] NoteRows(int count) =>
+            [.. Enumerable.Range(0, count).SelectMany(i => new[] { ($"note{i}.person", team.MemberIds[0]), ($"note{i}.text", $"第{i}条") })];
+
+        // 60 rows: far more than that is refused by ASP.NET Core's form limit (1,024 values) before the page sees it.
+        var response = await leader.SendReviewAsync(team, form, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, NoteRows(60)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"一次讲评最多给员工发送 {ReviewInput.MaxNotes} 条点评", html);
+        Assert.Contains("主动问好，微笑自然", html);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ShiftReviews.CountAsync()));
+
+        // Exactly the limit is still a review.
+        ReviewId(await leader.SendReviewAsync(team, form, Routine(Guid.NewGuid().ToString(), Today, ShiftCalendar.DailyKey, NoteRows(ReviewInput.MaxNotes))));
+        Assert.Equal(ReviewInput.MaxNotes, await factory.WithDbAsync(db => db.ShiftReviewNotes.CountAsync()));
     }
 
     [Fact]
@@ -89,13 +171,14 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(18, 0)), Zone);
         var client = await factory.SignedInAsync("L130");
         var form = await OpenAsync(client, $"/reviews/file/{team.TeamId}");
-        var id = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey)));
+        var id = ReviewId(await PostAsync(client, $"/reviews/file/{team.TeamId}", "review", form.Token,
+            Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey, ("absent", team.MemberIds[0]))));
         var path = $"/reviews/{id}";
 
         // Same site-local day, late evening: changed in place.
         factory.Clock.SetLocal(Today.ToDateTime(new TimeOnly(23, 30)), Zone);
         var edit = await OpenAsync(client, path);
-        var saved = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "全员微笑服务"), ("wentWellPoints", "Smile")]);
+        var saved = await PostAsync(client, path, "edit", edit.Token, [("wentWell", "全员微笑服务"), ("wentWellPoints", "Smile"), ("absent", team.MemberIds[0])]);
         Assert.Equal($"{path}?saved=1", saved.RedirectPath());
         var review = await factory.WithDbAsync(db => db.ShiftReviews.Include(r => r.Amendments).AsNoTracking().SingleAsync());
         Assert.Equal("全员微笑服务", review.WentWell);
@@ -119,6 +202,10 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         var page = await client.GetStringAsync(path);
         Assert.Contains("漏记一项表扬", page);
         Assert.Contains("全员微笑服务", page);
+        // The amendment also marked E131 present again: the history still says who was absent before.
+        Assert.Empty(review.AbsentPersonIds);
+        Assert.Equal([team.MemberIds[0]], amendment.Before.AbsentPersonIds);
+        Assert.Matches("class=\"review-absent\"><span class=\"text-muted\">缺勤:</span>\\s*测试E131", page);
     }
 
     [Fact]
@@ -165,7 +252,7 @@ public class ShiftReviewFilingTests : IAsyncLifetime
         var ownSiteManager = await (await factory.SignedInAsync("M170")).GetAsync($"/reviews/{id}");
         var otherSiteManager = await (await factory.SignedInAsync("M171")).GetAsync($"/reviews/{id}");
 
-        Assert.True(employeeForm.StatusCode == HttpStatusCode.Forbidden || employeeForm.RedirectPath()!.StartsWith("/account/denied", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, employeeForm.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ownSiteManager.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherSiteManager.StatusCode);
     }

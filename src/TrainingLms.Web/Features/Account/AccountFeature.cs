@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -12,6 +15,9 @@ public static class AccountFeature
 {
     public const string SignInPath = "/account/signin";
     public const string AccessDeniedPath = "/account/denied";
+
+    /// <summary>Where the status-code pages render an error answer ({0} is the status code): 403 shows "no access", the rest "not found".</summary>
+    public const string StatusPagePath = "/status/{0}";
 
     public static void AddAccount(this IHostApplicationBuilder builder)
     {
@@ -54,6 +60,7 @@ public static class AccountFeature
         {
             cookie.LoginPath = SignInPath;
             cookie.AccessDeniedPath = AccessDeniedPath;
+            cookie.Events.OnRedirectToAccessDenied = Refuse;
             cookie.Cookie.Name = "TrainingLms.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -65,6 +72,26 @@ public static class AccountFeature
         services.AddSingleton<SetupState>();
         services.AddScoped<FirstAdministratorSetup>();
     }
+
+    /// <summary>
+    /// A signed-in person without the role gets a real 403 at the address they asked for, not a redirect to a page that
+    /// answers 200. A page opened in the browser is answered with the friendly "no access" page (the status-code pages
+    /// render it in the same response); a download, a preview, an API or any form post gets the plain 403 its caller checks.
+    /// </summary>
+    internal static Task Refuse(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (!IsPageRequest(context.Request) && context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            statusPages.Enabled = false;
+        return Task.CompletedTask;
+    }
+
+    private static readonly string[] FileExtensions = [".csv", ".xlsx", ".zip"];
+
+    internal static bool IsPageRequest(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api")
+        && !FileExtensions.Any(extension => request.Path.Value?.EndsWith(extension, StringComparison.OrdinalIgnoreCase) == true);
 
     public static void MapAccount(this IEndpointRouteBuilder app) =>
         app.MapPost("/account/signout", SignOut).RequireAuthorization(Policies.SignedIn).WithMetadata(new RequireAntiforgeryTokenAttribute());

@@ -106,7 +106,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var frontMatterLines = fileText[..fileText.LastIndexOf(body, StringComparison.Ordinal)].Count(c => c == '\n');
         var source = new LessonFileParser.LessonSource(key, original.Order, fileText, new ProblemLog($"{key}.md", problems, -frontMatterLines),
             string.IsNullOrWhiteSpace(edit.BodyEn) ? null : edit.BodyEn, new ProblemLog($"{key}.en.md", problems));
-        var courseFolder = Path.Combine(sync.ContentPath, "courses", course.SourceFolder ?? slug);
+        var courseFolder = FolderPath(course.SourceFolder, slug);
         if (LessonFileParser.Parse(source, courseFolder) is not { } edited) return (LessonSaveOutcome.Invalid, problems);
 
         var revision = new CourseRevision
@@ -128,6 +128,15 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         await CourseRevisions.PublishAsync(db, course, revision, hash, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return (LessonSaveOutcome.Saved, []);
     }
+
+    /// <summary>The folder a course's pictures are read from (its folder under content/courses).</summary>
+    public async Task<string> CourseFolderAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return FolderPath(await db.Courses.Where(c => c.Slug == slug).Select(c => c.SourceFolder).SingleOrDefaultAsync(cancellationToken), slug);
+    }
+
+    private string FolderPath(string? sourceFolder, string slug) => Path.Combine(sync.ContentPath, "courses", sourceFolder ?? slug);
 
     private static LessonRevision Copy(LessonRevision lesson) => new()
     {

@@ -47,7 +47,17 @@ public static class CourseEndpoints
         return TypedResults.File(zip, "application/zip", $"{course.Folder}-v{revision.Version}.zip");
     }
 
-    /// <summary>The author's live preview: the very component learners see the lesson through, on the text being edited.</summary>
-    internal static RazorComponentResult<LessonBody> Preview([FromForm] string markdown, [FromForm] string slug) =>
-        new(new Dictionary<string, object?> { [nameof(LessonBody.Markdown)] = markdown, [nameof(LessonBody.CourseSlug)] = slug, [nameof(LessonBody.Cached)] = false });
+    /// <summary>
+    /// The author's live preview: the very component learners see the lesson through, on the text being edited, with
+    /// the knowledge check it holds (or the problems that would refuse the save). <paramref name="language"/> is "en"
+    /// for the English text, which may not hold a quiz.
+    /// </summary>
+    internal static async Task<RazorComponentResult<LessonPreview>> Preview([FromForm] string markdown, [FromForm] string slug, [FromForm] string? language, CourseAdministration courses) =>
+        new(new Dictionary<string, object?>
+        {
+            [nameof(LessonPreview.Markdown)] = markdown,
+            [nameof(LessonPreview.CourseSlug)] = slug,
+            [nameof(LessonPreview.CourseFolder)] = await courses.CourseFolderAsync(slug),
+            [nameof(LessonPreview.QuizAllowed)] = language != "en",
+        });
 }

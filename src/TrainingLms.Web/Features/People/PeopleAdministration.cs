@@ -84,6 +84,8 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         // The new stamp is saved with the change and ends the person's open sessions.
         await users.UpdateSecurityStampAsync(person);
         await transaction.CommitAsync();
+        // Courses published, or posts changed, while the person was away were not assigned to them then.
+        if (active) await courses.AssignByAudienceAsync(personIds: [person.Id]);
         return PeopleResult.Ok(person.Id);
     }
 

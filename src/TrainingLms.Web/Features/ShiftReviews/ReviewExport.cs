@@ -19,7 +19,7 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var last = to ?? SiteTime.Today(clock.GetUtcNow().UtcDateTime, await ReviewOversight.CompanyZoneAsync(db, cancellationToken));
-        var first = from is { } f && f <= last && last.DayNumber - f.DayNumber < MaxDays ? f : last.AddDays(-DefaultDays + 1);
+        var first = FirstDay(from, last);
         var teams = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => siteId == null || t.SiteId == siteId);
         var reviews = await db.ShiftReviews.AsNoTracking()
             .Where(r => r.ShiftDate >= first && r.ShiftDate <= last)
@@ -53,6 +53,16 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
         })];
     }
 
+    /// <summary>
+    /// The first day exported up to <paramref name="last"/>: <paramref name="from"/> when it is given and not after it, but
+    /// at most <see cref="MaxDays"/> back (a longer range is cut to the latest year, not replaced by a month); without
+    /// a usable <paramref name="from"/>, the last <see cref="DefaultDays"/>.
+    /// </summary>
+    public static DateOnly FirstDay(DateOnly? from, DateOnly last) =>
+        from is not { } first || first > last ? last.AddDays(-DefaultDays + 1)
+        : last.DayNumber - first.DayNumber >= MaxDays ? last.AddDays(-MaxDays + 1)
+        : first;
+
     /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it without garbling.</summary>
     public static byte[] Csv(List<Dictionary<string, object?>> rows, IReadOnlyList<string> header)
     {
@@ -63,10 +73,11 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    // RFC 4180 quoting; a leading = + - @ is neutralised so a cell never runs as a spreadsheet formula.
+    // RFC 4180 quoting; a cell starting = + - @, a tab or a carriage return is neutralised with a leading apostrophe,
+    // so it never runs as a spreadsheet formula (OWASP's CSV injection advice).
     private static string Quote(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 

@@ -19,6 +19,11 @@ public enum FilingStatus
     Forbidden = 6,
     NotFound = 7,
     Unchanged = 8,
+    /// <summary>
+    /// The form's submission key already filed a review, but this post differs from it (another shift or date, other
+    /// words): an old draft reopened and typed over. Nothing is saved; the form comes back as typed, with a fresh key.
+    /// </summary>
+    KeyReused = 9,
 }
 
 public sealed record FilingResult(FilingStatus Status, int? ReviewId = null, IReadOnlyDictionary<string, string>? Errors = null)
@@ -61,20 +66,22 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
         if (await FindTeamAsync(db, teamId, cancellationToken) is not { } team) return FilingResult.NotFound;
         if (team.ClassLeaderId != leaderId) return FilingResult.Forbidden;
 
+        var roster = await RosterAsync(db, teamId, cancellationToken);
+        var key = ShiftCalendar.IsDaily(team.Shifts) ? ShiftCalendar.DailyKey : input.ShiftKey ?? "";
+
         // The same submission again (a retry after a lost answer) is answered with what it created the first time.
-        if (await FindAsync(db, r => r.SubmissionKey == input.SubmissionKey, cancellationToken) is { } resubmitted)
-            return resubmitted.TeamId == teamId ? new(FilingStatus.AlreadyFiled, resubmitted.Id) : FilingResult.Forbidden;
+        if (await AnswerForKnownKeyAsync(db, teamId, input, key, roster, cancellationToken) is { } known) return known;
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
-        var roster = await RosterAsync(db, teamId, cancellationToken);
         var errors = input.Validate(roster.Select(r => r.PersonId).ToHashSet(), requireReason: false);
         if (input.SubmissionKey == Guid.Empty) errors[""] = "ShiftReviews.Validation.Expired";
+        var today = DateOnly.FromDateTime(localNow);
         if (input.ShiftDate is not { } date) errors["shiftDate"] = "ShiftReviews.Validation.Date";
-        else if (ReviewTiming.IsInFuture(date, localNow) || date < DateOnly.FromDateTime(localNow).AddDays(-options.Value.FileBackDays))
-            errors["shiftDate"] = "ShiftReviews.Validation.DateRange";
-        var key = ShiftCalendar.IsDaily(team.Shifts) ? ShiftCalendar.DailyKey : input.ShiftKey ?? "";
+        else if (date > today || date < today.AddDays(-options.Value.FileBackDays)) errors["shiftDate"] = "ShiftReviews.Validation.DateRange";
         if (!ShiftCalendar.IsKnownKey(team.Shifts, key)) errors["shiftKey"] = "ShiftReviews.Validation.Shift";
+        else if (input.ShiftDate is { } day && day <= today && ReviewTiming.IsInFuture(team.Shifts, new ShiftSlot(day, key), localNow))
+            errors["shiftKey"] = "ShiftReviews.Validation.NotStarted";
         if (errors.Count > 0) return FilingResult.Invalid(errors);
 
         var slot = new ShiftSlot(input.ShiftDate!.Value, key);
@@ -103,13 +110,36 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
-            // Another request for the same shift (or the same submission) won the race: answer with its review.
+            // Another request for the same submission (judged as a retry) or the same shift won the race: answer with its review.
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(db, r => (r.TeamId == teamId && r.ShiftDate == slot.Date && r.ShiftKey == slot.Key)
-                || r.SubmissionKey == input.SubmissionKey, cancellationToken);
+            if (await AnswerForKnownKeyAsync(db, teamId, input, key, roster, cancellationToken) is { } retried) return retried;
+            var winner = await FindAsync(db, r => r.TeamId == teamId && r.ShiftDate == slot.Date && r.ShiftKey == slot.Key, cancellationToken);
             return winner is null ? throw new InvalidOperationException("A unique index refused the review but no review holds its place.", e)
                 : new(FilingStatus.AlreadyFiled, winner.Id);
         }
+    }
+
+    /// <summary>
+    /// A post whose submission key has filed a review already. It is a retry (answered with that review) only when it is
+    /// the same submission: same team, shift and date, the same words, tags, absences and notes. Anything else is an old
+    /// draft typed over, and is refused rather than dropped: "already filed" would make the browser forget what was typed.
+    /// </summary>
+    private static async Task<FilingResult?> AnswerForKnownKeyAsync(
+        LmsDbContext db, int teamId, ReviewInput input, string shiftKey, IReadOnlyList<RosterEntry> roster, CancellationToken cancellationToken)
+    {
+        var filed = await db.ShiftReviews.AsNoTracking().Include(r => r.Notes)
+            .FirstOrDefaultAsync(r => r.SubmissionKey == input.SubmissionKey, cancellationToken);
+        if (filed is null) return null;
+        if (filed.TeamId != teamId) return FilingResult.Forbidden;
+        var sameSlot = filed.ShiftDate == input.ShiftDate && filed.ShiftKey == shiftKey;
+        var sameNotes = NoteKeys(filed.Notes.Where(n => n.CreatedAtUtc == filed.FiledAtUtc))
+            .SequenceEqual(NoteKeys(NewNotes(input, filed, filed.FiledAtUtc)));
+        return sameSlot && sameNotes && Cleaned(input.Content, roster).SameAs(filed.Content)
+            ? new(FilingStatus.AlreadyFiled, filed.Id)
+            : new(FilingStatus.KeyReused, filed.Id);
+
+        static IEnumerable<string> NoteKeys(IEnumerable<ShiftReviewNote> notes) =>
+            notes.Select(n => $"{n.PersonId}|{n.Kind}|{(int)n.Points}|{n.Text}").Order(StringComparer.Ordinal);
     }
 
     /// <summary>

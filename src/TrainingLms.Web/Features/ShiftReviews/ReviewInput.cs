@@ -21,6 +21,12 @@ public sealed class ReviewInput
 {
     public const int NoteRows = 3;
 
+    /// <summary>
+    /// Notes one review may send. A shift's review speaks to a few people; a post with hundreds of note rows is a
+    /// mistake or an attack, and is refused rather than read row by row.
+    /// </summary>
+    public const int MaxNotes = 50;
+
     public Guid SubmissionKey { get; set; } = Guid.NewGuid();
     public DateOnly? ShiftDate { get; set; }
     public string? ShiftKey { get; set; }
@@ -50,7 +56,8 @@ public sealed class ReviewInput
             FollowUps = Text(form, "followUps"),
             Reason = Text(form, "reason"),
         };
-        for (var i = 0; form.ContainsKey($"note{i}.person") || form.ContainsKey($"note{i}.text"); i++)
+        // One row past the limit is read, so Validate can refuse the form; the rest are never looked at.
+        for (var i = 0; i <= MaxNotes && (form.ContainsKey($"note{i}.person") || form.ContainsKey($"note{i}.text")); i++)
         {
             input.Notes.Add(new NoteInput
             {
@@ -74,7 +81,8 @@ public sealed class ReviewInput
         if (WentWell.Length > ShiftReview.MaxTextLength) errors["wentWell"] = "ShiftReviews.Validation.TooLong";
         if (FellShort.Length > ShiftReview.MaxTextLength) errors["fellShort"] = "ShiftReviews.Validation.TooLong";
         if (FollowUps.Length > ShiftReview.MaxTextLength) errors["followUps"] = "ShiftReviews.Validation.TooLong";
-        for (var i = 0; i < Notes.Count; i++)
+        if (Notes.Count > MaxNotes) errors["notes"] = "ShiftReviews.Validation.TooManyNotes";
+        for (var i = 0; i < Math.Min(Notes.Count, MaxNotes); i++)
         {
             var note = Notes[i];
             if (note.IsBlank) continue;

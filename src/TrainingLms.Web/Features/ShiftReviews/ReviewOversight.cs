@@ -47,11 +47,12 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
                 .Select(r => new Filed(r.Id, r.TeamId, r.ShiftDate, r.ShiftKey, r.FiledLate)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.TeamId, r.ShiftDate, r.ShiftKey));
 
+        var filedByDay = filed.Values.ToLookup(r => (r.TeamId, r.ShiftDate));
+
         var rows = teams.Select(team =>
         {
             var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
-            return new GridRow(team.Id, team.Name, team.SiteName,
-                [.. days.Select(day => (IReadOnlyList<SlotCell>)[.. ShiftCalendar.SlotsOn(team.Shifts, day).Select(slot => Cell(team, slot, filed, localNow))])]);
+            return new GridRow(team.Id, team.Name, team.SiteName, [.. days.Select(day => DayCells(team, day, filed, filedByDay[(team.Id, day)], localNow))]);
         }).ToList();
         return new ReviewGrid(days, rows, page, pageCount, [.. sites.Select(s => (s.SiteId, s.Name))]);
     }
@@ -78,6 +79,19 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
                 .Where(slot => Cell(team, slot, filed, localNow).Status == ReviewStatus.Missing)
                 .Select(slot => new MissingReview(team.Id, team.Name, team.SiteName, slot));
         })];
+    }
+
+    /// <summary>
+    /// One team's cells for one day: a cell per shift the team works now, then any review filed that day under a shift
+    /// the team no longer has (its shifts were changed since), so a filed review never looks missing. The shifts a team
+    /// worked on a past day are not kept, so a shift added since still shows as expected on the days before.
+    /// </summary>
+    private IReadOnlyList<SlotCell> DayCells(TeamRow team, DateOnly day, Dictionary<(int, DateOnly, string), Filed> filed, IEnumerable<Filed> filedThatDay, DateTime localNow)
+    {
+        var slots = ShiftCalendar.SlotsOn(team.Shifts, day);
+        var earlierShifts = filedThatDay.Where(r => !slots.Any(slot => slot.Key == r.ShiftKey)).OrderBy(r => r.ShiftKey, StringComparer.Ordinal)
+            .Select(r => new SlotCell(r.ShiftKey, r.FiledLate ? ReviewStatus.Late : ReviewStatus.Filed, r.Id));
+        return [.. slots.Select(slot => Cell(team, slot, filed, localNow)), .. earlierShifts];
     }
 
     private SlotCell Cell(TeamRow team, ShiftSlot slot, Dictionary<(int, DateOnly, string), Filed> filed, DateTime localNow)

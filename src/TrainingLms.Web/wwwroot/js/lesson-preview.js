@@ -1,5 +1,6 @@
 // Live preview for the lesson editor: sends the text to the server's renderer (the one learners see) as the
-// author types, and shows the sanitised HTML it returns. Without script the preview shows the saved state.
+// author types, and shows the sanitised HTML it returns, with the text's knowledge check (or its problems).
+// Without script the preview shows the saved state.
 // Only the newest answer is shown; a failed request (network, expired sign-in) leaves the last preview and
 // marks it stale instead of showing an error page inside the editor.
 (() => {
@@ -21,6 +22,7 @@
         const form = new FormData();
         form.append("markdown", area.value);
         form.append("slug", area.dataset.slug);
+        form.append("language", area.dataset.language ?? "zh");
         const token = area.form?.querySelector("input[name=__RequestVerificationToken]");
         if (token) form.append("__RequestVerificationToken", token.value);
         try {

@@ -1,6 +1,8 @@
 // Keeps a shift review's draft in the browser (localStorage) until the server confirms it, so a weak connection
 // loses nothing that was typed. The draft includes the form's submission key: sending the same draft again is a
-// retry the server recognises, never a second review.
+// retry the server recognises, never a second review. A draft is forgotten only on a review page that shows exactly
+// what it says (slot, words, tags, absences, notes): its key alone proves nothing, since an old draft may have been
+// reopened and typed over.
 (() => {
     if (window.reviewDraftReady) return;
     window.reviewDraftReady = true;
@@ -43,6 +45,30 @@
 
     function slotOf(fields) { return `${fields.shiftDate?.[0] ?? ""}|${fields.shiftKey?.[0] ?? ""}`; }
 
+    // A draft's content in the shape the review page gives the stored review (ReviewPage.StoredForDrafts).
+    function contentOf(fields) {
+        const text = name => (fields[name]?.[0] ?? "").replace(/\r\n/g, "\n").trim();
+        const set = name => [...new Set((fields[name] ?? []).filter(v => v))].sort();
+        const notes = [];
+        for (let i = 0; `note${i}.person` in fields || `note${i}.text` in fields; i++) {
+            const person = fields[`note${i}.person`]?.[0] ?? "", points = fields[`note${i}.points`]?.[0] ?? "", words = text(`note${i}.text`);
+            if (person || points || words) notes.push(`${person}|${fields[`note${i}.kind`]?.[0] ?? ""}|${points}|${words}`);
+        }
+        return {
+            wentWell: text("wentWell"), wentWellPoints: set("wentWellPoints"), fellShort: text("fellShort"),
+            fellShortPoints: set("fellShortPoints"), followUps: text("followUps"), absent: set("absent"), notes,
+        };
+    }
+
+    function isStored(draft, stored) {
+        if (!draft || slotOf(draft) !== stored.slot) return false;
+        const mine = contentOf(draft);
+        const same = ["wentWell", "wentWellPoints", "fellShort", "fellShortPoints", "followUps", "absent"]
+            .every(name => JSON.stringify(mine[name]) === JSON.stringify(stored[name]));
+        const notes = [...stored.notes];
+        return same && mine.notes.every(note => { const at = notes.indexOf(note); if (at < 0) return false; notes.splice(at, 1); return true; });
+    }
+
     function attach(form) {
         if (form.dataset.draftAttached) return;
         form.dataset.draftAttached = "1";
@@ -56,6 +82,8 @@
             if (!draft && other && slotOf(other) === slotOf(read(form))) write(form, other, true);
         }
         const save = () => localStorage.setItem(key, JSON.stringify(read(form)));
+        // Re-shown by the server (errors, or a fresh submission key): the form as it stands now is the draft.
+        if (form.querySelector(".alert-danger")) save();
         form.addEventListener("input", save);
         form.addEventListener("change", save);
         form.addEventListener("submit", save);
@@ -63,14 +91,13 @@
         if (status && draft) status.dataset.restored = "1";
     }
 
-    // The review page says which review the server holds; a draft it confirms is no longer needed.
+    // The review page says what review the server holds; a draft that says the same is no longer needed.
     function confirm(marker) {
-        const key = marker.dataset.reviewConfirmed;
-        const draft = load(key) ?? {};
-        const mine = draft.submissionKey?.[0] === marker.dataset.submission;
-        const savedHere = marker.dataset.saved === "1" && slotOf(draft) === marker.dataset.slot;
-        if (mine || savedHere) localStorage.removeItem(key);
-        if (marker.dataset.saved === "1" && marker.dataset.editKey) localStorage.removeItem(marker.dataset.editKey);
+        let stored;
+        try { stored = JSON.parse(marker.dataset.stored ?? ""); } catch { return; }
+        for (const key of [marker.dataset.reviewConfirmed, marker.dataset.editKey]) {
+            if (key && isStored(load(key), stored)) localStorage.removeItem(key);
+        }
     }
 
     function scan() {

@@ -90,7 +90,8 @@ public sealed class ContentSync(
         foreach (var duplicate in duplicates)
         {
             var others = string.Join(", ", duplicates.Where(d => d.Slug == duplicate.Slug && d.Folder != duplicate.Folder).Select(d => d.Folder));
-            problems.Add(new ContentProblem($"courses/{duplicate.Folder}/{CourseFolderParser.CourseFile}", 0, "DuplicateSlug", duplicate.Slug!, others));
+            problems.Add(new ContentProblem($"courses/{duplicate.Folder}/{CourseFolderParser.CourseFile}",
+                CourseFolderParser.FieldLine(Path.Combine(coursesFolder, duplicate.Folder), "slug"), "DuplicateSlug", duplicate.Slug!, others));
         }
 
         var results = new List<CourseSyncResult>();
@@ -123,7 +124,8 @@ public sealed class ContentSync(
         var current = course?.CurrentRevision;
         if (current is not null && parsed.Revision.Version < current.Version)
         {
-            problems.Add(new ContentProblem($"courses/{folder}/{CourseFolderParser.CourseFile}", 0, "VersionLowered",
+            problems.Add(new ContentProblem($"courses/{folder}/{CourseFolderParser.CourseFile}",
+                CourseFolderParser.FieldLine(Path.Combine(ContentPath, "courses", folder), "version"), "VersionLowered",
                 parsed.Revision.Version.ToString(), current.Version.ToString()));
             return new CourseSyncResult(folder, parsed.Slug, SyncOutcome.Failed, current.Version);
         }

@@ -45,6 +45,19 @@ public static partial class CourseFolderParser
         return new ParsedCourse(slug, revision, RevisionHash(revision));
     }
 
+    /// <summary>
+    /// The line of a field in the front matter of a folder's course.md (e.g. <c>slug</c> or <c>version</c>), for a problem
+    /// found after parsing (a slug two folders share, a lowered version); 0 when the file or the field cannot be read.
+    /// </summary>
+    public static int FieldLine(string folder, string field)
+    {
+        var path = Path.Combine(folder, CourseFile);
+        if (!File.Exists(path)) return 0;
+        var ignored = new ProblemLog(CourseFile, []);
+        if (FrontMatter.Split(File.ReadAllText(path), ignored) is not { } file) return 0;
+        return YamlFields.Load(file.Yaml, ignored)?.LineOfKey(field) is { } line ? line + FrontMatter.YamlLineOffset : 0;
+    }
+
     /// <summary>A hash of everything learners see in a revision: equal hashes mean nothing changed.</summary>
     public static string RevisionHash(CourseRevision revision) => ContentHash.Of(JsonSerializer.Serialize(new
     {

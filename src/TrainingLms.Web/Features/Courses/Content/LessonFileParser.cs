@@ -30,7 +30,7 @@ public static class LessonFileParser
         {
             english = Body.Read(englishBody, englishLog, courseFolder, quizAllowed: false);
             if (!english.Clips.Select(c => c.Slug).Order().SequenceEqual(body.Clips.Select(c => c.Slug).Order()))
-                englishLog.Add(0, "ClipsDiffer");
+                englishLog.Add(english.FirstDifferentClipLine(body), "ClipsDiffer");
         }
         if (log.Count > before || english is { HasProblems: true } || title is null) return null;
 
@@ -59,8 +59,23 @@ public static class LessonFileParser
         ContentHash.Of(JsonSerializer.Serialize(new { title, minutes, bodyZh, bodyEn = bodyEn ?? "", quiz, requiredClips }));
 
     /// <summary>What a lesson body holds besides its text: clip references, at most one quiz, pictures from the course folder.</summary>
-    public sealed record Body(IReadOnlyList<ClipReference> Clips, Quiz? Quiz, bool HasProblems)
+    /// <param name="ClipLines">The 1-based line of each clip's opening fence, in the order of <paramref name="Clips"/>.</param>
+    public sealed record Body(IReadOnlyList<ClipReference> Clips, IReadOnlyList<int> ClipLines, Quiz? Quiz, bool HasProblems)
     {
+        /// <summary>
+        /// Where to point when this text's clips differ from <paramref name="other"/>'s: the first clip the other text does not
+        /// show, else the first clip (this text lacks one of the other's); 0 when this text has no clip at all.
+        /// </summary>
+        public int FirstDifferentClipLine(Body other)
+        {
+            var unmatched = other.Clips.Select(c => c.Slug).ToList();
+            for (var i = 0; i < Clips.Count; i++)
+            {
+                if (!unmatched.Remove(Clips[i].Slug)) return ClipLines[i];
+            }
+            return ClipLines.Count > 0 ? ClipLines[0] : 0;
+        }
+
         /// <param name="quizRefusal">The problem reported for a quiz block where none may be (the English file, a course introduction).</param>
         public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed, string quizRefusal = "QuizInEnglish")
         {
@@ -68,18 +83,27 @@ public static class LessonFileParser
             if (LessonMarkdown.TryParse(markdown) is not { } document)
             {
                 log.Add(0, "MarkdownTooDeep");
-                return new Body([], null, HasProblems: true);
+                return new Body([], [], null, HasProblems: true);
             }
             var clips = new List<ClipReference>();
+            var clipLines = new List<int>();
             Quiz? quiz = null;
             var quizzes = 0;
             foreach (var block in LessonMarkdown.SpecialBlocks(document))
             {
                 // The fence is on FenceLine (0-based); the block's YAML starts on the line after it.
                 var blockLog = log.Section(block.FenceLine + 1);
-                if (block.Kind == LessonMarkdown.ClipBlock)
+                // A quiz or clip inside a list or a quote, or spelt "Quiz", would otherwise become the lesson's real
+                // quiz (or pass as code showing its answers): the author is told where it is instead.
+                if (block.Placement == LessonMarkdown.SpecialPlacement.Nested) log.Add(block.FenceLine + 1, "SpecialBlockNested", block.Kind);
+                else if (block.Placement == LessonMarkdown.SpecialPlacement.WrongCase) log.Add(block.FenceLine + 1, "SpecialBlockCase", block.Kind);
+                else if (block.Kind == LessonMarkdown.ClipBlock)
                 {
-                    if (ClipReference.Parse(block.Yaml, blockLog) is { } clip) clips.Add(clip);
+                    if (ClipReference.Parse(block.Yaml, blockLog) is { } clip)
+                    {
+                        clips.Add(clip);
+                        clipLines.Add(block.FenceLine + 1);
+                    }
                 }
                 else if (!quizAllowed) log.Add(block.FenceLine + 1, quizRefusal);
                 else if (++quizzes > 1) log.Add(block.FenceLine + 1, "MoreThanOneQuiz");
@@ -90,7 +114,7 @@ public static class LessonFileParser
                 if (LessonMarkdown.CourseImagePath(url) is not { } path) log.Add(line + 1, "ImageNotInCourse", url);
                 else if (!File.Exists(Path.Combine(courseFolder, path))) log.Add(line + 1, "ImageMissing", path);
             }
-            return new Body(clips, quiz, log.Count > before);
+            return new Body(clips, clipLines, quiz, log.Count > before);
         }
     }
 }

@@ -37,15 +37,41 @@ public static class LessonMarkdown
         }
     }
 
-    /// <summary>A fenced <c>quiz</c> or <c>clip</c> block: its YAML and the 0-based line of its opening fence.</summary>
-    public sealed record SpecialBlock(string Kind, string Yaml, int FenceLine);
+    /// <summary>How a fenced block whose info string names a quiz or a clip stands.</summary>
+    public enum SpecialPlacement
+    {
+        /// <summary>At the top level of the lesson, spelt in lowercase: it is the lesson's quiz or clip.</summary>
+        Valid = 1,
+        /// <summary>Inside a list item or a quote: never a quiz or clip, and never shown as code.</summary>
+        Nested = 2,
+        /// <summary>Spelt in another case (<c>Quiz</c>, <c>CLIP</c>): never a quiz or clip, and never shown as code.</summary>
+        WrongCase = 3,
+    }
 
+    /// <summary>A fenced <c>quiz</c> or <c>clip</c> block: its YAML, the 0-based line of its opening fence and where it stands.</summary>
+    public sealed record SpecialBlock(string Kind, string Yaml, int FenceLine, SpecialPlacement Placement);
+
+    /// <summary>
+    /// Every fenced block that names a quiz or a clip, at any depth and in any case. Only <see cref="SpecialPlacement.Valid"/>
+    /// ones take effect; the others are problems of the file, and the renderer drops them so their YAML (a quiz's answers)
+    /// never reaches a learner as text.
+    /// </summary>
     public static IEnumerable<SpecialBlock> SpecialBlocks(MarkdownDocument document) =>
         document.Descendants<FencedCodeBlock>()
-            .Where(IsSpecial)
-            .Select(block => new SpecialBlock(block.Info!.Trim(), block.Lines.ToString(), block.Line));
+            .Where(NamesSpecial)
+            .Select(block => new SpecialBlock(block.Info!.Trim().ToLowerInvariant(), block.Lines.ToString(), block.Line, PlacementOf(block)));
 
-    public static bool IsSpecial(FencedCodeBlock block) => block.Info?.Trim() is QuizBlock or ClipBlock;
+    /// <summary>A top-level block spelt exactly <c>quiz</c> or <c>clip</c>: the only kind that takes effect.</summary>
+    public static bool IsSpecial(FencedCodeBlock block) => NamesSpecial(block) && PlacementOf(block) == SpecialPlacement.Valid;
+
+    /// <summary>The info string names a quiz or a clip, whatever its case or depth.</summary>
+    public static bool NamesSpecial(FencedCodeBlock block) =>
+        block.Info?.Trim() is { } info && (info.Equals(QuizBlock, StringComparison.OrdinalIgnoreCase) || info.Equals(ClipBlock, StringComparison.OrdinalIgnoreCase));
+
+    private static SpecialPlacement PlacementOf(FencedCodeBlock block) =>
+        block.Info?.Trim() is not (QuizBlock or ClipBlock) ? SpecialPlacement.WrongCase
+        : block.Parent is MarkdownDocument ? SpecialPlacement.Valid
+        : SpecialPlacement.Nested;
 
     /// <summary>Images and their 0-based lines.</summary>
     public static IEnumerable<(string Url, int Line)> Images(MarkdownDocument document) =>

@@ -47,6 +47,10 @@ public sealed class LessonRenderer : IDisposable
             return [new HtmlPart($"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>")];
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage))
             link.Url = LessonMarkdown.CourseImagePath(link.Url ?? "") is { } path ? CourseMedia.UrlFor(courseSlug, path) : "";
+        // A quiz or clip block in a list or a quote, or spelt "Quiz", is a content problem; shown as code it would
+        // give away a quiz's answers, so it is left out entirely.
+        foreach (var stray in document.Descendants<FencedCodeBlock>().Where(b => LessonMarkdown.NamesSpecial(b) && !LessonMarkdown.IsSpecial(b)).ToList())
+            stray.Parent?.Remove(stray);
 
         var parts = new List<LessonPart>();
         var writer = new StringWriter();

@@ -147,6 +147,10 @@ public sealed class YamlFields
         else log.Add(Math.Max(1, (int)(yamlError?.Start.Line ?? 1)), "YamlSyntax", (error.InnerException ?? error).Message);
     }
 
+    /// <summary>The line a field's key is written on, or null when the mapping has no such field.</summary>
+    public int? LineOfKey(string key) =>
+        map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } keyNode ? LineOf(keyNode) : null;
+
     private int KeyLine(string key) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } keyNode ? LineOf(keyNode) : Line;
 

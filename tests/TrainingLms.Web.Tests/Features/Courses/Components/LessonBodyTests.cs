@@ -1,11 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Web.Features.Courses.Components;
-using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Components;
 
-public class LessonBodyTests : LocalizedContext
+public class LessonBodyTests : LessonRendererContext
 {
     private const string Lesson = """
         ## 见面
@@ -23,8 +21,6 @@ public class LessonBodyTests : LocalizedContext
 
         <script>alert(1)</script>
         """;
-
-    public LessonBodyTests() => Services.AddSingleton<LessonRenderer>();
 
     private IRenderedComponent<LessonBody> RenderLesson(string markdown = Lesson) =>
         Render<LessonBody>(p => p.Add(c => c.Markdown, markdown).Add(c => c.CourseSlug, "greeting-basics"));

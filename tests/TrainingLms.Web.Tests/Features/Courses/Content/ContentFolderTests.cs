@@ -36,8 +36,9 @@ public class ContentFolderTests
         Assert.Equal(folderName, parsed.Slug);
         var lessons = parsed.Revision.Lessons;
         Assert.True(lessons.Count >= 3, $"{folderName} has {lessons.Count} lessons, at least 3 expected");
-        var questions = lessons.Sum(l => l.Quiz?.Questions.Count ?? 0);
-        Assert.True(questions >= 5, $"{folderName} has {questions} quiz questions, at least 5 expected");
+        // "A knowledge check of at least 5 questions": one quiz that long, not several short ones adding up.
+        var largestQuiz = lessons.Max(l => l.Quiz?.Questions.Count ?? 0);
+        Assert.True(largestQuiz >= 5, $"{folderName}'s largest knowledge check has {largestQuiz} questions, at least 5 expected");
         Assert.False(string.IsNullOrWhiteSpace(parsed.Revision.Introduction.Zh), $"{folderName} has no Chinese introduction");
         Assert.False(string.IsNullOrWhiteSpace(parsed.Revision.Introduction.En), $"{folderName} has no English introduction");
         Assert.All(lessons, lesson =>

@@ -98,6 +98,9 @@ public sealed class CourseFolderParserTests : IDisposable
     private static string Edit(string text, string find, string replacement) =>
         text.Contains(find, StringComparison.Ordinal) ? text.Replace(find, replacement, StringComparison.Ordinal) : throw new ArgumentException($"'{find}' is not in the text.");
 
+    /// <summary>Every line of the text with a prefix: inside a list item ("  ") or a quote ("> ").</summary>
+    private static string Indented(string text, string prefix) => string.Join("\n", text.Split('\n').Select(line => prefix + line));
+
     public static readonly IReadOnlyDictionary<string, MalformedCase> Cases = new Dictionary<string, MalformedCase>
     {
         ["course.md missing"] = Case(CourseFile, 0, "CourseFileMissing", (CourseFile, null)),
@@ -147,11 +150,22 @@ public sealed class CourseFolderParserTests : IDisposable
         ["true/false without answer"] = Case(QuizFile, 25, "Required", (QuizFile, Edit(ValidQuizLesson, "    answer: false\n", ""))),
         ["two quiz blocks"] = Case(QuizFile, 31, "MoreThanOneQuiz", (QuizFile, ValidQuizLesson + "\n\n" + QuizBlock + "\n")),
         ["quiz in the English file"] = Case("02-check.en.md", 3, "QuizInEnglish", (QuizFile, ValidQuizLesson), ("02-check.en.md", "Review.\n\n" + QuizBlock + "\n")),
+        ["quiz nested in a list item"] = Case(LessonFile, 17, "SpecialBlockNested", (LessonFile, ValidLesson + "\n\n- 复习一下：\n\n" + Indented(QuizBlock, "  "))),
+        ["quiz nested in a quote, beside the real quiz"] = Case(QuizFile, 31, "SpecialBlockNested", (QuizFile, ValidQuizLesson + "\n\n" + Indented(QuizBlock, "> "))),
+        ["clip nested in a list item"] = Case(LessonFile, 12, "SpecialBlockNested",
+            (LessonFile, Edit(ValidLesson, "```clip\nslug: smile-standard-demo\nrequired: true\n```", "- 示范：\n\n  ```clip\n  slug: smile-standard-demo\n  required: true\n  ```"))),
+        ["quiz fence spelt Quiz"] = Case(QuizFile, 6, "SpecialBlockCase", (QuizFile, Edit(ValidQuizLesson, "```quiz", "```Quiz"))),
+        ["clip fence spelt CLIP"] = Case(LessonFile, 10, "SpecialBlockCase", (LessonFile, Edit(ValidLesson, "```clip", "```CLIP"))),
         ["clip without slug"] = Case(LessonFile, 11, "Required", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\n", ""))),
         ["clip with invalid slug"] = Case(LessonFile, 12, "SlugInvalid", (LessonFile, Edit(ValidLesson, "slug: smile-standard-demo\nrequired: true", "required: true\nslug: Smile Demo!"))),
         ["clip list not closed"] = Case(LessonFile, 12, "YamlUnclosed", (LessonFile, Edit(ValidLesson, "required: true", "required: [true"))),
         ["clip required not a boolean"] = Case(LessonFile, 12, "NotABoolean", (LessonFile, Edit(ValidLesson, "required: true", "required: often"))),
         ["clips differ between languages"] = Case("01-meet.en.md", 0, "ClipsDiffer", ("01-meet.en.md", "## Meet\n\nSmile and nod.\n")),
+        ["English names another clip"] = Case("01-meet.en.md", 10, "ClipsDiffer",
+            ("01-meet.en.md", "## Meet\n\n```clip\nslug: smile-standard-demo\nrequired: true\n```\n\nAnd then:\n\n```clip\nslug: another-demo\n```\n")),
+        ["English lacks one of two clips"] = Case("01-meet.en.md", 3, "ClipsDiffer",
+            ("01-meet.en.md", "## Meet\n\n```clip\nslug: smile-standard-demo\nrequired: true\n```\n"),
+            (LessonFile, ValidLesson + "\n\n```clip\nslug: second-demo\n```")),
         ["image from a parent folder"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "../other-course/images/smile.png"))),
         ["image from another host"] = Case(LessonFile, 8, "ImageNotInCourse", (LessonFile, Edit(ValidLesson, "images/smile.png", "https://evil.example/x.png"))),
         ["introduction with a picture from another host"] = Case(CourseFile, 15, "ImageNotInCourse", (CourseFile, ValidCourse + "\n\n![x](https://evil.example/x.png)")),

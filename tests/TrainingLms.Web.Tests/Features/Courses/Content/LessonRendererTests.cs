@@ -272,6 +272,30 @@ public sealed partial class LessonRendererTests
         Assert.Contains("Text.", Assert.IsType<HtmlPart>(Assert.Single(parts)).Html);
     }
 
+    /// <summary>A quiz with its answers, where no quiz may stand: each must leave nothing of its YAML in the page.</summary>
+    public static TheoryData<string> StrayQuizzes => new(
+        "- Review:\n\n  ```quiz\n  questions:\n    - type: truefalse\n      answer: true\n      correct: true\n  ```\n",
+        "> Review:\n>\n> ```quiz\n> questions:\n>   - type: truefalse\n>     answer: true\n>     correct: true\n> ```\n",
+        "1. first\n2. second\n   > ```clip\n   > slug: secret-clip\n   > required: true\n   > ```\n",
+        "```Quiz\nquestions:\n  - type: truefalse\n    answer: true\n    correct: true\n```\n",
+        "~~~ QUIZ\nquestions:\n  - answer: true\n    correct: true\n~~~\n");
+
+    [Theory]
+    [MemberData(nameof(StrayQuizzes))]
+    public void Render_QuizOrClipNestedOrMiscased_NothingOfItsYamlShown(string block)
+    {
+        var parts = renderer.Render("Before.\n\n" + block + "\nAfter.\n", Slug);
+
+        var html = string.Concat(parts.OfType<HtmlPart>().Select(p => p.Html));
+        Assert.Contains("Before.", html);
+        Assert.Contains("After.", html);
+        Assert.DoesNotContain("<pre", html);
+        Assert.DoesNotContain("correct", html);
+        Assert.DoesNotContain("answer", html);
+        Assert.DoesNotContain("secret-clip", html);
+        Assert.DoesNotContain(parts, part => part is ClipPart);
+    }
+
     private static bool IsAllowedHref(string href)
     {
         if (href.StartsWith('#')) return true;
