@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--autoplay-policy=no-user-gesture-required",
     ];
 
-    private readonly DemoFactory app = new();
+    private readonly DemoFactory app = new() { DemoClips = true };
 
     /// <summary>The app behind the browser, for what a test checks in its database.</summary>
     public DemoFactory App => app;

@@ -24,7 +24,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
     public async Task App_KilledMidTranscode_StartedAgain_TheJobCompletes()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "traininglms-tests", "kill-" + Guid.NewGuid().ToString("N"));
-        var source = await media.SampleAsync(SampleVideo.MovH264, 20);
+        var source = await media.SampleAsync(SampleVideo.MovH264, 12);
         int clipId;
         await using (var first = await AppProcess.StartAsync(dataPath, Settings))
         {
@@ -59,7 +59,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         var folder = Path.Combine(dataPath, "clips", clipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(Directory.GetDirectories(folder, "work-*"));
         var probe = MediaFiles.Probe(Path.Combine(folder, "720p.mp4"));
-        Assert.Equal(20, double.Parse(probe.GetProperty("format").GetProperty("duration").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.2);
+        Assert.Equal(12, double.Parse(probe.GetProperty("format").GetProperty("duration").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.2);
         SqliteConnection.ClearAllPools();
         Directory.Delete(dataPath, recursive: true);
     }
@@ -68,7 +68,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
     public async Task Cancel_RunningJob_StopsFfmpeg_ThenTranscodeAgain_MakesTheClipReady()
     {
         var trainer = await factory.TrainerAsync();
-        var upload = await ClipApi.UploadAsync(trainer, await media.SampleAsync(SampleVideo.AvchdM2ts, 20), ClipApi.Details(ClipApi.NewSlug()));
+        var upload = await ClipApi.UploadAsync(trainer, await media.SampleAsync(SampleVideo.AvchdM2ts, 10), ClipApi.Details(ClipApi.NewSlug()));
         var clipId = upload.ClipId!.Value;
         await WaitForAsync(async () => (await factory.TranscodeStatusAsync(trainer, clipId))!.Status == "Running");
 

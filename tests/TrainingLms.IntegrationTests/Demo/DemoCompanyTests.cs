@@ -11,6 +11,15 @@ namespace TrainingLms.IntegrationTests.Demo;
 public sealed class DemoFactory : LmsFactory
 {
     public DemoFactory() => Demo = true;
+
+    /// <summary>The demo's clips, made and transcoded at start: the browser tests show them, the company tests need not wait.</summary>
+    public bool DemoClips { get; init; }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:Clips", DemoClips ? "true" : "false");
+    }
 }
 
 public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>

@@ -25,12 +25,12 @@ public sealed class DemoClipSeeder(
             (5, MomentKind.GoodExample, EtiquettePoint.Smile, "嘴角两侧微微上扬，不露牙齿"),
             (9, MomentKind.ToCorrect, EtiquettePoint.Greet, "问好声音太小，对方听不清"),
         ]),
-        new(SampleVideo.PortraitPhone, 10, new("smile-discovery-cuihu-lobby", "发现微笑：翠湖花园大堂", "暗访时用手机拍下的大堂前台接待。", ClipKind.SmileDiscovery, null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7))), "CH", "E0001",
+        new(SampleVideo.PortraitPhone, 8, new("smile-discovery-cuihu-lobby", "发现微笑：翠湖花园大堂", "暗访时用手机拍下的大堂前台接待。", ClipKind.SmileDiscovery, null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7))), "CH", "E0001",
         [
             (1, MomentKind.GoodExample, EtiquettePoint.Rise, "业主走近时起身迎接"),
             (6, MomentKind.ToCorrect, EtiquettePoint.Language, "应先说“您好”，再询问来意"),
         ]),
-        new(SampleVideo.AvchdM2ts, 6, new("benchmark-front-desk-story", "标杆故事：前台的一声“您好”", "标杆员工讲述首问负责的一次接待。", ClipKind.BenchmarkStory, null, null), null, null,
+        new(SampleVideo.AvchdM2ts, 5, new("benchmark-front-desk-story", "标杆故事：前台的一声“您好”", "标杆员工讲述首问负责的一次接待。", ClipKind.BenchmarkStory, null, null), null, null,
         [
             (3, MomentKind.GoodExample, EtiquettePoint.FirstInquiry, "接下问题，跟进到底并回复业主"),
         ]),

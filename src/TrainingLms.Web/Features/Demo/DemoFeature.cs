@@ -37,7 +37,7 @@ public static class DemoFeature
     /// <summary>Makes the demo clips with ffmpeg and queues them; the transcoding worker takes them from there.</summary>
     public static async Task SeedDemoClipsAsync(this IServiceProvider services)
     {
-        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
+        if (services.GetRequiredService<IOptions<DemoOptions>>().Value is not { Enabled: true, Clips: true }) return;
         await services.GetRequiredService<DemoClipSeeder>().SeedAsync();
     }
 }

@@ -8,4 +8,7 @@ public class DemoOptions
     public bool Enabled { get; set; }
 
     public string Password { get; set; } = "smile2026";
+
+    /// <summary>Also make the demo's clips with ffmpeg at first start (tests of the rest of the demo leave them out).</summary>
+    public bool Clips { get; set; } = true;
 }
