@@ -12,7 +12,7 @@ public sealed record MomentInput(string At, MomentKind Kind, EtiquettePoint Poin
 /// <summary>A trainer's curation of a clip: details, publishing, moments, the people featured, removal.</summary>
 public sealed class ClipAdministration(
     IDbContextFactory<LmsDbContext> dbFactory, ClipDetailsRules rules, ClipStorage storage, TranscodeQueue queue,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    ClipAccessCache access, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     /// <summary>The moment points a clip is tagged with: the etiquette points a trainer looks for on film.</summary>
     public static readonly IReadOnlyList<EtiquettePoint> MomentPoints =
@@ -29,6 +29,7 @@ public sealed class ClipAdministration(
         if (errors.Count > 0) return errors;
         details.ApplyTo(clip);
         await db.SaveChangesAsync(cancellationToken);
+        access.Forget(clipId);
         return errors;
     }
 
@@ -36,9 +37,11 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
+        var changed = await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
             .SetProperty(x => x.IsPublished, published)
             .SetProperty(x => x.PublishedAtUtc, x => published ? x.PublishedAtUtc ?? now : null), cancellationToken) > 0;
+        access.Forget(clipId);
+        return changed;
     }
 
     /// <returns>An error message for the form, or null when the moment was added.</returns>
@@ -75,6 +78,7 @@ public sealed class ClipAdministration(
         {
             db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId });
             await db.SaveChangesAsync(cancellationToken);
+            access.Forget(clipId);
         }
         return null;
     }
@@ -83,6 +87,7 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        access.Forget(clipId);
     }
 
     public Task<bool> CancelTranscodingAsync(int clipId, CancellationToken cancellationToken = default) => queue.RequestCancelAsync(clipId, cancellationToken);
@@ -94,6 +99,7 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Clips.Where(c => c.Id == clipId).ExecuteDeleteAsync(cancellationToken) > 0;
+        access.Forget(clipId);
         if (deleted) storage.DeleteClip(clipId);
         return deleted;
     }

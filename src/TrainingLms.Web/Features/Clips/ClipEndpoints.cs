@@ -125,14 +125,14 @@ public static class ClipEndpoints
         return await watching.RecordAsync(user.PersonId(), id, report) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
     }
 
-    internal static async Task<IResult> Rendition(int id, string rendition, ClaimsPrincipal user, IDbContextFactory<LmsDbContext> dbFactory, ClipStorage storage)
+    internal static async Task<IResult> Rendition(int id, string rendition, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage)
     {
         if (!int.TryParse(rendition[..^1], out var shortSide)) return TypedResults.NotFound();
-        return await ServeAsync(id, user, dbFactory, clip => clip.Renditions.Any(r => r.ShortSide == shortSide) ? storage.RenditionPath(id, shortSide) : null, VideoContentType);
+        return await ServeAsync(id, user, access, clip => clip.Renditions.Any(r => r.ShortSide == shortSide) ? storage.RenditionPath(id, shortSide) : null, VideoContentType);
     }
 
-    internal static Task<IResult> Poster(int id, ClaimsPrincipal user, IDbContextFactory<LmsDbContext> dbFactory, ClipStorage storage) =>
-        ServeAsync(id, user, dbFactory, clip => clip.HasPoster ? storage.PosterPath(id) : null, "image/jpeg");
+    internal static Task<IResult> Poster(int id, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage) =>
+        ServeAsync(id, user, access, clip => clip.HasPoster ? storage.PosterPath(id) : null, "image/jpeg");
 
     internal static async Task<Results<PhysicalFileHttpResult, NotFound>> Original(int id, IDbContextFactory<LmsDbContext> dbFactory, ClipStorage storage)
     {
@@ -149,13 +149,11 @@ public static class ClipEndpoints
     /// A clip's file, with HTTP range requests (206, suffix ranges, 416 for an unsatisfiable range), ETag and
     /// Last-Modified, sent from disk without buffering it. Not found is 404; someone who may not see the clip gets 403.
     /// </summary>
-    private static async Task<IResult> ServeAsync(int id, ClaimsPrincipal user, IDbContextFactory<LmsDbContext> dbFactory, Func<Clip, string?> pathOf, string contentType)
+    private static async Task<IResult> ServeAsync(int id, ClaimsPrincipal user, ClipAccessCache access, Func<ServedClip, string?> pathOf, string contentType)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var verdict = await ClipAccess.CheckAsync(db, await ClipViewer.ForAsync(db, user), id);
-        if (verdict == ClipAccess.Verdict.NotFound) return TypedResults.NotFound();
-        if (verdict == ClipAccess.Verdict.Forbidden) return ForbidHttpResult403.Instance;
-        var clip = await db.Clips.AsNoTracking().SingleAsync(c => c.Id == id);
+        var clip = await access.GetAsync(user, id);
+        if (clip is null) return TypedResults.NotFound();
+        if (clip.Verdict == ClipAccess.Verdict.Forbidden) return ForbidHttpResult403.Instance;
         if (clip.Status != ClipStatus.Ready || pathOf(clip) is not { } path || new FileInfo(path) is not { Exists: true } file) return TypedResults.NotFound();
         return new PrivateFile(TypedResults.PhysicalFile(file.FullName, contentType, lastModified: file.LastWriteTimeUtc, entityTag: EntityTag(file), enableRangeProcessing: true));
     }

@@ -10,6 +10,7 @@ public static class ClipsFeature
         builder.Services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClipStorage>();
+        builder.Services.AddSingleton<ClipAccessCache>();
         builder.Services.AddSingleton<IVideoTools, XabeVideoTools>();
         builder.Services.AddSingleton<ClipDetailsRules>();
         builder.Services.AddSingleton<ClipIntake>();

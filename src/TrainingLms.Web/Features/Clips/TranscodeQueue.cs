@@ -16,7 +16,7 @@ public sealed record LeaseCheck(bool StillHeld, bool CancelRequested);
 /// lease nobody renewed: its worker died) and renews the lease while ffmpeg runs; every state change checks that the
 /// worker still holds the lease, so a worker that was presumed dead cannot overwrite its successor's work.
 /// </summary>
-public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, IOptions<ClipOptions> options, TimeProvider clock)
+public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, ClipAccessCache access, IOptions<ClipOptions> options, TimeProvider clock)
 {
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
@@ -74,6 +74,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, IO
             .SetProperty(x => x.HasPoster, true)
             .SetProperty(x => x.DurationSeconds, durationSeconds), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        access.Forget(job.ClipId);
         return true;
     }
 
@@ -161,6 +162,9 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, IO
         return finished > 0;
     }
 
-    private static Task SetClipStatusAsync(LmsDbContext db, int clipId, ClipStatus status, CancellationToken cancellationToken) =>
-        db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status), cancellationToken);
+    private async Task SetClipStatusAsync(LmsDbContext db, int clipId, ClipStatus status, CancellationToken cancellationToken)
+    {
+        await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status), cancellationToken);
+        access.Forget(clipId);
+    }
 }
