@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data.Identity;
+using TrainingLms.Data.Configurations.Drills;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Domain.ShiftReviews;
@@ -29,6 +31,17 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<ShiftReview> ShiftReviews => Set<ShiftReview>();
     public DbSet<ShiftReviewNote> ShiftReviewNotes => Set<ShiftReviewNote>();
     public DbSet<ShiftReviewAmendment> ShiftReviewAmendments => Set<ShiftReviewAmendment>();
+    public DbSet<Drill> Drills => Set<Drill>();
+    public DbSet<DrillRevision> DrillRevisions => Set<DrillRevision>();
+    public DbSet<DrillSession> DrillSessions => Set<DrillSession>();
+    public DbSet<DrillAttempt> DrillAttempts => Set<DrillAttempt>();
+    public DbSet<DrillScore> DrillScores => Set<DrillScore>();
+    public DbSet<DrillAnnulment> DrillAnnulments => Set<DrillAnnulment>();
+    public DbSet<ClearanceRequirement> ClearanceRequirements => Set<ClearanceRequirement>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
