@@ -3,6 +3,7 @@ using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
+using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
@@ -25,6 +26,7 @@ builder.AddHealth();
 builder.AddPeople();
 builder.AddCourses();
 builder.AddShiftReviews();
+builder.AddDrills();
 builder.AddHome();
 builder.AddDemo();
 builder.Services.AddRazorComponents();
@@ -36,6 +38,8 @@ await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncCourseContentAsync();
 await app.Services.SeedDemoLearningAsync();
+await app.Services.SyncDrillContentAsync();
+await app.Services.SeedDemoDrillsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -53,6 +57,7 @@ app.Use((context, next) =>
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMustChangePassword();
 app.UseAntiforgery();
 
@@ -62,6 +67,7 @@ app.MapAccount();
 app.MapPeople();
 app.MapCourses();
 app.MapShiftReviews();
+app.MapDrills();
 app.MapLmsLocalization();
 app.MapHealth();
 

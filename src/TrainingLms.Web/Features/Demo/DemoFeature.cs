@@ -13,6 +13,7 @@ public static class DemoFeature
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoLearningSeeder>();
+        builder.Services.AddScoped<DemoDrillSeeder>();
     }
 
     public static async Task SeedDemoAsync(this IServiceProvider services)
@@ -31,5 +32,13 @@ public static class DemoFeature
         if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DemoLearningSeeder>().SeedAsync();
+    }
+
+    /// <summary>Runs after the drills are published and the staff have a learning history, so clearance has something to show.</summary>
+    public static async Task SeedDemoDrillsAsync(this IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDrillSeeder>().SeedAsync();
     }
 }
