@@ -31,8 +31,9 @@ public sealed class DrillResults(IDbContextFactory<LmsDbContext> dbFactory, Time
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var candidate = await db.DrillAttempts.Where(a => a.Id == attemptId).Select(a => new { a.CandidateId, a.SignedAtUtc }).SingleOrDefaultAsync(cancellationToken);
-        if (candidate is null || (candidate.SignedAtUtc is null && !viewer.MayCountersign)) return (DrillActionStatus.NotFound, null);
+        if (candidate is null) return (DrillActionStatus.NotFound, null);
         if (!await DrillScope.CanViewPersonAsync(db, viewer, candidate.CandidateId, cancellationToken)) return (DrillActionStatus.Forbidden, null);
+        if (candidate.SignedAtUtc is null && !viewer.MayCountersign) return (DrillActionStatus.NotFound, null);
         return (DrillActionStatus.Done, await LoadAsync(db, attemptId, cancellationToken));
     }
 
