@@ -20,6 +20,7 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
     private static readonly SKColor Muted = new(0x5a, 0x6b, 0x63);
 
     private readonly Lazy<SKTypeface> typeface = new(() => LoadTypeface(options.Value));
+    private Dictionary<char, char>? lookAlikes;
 
     public byte[] Render(Certificate certificate, CertificateStatus status, string companyName, string verifyUrl)
     {
@@ -37,7 +38,7 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
             document.EndPage();
             document.Close();
         }
-        return stream.ToArray();
+        return PdfUnicodeRepair.Apply(stream.ToArray(), LookAlikes);
     }
 
     private void Draw(SKCanvas canvas, Certificate certificate, CertificateStatus status, string companyName, string verifyUrl)
@@ -171,6 +172,12 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
     }
 
     private string L(string key) => localizer[key];
+
+    private Dictionary<char, char> LookAlikes => lookAlikes ??= PdfUnicodeRepair.LookAlikes(text =>
+    {
+        using var font = new SKFont(typeface.Value, 12);
+        return font.GetGlyphs(text);
+    });
 
     public void Dispose()
     {
