@@ -53,7 +53,7 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
         y = Centered(canvas, L("Certificate.Pdf.Title"), 26, Primary, y + 14);
         y = Centered(canvas, L("Certificate.Pdf.Certifies"), 12, Muted, y + 22);
         y = Centered(canvas, certificate.FullName, 30, SKColors.Black, y + 14);
-        y = Centered(canvas, $"{L("Field.EmployeeNumber")}: {certificate.EmployeeNumber}", 12, Muted, y + 6);
+        y = Centered(canvas, Labelled("Field.EmployeeNumber", certificate.EmployeeNumber), 12, Muted, y + 6);
         y = Paragraph(canvas, L("Certificate.Pdf.HasPassed"), 12, SKColors.Black, y + 28);
 
         foreach (var item in certificate.Items)
@@ -65,8 +65,8 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
         }
 
         y += 24;
-        y = Paragraph(canvas, $"{L("Certificate.IssuedOn")}: {DrillFormat.Day(certificate.IssuedOn)}", 13, SKColors.Black, y);
-        y = Paragraph(canvas, $"{L("Certificate.ValidThrough")}: {DrillFormat.Day(certificate.ValidThrough)}", 13, SKColors.Black, y + 4);
+        y = Paragraph(canvas, Labelled("Certificate.IssuedOn", DrillFormat.Day(certificate.IssuedOn)), 13, SKColors.Black, y);
+        y = Paragraph(canvas, Labelled("Certificate.ValidThrough", DrillFormat.Day(certificate.ValidThrough)), 13, SKColors.Black, y + 4);
         if (status != CertificateStatus.Valid)
             Paragraph(canvas, localizer["Certificate.Pdf.StatusWhenPrinted", L($"Certificate.Status.{status}")], 13, new SKColor(0xb0, 0x2a, 0x37), y + 10);
 
@@ -75,7 +75,7 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
         var footTop = Height - Margin - qrSize - 8;
         DrawQr(canvas, verifyUrl, Width - Margin - qrSize, footTop, qrSize);
         var textWidth = Width - 2 * Margin - qrSize - 16;
-        var footY = Paragraph(canvas, $"{L("Certificate.Code")}: {certificate.Code}", 14, SKColors.Black, footTop + 18, width: textWidth);
+        var footY = Paragraph(canvas, Labelled("Certificate.Code", certificate.Code), 14, SKColors.Black, footTop + 18, width: textWidth);
         footY = Paragraph(canvas, L("Certificate.Pdf.VerifyHint"), 10, Muted, footY + 8, width: textWidth);
         Paragraph(canvas, verifyUrl, 10, Primary, footY + 4, width: textWidth);
     }
@@ -172,6 +172,9 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
     }
 
     private string L(string key) => localizer[key];
+
+    /// <summary>"Label: value", with the colon the language uses (a full-width one in Chinese).</summary>
+    private string Labelled(string labelKey, string value) => localizer["Certificate.Pdf.Labelled", L(labelKey), value];
 
     private Dictionary<char, char> LookAlikes => lookAlikes ??= PdfUnicodeRepair.LookAlikes(text =>
     {
