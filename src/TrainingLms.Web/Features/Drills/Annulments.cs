@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -29,7 +29,7 @@ public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, Passwo
         if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return DrillActionResult.Refused(check);
 
         db.DrillAnnulments.Add(new DrillAnnulment { AttemptId = attemptId, Reason = reason, RequestedById = actor.PersonId, RequestedAtUtc = Now });
-        return await SaveOnceAsync(db, cancellationToken) ? new(DrillActionStatus.Done, attemptId) : new(DrillActionStatus.AlreadyDone, attemptId);
+        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? new(DrillActionStatus.Done, attemptId) : new(DrillActionStatus.AlreadyDone, attemptId);
     }
 
     /// <summary>The second signature: never the person who asked. Makes the annulment final and revokes certificates resting on the attempt.</summary>
@@ -89,27 +89,12 @@ public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, Passwo
             })],
         };
         db.DrillAttempts.Add(correction);
-        if (await SaveOnceAsync(db, cancellationToken)) return new(DrillActionStatus.Done, correction.Id);
+        if (await UniqueIndex.SaveOnceAsync(db, cancellationToken)) return new(DrillActionStatus.Done, correction.Id);
         return new(DrillActionStatus.AlreadyDone, await CorrectionOfAsync(db, annulledAttemptId, cancellationToken));
     }
 
     private static Task<int?> CorrectionOfAsync(LmsDbContext db, int annulledAttemptId, CancellationToken cancellationToken) =>
         db.DrillAttempts.Where(a => a.CorrectsAttemptId == annulledAttemptId).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
-
-    // A double tap inserts the same row twice at once; the unique index keeps one and the other answers "already done".
-    private static async Task<bool> SaveOnceAsync(LmsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

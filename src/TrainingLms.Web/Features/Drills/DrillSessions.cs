@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -126,17 +126,10 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
         };
         session.Attempts.AddRange(await NewAttemptsAsync(db, drill, input.Candidates, now, cancellationToken));
         db.DrillSessions.Add(session);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new(DrillActionStatus.Done, session.Id);
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            db.ChangeTracker.Clear();
-            var winner = await db.DrillSessions.Where(s => s.SubmissionKey == input.SubmissionKey).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
-            return winner is { } id ? new(DrillActionStatus.AlreadyDone, id) : throw new InvalidOperationException("A unique index refused the session but none holds its key.", e);
-        }
+        if (await UniqueIndex.SaveOnceAsync(db, cancellationToken)) return new(DrillActionStatus.Done, session.Id);
+        // Another tap of the same form won the race: answer with its session.
+        var winner = await db.DrillSessions.Where(s => s.SubmissionKey == input.SubmissionKey).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        return winner is { } id ? new(DrillActionStatus.AlreadyDone, id) : throw new InvalidOperationException("A unique index refused the session but none holds its key.");
     }
 
     public async Task<SessionDetail?> DetailAsync(int sessionId, CancellationToken cancellationToken = default)
@@ -189,15 +182,7 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
         if (drill is null) return DrillActionResult.Invalid("candidate", "Drills.Validation.DrillRetired");
         if (await CandidateErrorAsync(db, drill, adding, session.HeldOn, cancellationToken) is { } error) return DrillActionResult.Invalid("candidate", error);
         db.DrillAttempts.AddRange((await NewAttemptsAsync(db, drill, adding, clock.GetUtcNow().UtcDateTime, cancellationToken)).Select(a => { a.SessionId = sessionId; return a; }));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            return new(DrillActionStatus.AlreadyDone);
-        }
-        return new(DrillActionStatus.Done);
+        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? new(DrillActionStatus.Done) : new(DrillActionStatus.AlreadyDone);
     }
 
     /// <summary>Takes someone off the list (they did not come); only while their attempt is an unsigned draft.</summary>

@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Clearance;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Certificates;
 
@@ -42,18 +42,13 @@ public sealed class CertificateIssuer(IDbContextFactory<LmsDbContext> dbFactory,
         };
         certificate.ContentHash = certificate.ComputeHash();
         db.Certificates.Add(certificate);
-        try
+        if (await UniqueIndex.SaveOnceAsync(db, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Certificate {Code} issued to {Person}", certificate.Code, personId);
             return certificate;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Issued at the same moment by another request (the sign-off and the person's page): that one stands.
-            db.ChangeTracker.Clear();
-            return await db.Certificates.AsNoTracking().SingleAsync(c => c.PersonId == personId && c.BasisKey == basisKey, cancellationToken);
-        }
+        // Issued at the same moment by another request (the sign-off and the person's page): that one stands.
+        return await db.Certificates.AsNoTracking().SingleAsync(c => c.PersonId == personId && c.BasisKey == basisKey, cancellationToken);
     }
 
     public async Task RevokeForAttemptAsync(int attemptId, string reason, CancellationToken cancellationToken = default)
