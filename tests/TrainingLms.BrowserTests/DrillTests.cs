@@ -95,18 +95,8 @@ public class DrillTests(BrowserFixture fixture)
     [InlineData("M0001", "/clearance", 1280, "zh-CN")]
     [InlineData("A0001", "/admin/clearance", 390, "en-US")]
     [InlineData("E0001", "/", 390, "zh-CN")]
-    public async Task DrillPage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture)
-    {
-        var page = await fixture.SignedInPageAsync(account, width, culture);
-
-        var response = await page.GotoAsync(path);
-
-        Assert.Equal(200, response!.Status);
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-        Assert.True(await page.FitsTheScreenAsync(), $"{path} scrolls sideways at {width} px in {culture}");
-        await page.ScreenshotAsync(fixture, $"drills-{account}-{Name(path)}-{culture}-{width}");
-        await page.Context.CloseAsync();
-    }
+    public Task DrillPage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture) =>
+        fixture.PageFitsAsync(account, path, width, culture, $"drills-{account}-{Name(path)}-{culture}-{width}");
 
     [Theory]
     [InlineData(390, "zh-CN")]
