@@ -66,7 +66,7 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
             [header[4]] = c.Person.PositionName,
             [header[5]] = L($"Clearance.Status.{c.Result.Status}"),
             [header[6]] = c.Result.ValidThrough?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [header[7]] = string.Join(L("Common.ListSeparator"), c.Result.Gaps.Select(g => GapText.Of(localizer, g, board.Titles))),
+            [header[7]] = string.Join(L("Clearance.Requirement.Separator"), c.Result.Gaps.Select(g => GapText.Of(localizer, g, board.Titles))),
         })];
     }
 
@@ -79,4 +79,17 @@ public static class GapText
     public static string Of(IStringLocalizer localizer, ClearanceGap gap, RequirementTitles titles) =>
         localizer[gap is { Reason: GapReason.DrillNotPassed, Date: not null } ? "Clearance.Gap.DrillRetakeFrom" : $"Clearance.Gap.{gap.Reason}",
             titles.For(gap.Requirement), gap.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
+}
+
+/// <summary>
+/// What a post requires, in words: each course or drill named with its kind and quoted, since titles hold commas and
+/// enumeration marks themselves ("见面、微笑、问好、起身") and a plain list would run them together.
+/// </summary>
+public static class RequirementText
+{
+    public static string Of(IStringLocalizer localizer, Requirement requirement, RequirementTitles titles) =>
+        localizer[requirement.Kind == RequirementKind.Course ? "Clearance.Requirement.Course" : "Clearance.Requirement.Drill", titles.For(requirement)];
+
+    public static string List(IStringLocalizer localizer, IEnumerable<Requirement> requirements, RequirementTitles titles) =>
+        string.Join(localizer["Clearance.Requirement.Separator"], requirements.Select(r => Of(localizer, r, titles)));
 }
