@@ -75,6 +75,12 @@ public class DrillTests(BrowserFixture fixture)
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         await File.WriteAllBytesAsync(Path.Combine(fixture.ScreenshotFolder, "certificate-M0001-zh-CN.pdf"), pdf);
 
+        // On his site's clearance board as well.
+        await manager.GotoAsync("/clearance");
+        await Expect(manager.Locator("tr[data-person='M0001']")).ToHaveAttributeAsync("data-status", "Cleared");
+        Assert.True(await manager.FitsTheScreenAsync(), "clearance board scrolls sideways at 390px");
+        await manager.ScreenshotAsync(fixture, "board-manager-cleared-390");
+
         // The result, with its feedback, to acknowledge.
         await manager.GotoAsync("/clearance/me");
         await manager.Locator(".my-results a").First.ClickAsync();
@@ -89,6 +95,7 @@ public class DrillTests(BrowserFixture fixture)
     [InlineData("T0001", "/drills", 390, "zh-CN")]
     [InlineData("T0001", "/drills", 1280, "en-US")]
     [InlineData("T0001", "/drills/sessions/new?adhoc=true&site=1", 390, "en-US")]
+    [InlineData("T0001", "/drills/sessions/new?site=1", 390, "zh-CN")]
     [InlineData("T0001", "/drills/rubrics/pre-posting-etiquette", 390, "zh-CN")]
     [InlineData("A0001", "/clearance", 390, "zh-CN")]
     [InlineData("A0001", "/clearance", 1280, "en-US")]
@@ -97,6 +104,22 @@ public class DrillTests(BrowserFixture fixture)
     [InlineData("E0001", "/", 390, "zh-CN")]
     public Task DrillPage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture) =>
         fixture.PageFitsAsync(account, path, width, culture, $"drills-{account}-{Name(path)}-{culture}-{width}");
+
+    /// <summary>Pages reached from a record rather than the menu; their addresses come from the demo company's drill history.</summary>
+    [Theory]
+    [InlineData("failed-result", 390, "zh-CN")]
+    [InlineData("failed-result", 1280, "en-US")]
+    [InlineData("failed-clearance", 390, "en-US")]
+    [InlineData("session", 390, "zh-CN")]
+    [InlineData("signed-attempt", 390, "en-US")]
+    [InlineData("person-clearance", 1280, "zh-CN")]
+    [InlineData("position-rules", 390, "zh-CN")]
+    public async Task DrillRecordPage_FitsPhoneAndDesktop_InBothLanguages(string target, int width, string culture)
+    {
+        var (account, path) = await TargetAsync(target);
+
+        await fixture.PageFitsAsync(account, path, width, culture, $"drills-{target}-{culture}-{width}");
+    }
 
     [Theory]
     [InlineData(390, "zh-CN")]
@@ -131,6 +154,24 @@ public class DrillTests(BrowserFixture fixture)
         await page.ScreenshotAsync(fixture, $"verify-{culture}-{width}");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>Who opens which page: the failed demo candidate's result and clearance, the session and signed record behind it, an expiring person, a position's rules.</summary>
+    private Task<(string Account, string Path)> TargetAsync(string target) => DemoAsync<(string, string)>(async db =>
+    {
+        var failed = await db.DrillAttempts.Where(a => a.SignedAtUtc != null && a.Passed == false)
+            .Select(a => new { a.Id, a.SessionId, Number = db.Users.Where(p => p.Id == a.CandidateId).Select(p => p.UserName!).First() })
+            .FirstAsync();
+        return target switch
+        {
+            "failed-result" => (failed.Number, $"/drills/results/{failed.Id}"),
+            "failed-clearance" => (failed.Number, "/clearance/me"),
+            "session" => ("T0001", $"/drills/sessions/{failed.SessionId}"),
+            "signed-attempt" => ("A0001", $"/drills/attempts/{failed.Id}"),
+            "person-clearance" => ("A0001", $"/clearance/people/{await db.Users.Where(p => p.UserName == "E0002").Select(p => p.Id).SingleAsync()}"),
+            "position-rules" => ("A0001", $"/admin/clearance/{await db.Positions.Where(p => p.Name == "客服前台").Select(p => p.Id).SingleAsync()}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
+        };
+    });
 
     private async Task<T> DemoAsync<T>(Func<LmsDbContext, Task<T>> read)
     {

@@ -162,6 +162,9 @@ public class DrillSignOffTests(DrillsFactory factory) : IClassFixture<DrillsFact
         var remove = await trainer.PostFieldsAsync($"/drills/sessions/{drill.SessionId}", $"remove-{drill.AttemptId}", []);
         var addAgain = await trainer.PostFieldsAsync($"/drills/sessions/{drill.SessionId}", "add", [new("candidate", drill.CandidateId)]);
         var acknowledgeForThem = await trainer.PostFieldsAsync($"/drills/results/{drill.AttemptId}", "acknowledge", []);
+        // Annulment has its own forms: countersigning what nobody asked to annul, or correcting what is not annulled, does nothing.
+        var countersignUnasked = await otherTrainer.PostFieldsAsync(path, "countersign", [new("password", LmsFactory.Password)]);
+        var correctUnannulled = await trainer.PostFieldsAsync(path, "correct", []);
 
         Assert.Equal(HttpStatusCode.Conflict, resave.StatusCode);
         Assert.Contains("该结果已签核，不能修改", await resave.Content.ReadAsStringAsync());
@@ -170,6 +173,9 @@ public class DrillSignOffTests(DrillsFactory factory) : IClassFixture<DrillsFact
         Assert.Equal(HttpStatusCode.Conflict, remove.StatusCode);
         Assert.Equal($"/drills/sessions/{drill.SessionId}?done=added", addAgain.RedirectPath());
         Assert.Equal(HttpStatusCode.Forbidden, acknowledgeForThem.StatusCode);
+        Assert.Contains("没有人申请作废该结果", await countersignUnasked.Content.ReadAsStringAsync());
+        Assert.Contains("只有已作废的结果可以更正", await correctUnannulled.Content.ReadAsStringAsync());
+        Assert.False(await factory.WithDbAsync(db => db.DrillAnnulments.AnyAsync(a => a.AttemptId == drill.AttemptId)));
         var guard = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.WithScopeAsync(async services =>
         {
             await using var db = await services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync();
