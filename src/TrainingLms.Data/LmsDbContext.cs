@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Data.Configurations.Drills;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Domain.ShiftReviews;
@@ -36,6 +38,17 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<TranscodeJob> TranscodeJobs => Set<TranscodeJob>();
     public DbSet<ClipUpload> ClipUploads => Set<ClipUpload>();
     public DbSet<ClipView> ClipViews => Set<ClipView>();
+    public DbSet<Drill> Drills => Set<Drill>();
+    public DbSet<DrillRevision> DrillRevisions => Set<DrillRevision>();
+    public DbSet<DrillSession> DrillSessions => Set<DrillSession>();
+    public DbSet<DrillAttempt> DrillAttempts => Set<DrillAttempt>();
+    public DbSet<DrillScore> DrillScores => Set<DrillScore>();
+    public DbSet<DrillAnnulment> DrillAnnulments => Set<DrillAnnulment>();
+    public DbSet<ClearanceRequirement> ClearanceRequirements => Set<ClearanceRequirement>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
+using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
@@ -27,6 +28,7 @@ builder.AddPeople();
 builder.AddClips();
 builder.AddCourses();
 builder.AddShiftReviews();
+builder.AddDrills();
 builder.AddHome();
 builder.AddDemo();
 builder.Services.AddRazorComponents();
@@ -40,6 +42,8 @@ await app.Services.SyncCourseContentAsync();
 await app.Services.SeedDemoLearningAsync();
 await app.Services.SeedDemoClipsAsync();
 await app.Services.CheckLessonClipsAsync();
+await app.Services.SyncDrillContentAsync();
+await app.Services.SeedDemoDrillsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -57,6 +61,7 @@ app.Use((context, next) =>
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMustChangePassword();
 app.UseAntiforgery();
 
@@ -67,6 +72,7 @@ app.MapPeople();
 app.MapClips();
 app.MapCourses();
 app.MapShiftReviews();
+app.MapDrills();
 app.MapLmsLocalization();
 app.MapHealth();
 

@@ -83,18 +83,8 @@ public class CourseLearningTests(BrowserFixture fixture)
     [InlineData("C0001", "/courses/overdue", 390, "zh-CN")]
     [InlineData("E0001", "/learning/courtesy-language/01-three-sounds", 1280, "en-US")]
     [InlineData("E0001", "/catalogue", 390, "zh-CN")]
-    public async Task CoursePage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture)
-    {
-        var page = await fixture.SignedInPageAsync(account, width, culture);
-
-        var response = await page.GotoAsync(path);
-
-        Assert.Equal(200, response!.Status);
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-        Assert.True(await page.FitsTheScreenAsync(), $"{path} scrolls sideways at {width} px in {culture}");
-        await page.ScreenshotAsync(fixture, $"courses-{account}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
-        await page.Context.CloseAsync();
-    }
+    public Task CoursePage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture) =>
+        fixture.PageFitsAsync(account, path, width, culture, $"courses-{account}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
 
     [Fact]
     public async Task Trainer_TypesInTheEditor_PreviewShowsTheLearnersRendering_WithNothingLive()

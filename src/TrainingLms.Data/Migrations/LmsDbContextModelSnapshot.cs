@@ -864,6 +864,416 @@ namespace TrainingLms.Data.Migrations
                     b.ToTable("QuizAttempts");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Drills.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasisKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "BasisKey")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.ClearanceRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionId", "Kind", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("ClearanceRequirements");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.Drill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Drills");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillAnnulment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CountersignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountersignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId")
+                        .IsUnique();
+
+                    b.HasIndex("CountersignedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("DrillAnnulments");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnnulledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsAttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrillRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PercentTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetakeFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsAttemptId")
+                        .IsUnique();
+
+                    b.HasIndex("DrillRevisionId");
+
+                    b.HasIndex("SignedById");
+
+                    b.HasIndex("CandidateId", "SignedAtUtc");
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsAttemptId\" IS NULL");
+
+                    b.ToTable("DrillAttempts");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetakeWaitDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Briefing", "TrainingLms.Domain.Drills.DrillRevision.Briefing#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "TrainingLms.Domain.Drills.DrillRevision.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "TrainingLms.Domain.Drills.DrillRevision.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DrillRevisions");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvidenceAtSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceClipSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "CriterionKey")
+                        .IsUnique();
+
+                    b.ToTable("DrillScores");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.ToTable("DrillSessions");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Company", b =>
                 {
                     b.Property<int>("Id")
@@ -1436,6 +1846,118 @@ namespace TrainingLms.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Drills.Certificate", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.ClearanceRequirement", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Organisation.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillAnnulment", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Drills.DrillAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CountersignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillAttempt", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Drills.DrillAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsAttemptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Domain.Drills.DrillRevision", "DrillRevision")
+                        .WithMany()
+                        .HasForeignKey("DrillRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Drills.DrillSession", "Session")
+                        .WithMany("Attempts")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DrillRevision");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillRevision", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Drills.Drill", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillScore", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Drills.DrillAttempt", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillSession", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Drills.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Team", b =>
                 {
                     b.HasOne("TrainingLms.Data.Identity.Person", null)
@@ -1515,6 +2037,21 @@ namespace TrainingLms.Data.Migrations
             modelBuilder.Entity("TrainingLms.Domain.Courses.CourseRevision", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.Drill", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillAttempt", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Drills.DrillSession", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Site", b =>

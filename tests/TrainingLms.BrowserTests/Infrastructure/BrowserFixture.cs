@@ -34,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The running app's services, for a test that needs to know what the demo company holds.</summary>
+    /// <summary>The demo app's services, for a test that needs to look something up (a certificate's code) rather than click to it.</summary>
     public IServiceProvider Services => app.Services;
 
     /// <summary>Screenshots land here for people to look at: TestResults/screenshots at the repository root.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using TrainingLms.IntegrationTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace TrainingLms.BrowserTests.Infrastructure;
 
@@ -33,6 +34,23 @@ public static class PageActions
     /// <summary>True when nothing sticks out sideways: the page needs no horizontal scrolling.</summary>
     public static Task<bool> FitsTheScreenAsync(this IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>
+    /// Opens <paramref name="path"/> signed in as <paramref name="account"/> at a width and language, checks that it
+    /// answers 200 with a heading and needs no sideways scrolling, and saves a screenshot under <paramref name="screenshot"/>.
+    /// </summary>
+    public static async Task PageFitsAsync(this BrowserFixture fixture, string account, string path, int width, string culture, string screenshot)
+    {
+        var page = await fixture.SignedInPageAsync(account, width, culture);
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        Assert.True(await page.FitsTheScreenAsync(), $"{path} scrolls sideways at {width} px in {culture}");
+        await page.ScreenshotAsync(fixture, screenshot);
+        await page.Context.CloseAsync();
+    }
 
     public static Task ScreenshotAsync(this IPage page, BrowserFixture fixture, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotFolder, name + ".png"), FullPage = true });

@@ -16,7 +16,7 @@ namespace TrainingLms.IntegrationTests.Authorization;
 public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFactory>
 {
     /// <param name="NeedsRole">Names a policy stricter than being signed in (a role).</param>
-    public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, bool NeedsRole, string Pattern)
+    public sealed record AppRoute(string Url, string Method, bool ForAdministrators, bool Anonymous, bool NamesPolicy, bool NeedsRole, string Pattern, IReadOnlyList<string> PolicyNames)
     {
         /// <summary>A page a browser opens, answered with the friendly "no access" page; anything else gets a bare 403.</summary>
         public bool IsPage => Method == "GET" && !Url.EndsWith(".csv", StringComparison.Ordinal) && !Url.EndsWith(".xlsx", StringComparison.Ordinal)
@@ -41,6 +41,41 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
         // Sanity: the enumeration really sees the administrator pages and endpoints.
         Assert.Contains(routes, route => route.Pattern == "/admin/people" && route.ForAdministrators);
         Assert.Contains(routes, route => route.Pattern == "/admin/people/import/template.csv" && route.ForAdministrators);
+    }
+
+    [Theory]
+    [InlineData("/drills", Policies.Trainer)]
+    [InlineData("/drills/sessions/new", Policies.Trainer)]
+    [InlineData("/drills/sessions/{Id:int}", Policies.Trainer)]
+    [InlineData("/drills/attempts/{Id:int}", Policies.Trainer)]
+    [InlineData("/drills/results/{Id:int}", Policies.SignedIn)]
+    [InlineData("/drills/rubrics/{Slug}", Policies.SignedIn)]
+    [InlineData("/clearance", Policies.Manager)]
+    [InlineData("/clearance/export.csv", Policies.Manager)]
+    [InlineData("/clearance/me", Policies.SignedIn)]
+    [InlineData("/clearance/people/{PersonId}", Policies.SignedIn)]
+    [InlineData("/certificates/{code}.pdf", Policies.SignedIn)]
+    [InlineData("/admin/clearance", Policies.Admin)]
+    [InlineData("/admin/clearance/{PositionId:int}", Policies.Admin)]
+    public void Routes_Drills_NameTheirPolicy(string pattern, string policy)
+    {
+        var routes = AppRoutes().Where(route => route.Pattern == pattern).ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.Equal([policy], route.PolicyNames));
+        Assert.All(routes, route => Assert.False(route.Anonymous, pattern));
+    }
+
+    [Fact]
+    public void Routes_CertificateVerification_IsTheOnlyAnonymousDrillRoute()
+    {
+        var routes = AppRoutes();
+        string[] drillAreas = ["/drills", "/clearance", "/certificates", "/verify", "/admin/clearance"];
+
+        var anonymous = routes.Where(route => route.Anonymous && drillAreas.Any(area => route.Pattern.StartsWith(area, StringComparison.Ordinal)))
+            .Select(route => route.Pattern).Distinct().Order();
+
+        Assert.Equal(["/verify", "/verify/{Code}"], anonymous);
     }
 
     [Fact]
@@ -171,7 +206,8 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
             Anonymous: endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
             NamesPolicy: authorize.Any(data => !string.IsNullOrEmpty(data.Policy)),
             NeedsRole: authorize.Any(data => !string.IsNullOrEmpty(data.Policy) && data.Policy != Policies.SignedIn) && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null,
-            Pattern: pattern);
+            Pattern: pattern,
+            PolicyNames: [.. authorize.Select(data => data.Policy).OfType<string>()]);
     }
 
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>

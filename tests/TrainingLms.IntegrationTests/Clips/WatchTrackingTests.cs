@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
-using TrainingLms.IntegrationTests.ShiftReviews;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Demo;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Drills.Content;
 
 namespace TrainingLms.IntegrationTests.Courses;
 
@@ -29,6 +30,21 @@ public sealed class CourseContentFactory : LmsFactory
     }
 
     public Task<SyncReport> SyncAsync() => WithScopeAsync(services => services.GetRequiredService<ContentSync>().SyncAsync());
+
+    /// <summary>A rubric file under drills/ (next to courses/).</summary>
+    public void WriteDrillFile(string fileName, string text)
+    {
+        Directory.CreateDirectory(Path.Combine(ContentPath, DrillSync.Folder));
+        File.WriteAllText(Path.Combine(ContentPath, DrillSync.Folder, fileName), text);
+    }
+
+    public void DeleteDrillFile(string fileName) => File.Delete(Path.Combine(ContentPath, DrillSync.Folder, fileName));
+
+    public Task<ContentSectionReport> SyncDrillsAsync() => WithScopeAsync(async services =>
+    {
+        await services.GetRequiredService<DrillSync>().SyncAsync();
+        return services.GetRequiredService<DrillSyncState>().Last!;
+    });
 
     public override async ValueTask DisposeAsync()
     {

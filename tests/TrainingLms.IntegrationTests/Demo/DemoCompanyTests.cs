@@ -5,6 +5,8 @@ using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Demo;
+using TrainingLms.Web.Features.Drills.Clearance;
+using TrainingLms.Domain.Drills;
 
 namespace TrainingLms.IntegrationTests.Demo;
 
@@ -60,6 +62,34 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
         var administrator = factory.CreateSessionClient();
         await administrator.SignInAsync("A0001");
         Assert.Contains("见面、微笑、问好、起身", await administrator.GetStringAsync("/courses/overdue"));
+    }
+
+    [Fact]
+    public async Task DemoMode_DrillHistory_ManagerToBeScoredToday_OthersClearedOrExpiring()
+    {
+        var (drills, results, scheduled, statuses, certificates) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var manager = await db.Users.SingleAsync(p => p.UserName == "M0001");
+            var clearance = await services.GetRequiredService<ClearanceService>().EvaluateAsync(db, db.Users.Where(p => p.Site!.Code == "CH"));
+            return (await db.Drills.CountAsync(d => d.IsActive),
+                await db.DrillAttempts.Where(a => a.SignedAtUtc != null).Select(a => a.Passed!.Value).ToListAsync(),
+                await db.DrillAttempts.AnyAsync(a => a.CandidateId == manager.Id && a.SignedAtUtc == null),
+                clearance.ToDictionary(c => c.Person.EmployeeNumber, c => c.Result.Status),
+                await db.Certificates.CountAsync());
+        });
+
+        Assert.Equal(2, drills);
+        Assert.Contains(true, results);
+        Assert.Contains(false, results);
+        Assert.True(scheduled, "M0001 has no drill to be scored");
+        Assert.Equal(ClearanceStatus.NotCleared, statuses["M0001"]);
+        Assert.Contains(ClearanceStatus.Cleared, statuses.Values);
+        Assert.Contains(ClearanceStatus.Expiring, statuses.Values);
+        Assert.True(certificates >= 2, $"{certificates} certificates");
+        var trainer = factory.CreateSessionClient();
+        await trainer.SignInAsync("T0001");
+        Assert.Contains("基层管理人员上岗前礼仪演练考核", await trainer.GetStringAsync("/"));
     }
 
     [Theory]

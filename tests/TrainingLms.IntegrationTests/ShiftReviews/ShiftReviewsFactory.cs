@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
@@ -9,36 +7,9 @@ using TrainingLms.IntegrationTests.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.ShiftReviews;
 
-/// <summary>A clock the tests set; it starts at the real time so sign-in cookies behave as usual.</summary>
-public sealed class TestClock : TimeProvider
+/// <summary>The app with a settable clock, and helpers that build teams and people for review tests.</summary>
+public sealed class ShiftReviewsFactory : OrganisationFactory
 {
-    public DateTime UtcNow { get; set; } = DateTime.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(UtcNow, DateTimeKind.Utc));
-
-    /// <summary>Sets the clock to a wall-clock time at a site.</summary>
-    public void SetLocal(DateTime local, string timeZoneId) => UtcNow = SiteTime.ToUtc(local, timeZoneId);
-}
-
-/// <summary>The app with a settable clock, and helpers that build sites, teams and people for review tests.</summary>
-public sealed class ShiftReviewsFactory : LmsFactory
-{
-    public TestClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public Task<int> CreateSiteAsync(string code, string timeZoneId = SiteTime.DefaultTimeZoneId) => WithDbAsync(async db =>
-    {
-        var site = new Site { Code = code, Name = "项目" + code, TimeZoneId = timeZoneId };
-        db.Sites.Add(site);
-        await db.SaveChangesAsync();
-        return site.Id;
-    });
-
     /// <summary>A team with a class leader (employee number <paramref name="leaderNumber"/>) and members.</summary>
     public async Task<TeamSetUp> CreateTeamAsync(int siteId, string name, string leaderNumber, IEnumerable<TeamShift>? shifts = null, params string[] memberNumbers)
     {

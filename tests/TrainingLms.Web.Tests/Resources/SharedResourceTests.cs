@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 
@@ -41,6 +42,24 @@ public class SharedResourceTests
         var keys = Strings("SharedResource.resx").Keys.ToHashSet();
         var needed = Enum.GetNames<ImportProblem>().Select(n => $"ImportProblem.{n}")
             .Concat(Enum.GetNames<LineOfWork>().Select(n => $"LineOfWork.{n}"));
+
+        Assert.Empty(needed.Except(keys));
+    }
+
+    [Fact]
+    public void SharedResource_DrillStatesAndProblems_EachHasAString()
+    {
+        var keys = Strings("SharedResource.resx").Keys.ToHashSet();
+        string[] drillProblems =
+        [
+            "NoCriteria", "TooManyCriteria", "DuplicateCriterion", "NoWeight", "CriterionKeyInvalid", "ScaleInvalid", "PassAtNotApplicable",
+            "PassAtRequired", "PassAtAboveScale", "BlockInDrill", "ImageInDrill", "EnglishWithoutDrill",
+        ];
+        var needed = Enum.GetNames<ClearanceStatus>().Select(n => $"Clearance.Status.{n}")
+            .Concat(Enum.GetNames<GapReason>().Select(n => $"Clearance.Gap.{n}"))
+            .Concat(Enum.GetNames<CertificateStatus>().SelectMany(n => new[] { $"Certificate.Status.{n}", $"Certificate.Verify.Meaning.{n}" }))
+            .Concat(Enum.GetNames<SessionKind>().Select(n => $"Drills.Kind.{n}"))
+            .Concat(drillProblems.Select(code => $"Content.Problem.{code}"));
 
         Assert.Empty(needed.Except(keys));
     }

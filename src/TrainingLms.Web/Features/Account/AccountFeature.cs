@@ -69,6 +69,7 @@ public static class AccountFeature
         });
 
         services.AddScoped<PersonLookup>();
+        services.AddScoped<PasswordConfirmation>();
         services.AddSingleton<SetupState>();
         services.AddScoped<FirstAdministratorSetup>();
     }

@@ -13,6 +13,7 @@ public static class CoursesFeature
         builder.Services.AddSingleton<ContentSyncState>();
         builder.Services.AddSingleton<LessonRenderer>();
         builder.Services.AddScoped<ContentSync>();
+        builder.Services.AddScoped<IContentSection, CourseContentSection>();
         builder.Services.AddScoped<CourseAssigner>();
         builder.Services.AddScoped<LessonCompletions>();
         builder.Services.AddScoped<LearningQueries>();

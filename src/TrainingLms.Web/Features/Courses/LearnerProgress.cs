@@ -4,12 +4,16 @@ using TrainingLms.Domain.Courses;
 
 namespace TrainingLms.Web.Features.Courses;
 
-/// <summary>Loads what <see cref="CourseProgressRules"/> needs for one person and some courses, in four queries.</summary>
+/// <summary>Loads what <see cref="CourseProgressRules"/> needs for some people and some courses, in four queries.</summary>
 public static class LearnerProgress
 {
     private static readonly IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> NoEarlierVersions = new Dictionary<int, IReadOnlyDictionary<string, string>>();
 
-    public static async Task<Dictionary<int, CourseProgress>> ForPersonAsync(LmsDbContext db, string personId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default)
+    public static async Task<Dictionary<int, CourseProgress>> ForPersonAsync(LmsDbContext db, string personId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default) =>
+        (await ForPeopleAsync(db, [personId], courseIds, cancellationToken))[personId];
+
+    /// <summary>Person id → course id → progress, for every person asked about and every one of the courses that is published.</summary>
+    public static async Task<Dictionary<string, Dictionary<int, CourseProgress>>> ForPeopleAsync(LmsDbContext db, IReadOnlyCollection<string> personIds, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default)
     {
         var current = await db.Courses.AsNoTracking()
             .Where(c => courseIds.Contains(c.Id) && c.CurrentRevisionId != null)
@@ -20,21 +24,25 @@ public static class LearnerProgress
                 Lessons = c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var lessonsDone = (await db.LessonCompletions.AsNoTracking()
-                .Where(c => c.PersonId == personId && courseIds.Contains(c.CourseId))
-                .Select(c => new { c.CourseId, c.LessonKey, c.CourseVersion })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion));
+        var lessonsDone = await db.LessonCompletions.AsNoTracking()
+            .Where(c => personIds.Contains(c.PersonId) && courseIds.Contains(c.CourseId))
+            .Select(c => new { c.PersonId, c.CourseId, c.LessonKey, c.CourseVersion })
+            .ToListAsync(cancellationToken);
         var coursesDone = (await db.CourseCompletions.AsNoTracking()
-                .Where(c => c.PersonId == personId && courseIds.Contains(c.CourseId))
-                .Select(c => new { c.CourseId, c.CourseVersion })
+                .Where(c => personIds.Contains(c.PersonId) && courseIds.Contains(c.CourseId))
+                .Select(c => new { c.PersonId, c.CourseId, c.CourseVersion })
                 .ToListAsync(cancellationToken))
-            .ToLookup(c => c.CourseId, c => c.CourseVersion);
+            .ToLookup(c => (c.PersonId, c.CourseId), c => c.CourseVersion);
 
-        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.Id, c => c.Version), lessonsDone, cancellationToken);
-        return current.ToDictionary(
-            c => c.Id,
-            c => CourseProgressRules.Evaluate(c.Version, c.Lessons, hashes.GetValueOrDefault(c.Id) ?? NoEarlierVersions, lessonsDone[c.Id].ToList(), coursesDone[c.Id].ToList()));
+        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.Id, c => c.Version),
+            lessonsDone.ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion)), cancellationToken);
+        var lessonsByPerson = lessonsDone.ToLookup(c => (c.PersonId, c.CourseId), c => new CompletedLesson(c.LessonKey, c.CourseVersion));
+        return personIds.Distinct().ToDictionary(
+            personId => personId,
+            personId => current.ToDictionary(
+                c => c.Id,
+                c => CourseProgressRules.Evaluate(c.Version, c.Lessons, hashes.GetValueOrDefault(c.Id) ?? NoEarlierVersions,
+                    lessonsByPerson[(personId, c.Id)].ToList(), coursesDone[(personId, c.Id)].ToList())));
     }
 
     // Lesson hashes in the last revision of each earlier version someone completed lessons at.

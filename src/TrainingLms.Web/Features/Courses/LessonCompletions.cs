@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -91,18 +91,9 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
     }
 
     // A double tap or a second tab may insert the same row at the same moment; the unique index keeps one.
-    private static async Task<bool> InsertOnceAsync<T>(LmsDbContext db, T row, CancellationToken cancellationToken) where T : class
+    private static Task<bool> InsertOnceAsync<T>(LmsDbContext db, T row, CancellationToken cancellationToken) where T : class
     {
         db.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            db.Entry(row).State = EntityState.Detached;
-            return false;
-        }
+        return UniqueIndex.SaveOnceAsync(db, cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ public static class DemoFeature
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoLearningSeeder>();
         builder.Services.AddSingleton<DemoClipSeeder>();
+        builder.Services.AddScoped<DemoDrillSeeder>();
     }
 
     public static async Task SeedDemoAsync(this IServiceProvider services)
@@ -39,5 +40,13 @@ public static class DemoFeature
     {
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value is not { Enabled: true, Clips: true }) return;
         await services.GetRequiredService<DemoClipSeeder>().SeedAsync();
+    }
+
+    /// <summary>Runs after the drills are published and the staff have a learning history, so clearance has something to show.</summary>
+    public static async Task SeedDemoDrillsAsync(this IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDrillSeeder>().SeedAsync();
     }
 }

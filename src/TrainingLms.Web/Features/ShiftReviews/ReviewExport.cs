@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -62,24 +61,6 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
         from is not { } first || first > last ? last.AddDays(-DefaultDays + 1)
         : last.DayNumber - first.DayNumber >= MaxDays ? last.AddDays(-MaxDays + 1)
         : first;
-
-    /// <summary>UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it without garbling.</summary>
-    public static byte[] Csv(List<Dictionary<string, object?>> rows, IReadOnlyList<string> header)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Quote)).Append("\r\n");
-        foreach (var row in rows)
-            text.AppendJoin(',', header.Select(name => Quote(Convert.ToString(row[name], CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    // RFC 4180 quoting; a cell starting = + - @, a tab or a carriage return is neutralised with a leading apostrophe,
-    // so it never runs as a spreadsheet formula (OWASP's CSV injection advice).
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 
     public static byte[] Xlsx(List<Dictionary<string, object?>> rows)
     {

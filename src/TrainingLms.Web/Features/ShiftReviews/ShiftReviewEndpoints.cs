@@ -17,7 +17,7 @@ public static class ShiftReviewEndpoints
     internal static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
     {
         var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
-        return TypedResults.File(ReviewExport.Csv(rows, export.Header()), "text/csv; charset=utf-8", "shift-reviews.csv");
+        return TypedResults.File(CsvExport.Write(rows, export.Header()), "text/csv; charset=utf-8", "shift-reviews.csv");
     }
 
     internal static async Task<FileContentHttpResult> ExportXlsx(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)

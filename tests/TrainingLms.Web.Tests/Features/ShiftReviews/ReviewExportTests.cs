@@ -1,5 +1,6 @@
 using System.Text;
 using TrainingLms.Web.Features.ShiftReviews;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Tests.Features.ShiftReviews;
 
@@ -26,7 +27,7 @@ public class ReviewExportTests
     [MemberData(nameof(Cells))]
     public void Csv_Cell_FormulaStartsNeutralised_RfcQuoted(string value, string expectedCell)
     {
-        var bytes = ReviewExport.Csv([new() { ["text"] = value }], ["text"]);
+        var bytes = CsvExport.Write([new Dictionary<string, object?> { ["text"] = value }], ["text"]);
 
         var text = Encoding.UTF8.GetString(bytes[Encoding.UTF8.GetPreamble().Length..]);
         Assert.Equal($"text\r\n{expectedCell}\r\n", text);
@@ -35,7 +36,7 @@ public class ReviewExportTests
     [Fact]
     public void Csv_HeaderAndNumbers_AlsoNeutralisedAndInvariant()
     {
-        var bytes = ReviewExport.Csv([new() { ["=bad header"] = 3, ["count"] = 1.5 }], ["=bad header", "count"]);
+        var bytes = CsvExport.Write([new Dictionary<string, object?> { ["=bad header"] = 3, ["count"] = 1.5 }], ["=bad header", "count"]);
 
         Assert.Equal("'=bad header,count\r\n3,1.5\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Features.Drills.Certificates;
+using TrainingLms.Web.Features.Drills.Clearance;
+
+namespace TrainingLms.Web.Features.Drills;
+
+public sealed record UpcomingSession(int Id, DateOnly HeldOn, LocalizedText DrillTitle, string SiteName, int Candidates, int Unsigned);
+
+public sealed record MyDrills(PersonClearance? Clearance, RequirementTitles Titles, IReadOnlyList<MyResult> ToAcknowledge, IReadOnlyList<UpcomingSession> MySessions, CertificateSummary? Certificate)
+{
+    public bool IsEmpty => Clearance is not { Result.Status: not ClearanceStatus.NotRequired } && ToAcknowledge.Count == 0 && MySessions.Count == 0;
+}
+
+/// <summary>What the home page shows about drills: the person's own clearance and results, and a trainer's coming sessions.</summary>
+public sealed class DrillHomeQueries(IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, DrillResults results, CertificateIssuer certificates, TimeProvider clock)
+{
+    public const int UpcomingDays = 14;
+
+    public async Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        var mine = await clearance.ForPersonAsync(personId, cancellationToken);
+        // Cleared since the last sign-off (say, by finishing the last course): the certificate is issued now.
+        if (mine is { Result.IsCleared: true, Result.Basis.Count: > 0 }) await certificates.IssueIfClearedAsync(personId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var titles = await ClearanceService.TitlesAsync(db, cancellationToken);
+        var toAcknowledge = (await results.OfPersonAsync(personId, cancellationToken)).Where(r => !r.Acknowledged && r.State is AttemptState.Signed or AttemptState.AnnulmentPending).ToList();
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, mine?.Person.TimeZoneId);
+        var sessions = await SessionsAsync(db, db.DrillSessions.Where(s => s.HeldOn >= today && s.Attempts.Any(a => a.CandidateId == personId && a.SignedAtUtc == null)), cancellationToken);
+        var certificate = (await certificates.OfPersonAsync(personId, cancellationToken)).FirstOrDefault(c => c.Status == CertificateStatus.Valid);
+        return new MyDrills(mine, titles, toAcknowledge, sessions, certificate);
+    }
+
+    /// <summary>Sessions in the next two weeks, and earlier ones with candidates still unsigned.</summary>
+    public async Task<IReadOnlyList<UpcomingSession>> UpcomingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
+        var last = today.AddDays(UpcomingDays);
+        return await SessionsAsync(db, db.DrillSessions.Where(s => s.HeldOn <= last
+            && (s.HeldOn >= today || s.Attempts.Any(a => a.SignedAtUtc == null))), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<UpcomingSession>> SessionsAsync(LmsDbContext db, IQueryable<DrillSession> sessions, CancellationToken cancellationToken)
+    {
+        var rows = await sessions.AsNoTracking().OrderBy(s => s.HeldOn).ThenBy(s => s.Id).Take(20)
+            .Select(s => new
+            {
+                s.Id, s.HeldOn, s.DrillId,
+                Site = db.Sites.Where(x => x.Id == s.SiteId).Select(x => x.Name).First(),
+                Candidates = s.Attempts.Count(a => a.CorrectsAttemptId == null),
+                Unsigned = s.Attempts.Count(a => a.SignedAtUtc == null),
+            })
+            .ToListAsync(cancellationToken);
+        var titles = await DrillCatalog.CurrentRevisions(db).AsNoTracking().ToDictionaryAsync(r => r.DrillId, r => r.Title, cancellationToken);
+        return [.. rows.Select(r => new UpcomingSession(r.Id, r.HeldOn, titles[r.DrillId], r.Site, r.Candidates, r.Unsigned))];
+    }
+}

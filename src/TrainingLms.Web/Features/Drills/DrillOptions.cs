@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using TrainingLms.Domain.Drills;
+
+namespace TrainingLms.Web.Features.Drills;
+
+public class DrillOptions
+{
+    public const string SectionName = "Drills";
+
+    /// <summary>The drill every grassroots manager (role Manager) must have passed, whatever their position's rules.</summary>
+    [Required(AllowEmptyStrings = false), RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public string PrePostingDrill { get; set; } = "pre-posting-etiquette";
+
+    /// <summary>A clearance that ends within this many days shows as expiring, on the board and the person's home page.</summary>
+    [Range(1, 365)]
+    public int ExpiringWithinDays { get; set; } = ClearanceRules.DefaultExpiringDays;
+
+    /// <summary>How far back a drill may be recorded (a session held on paper, entered later).</summary>
+    [Range(0, 90)]
+    public int RecordBackDays { get; set; } = 14;
+
+    [Range(1, 730)]
+    public int ScheduleAheadDays { get; set; } = 365;
+}
+
+public class CertificateOptions
+{
+    public const string SectionName = "Certificates";
+
+    /// <summary>A font with Chinese glyphs; Debian's fonts-noto-cjk puts this collection here.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string FontPath { get; set; } = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+    /// <summary>The face in the collection: Simplified Chinese glyph forms.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string FontFamily { get; set; } = "Noto Sans CJK SC";
+
+    /// <summary>
+    /// The address the QR code and the printed link point to (e.g. https://lms.example.com). Empty: the address the
+    /// download was requested on — behind a proxy that may be an internal one, so set it there.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Requests to the public verification page, per client address and minute, before it answers 429.</summary>
+    [Range(1, 10_000)]
+    public int VerifyRequestsPerMinute { get; set; } = 30;
+}

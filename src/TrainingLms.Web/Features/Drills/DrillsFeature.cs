@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Drills.Certificates;
+using TrainingLms.Web.Features.Drills.Clearance;
+using TrainingLms.Web.Features.Drills.Content;
+
+namespace TrainingLms.Web.Features.Drills;
+
+public static class DrillsFeature
+{
+    /// <summary>The rate limit of the public verification page, per client address.</summary>
+    public const string VerifyRateLimit = "verify";
+
+    public static void AddDrills(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DrillOptions>().BindConfiguration(DrillOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => File.Exists(o.FontPath), "Certificates:FontPath names no file: install fonts-noto-cjk (./lms does) or point it at a font with Chinese glyphs.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DrillSyncState>();
+        builder.Services.AddScoped<DrillSync>();
+        builder.Services.AddScoped<IContentSection>(services => services.GetRequiredService<DrillSync>());
+        builder.Services.AddScoped<DrillSessions>();
+        builder.Services.AddScoped<AttemptScoring>();
+        builder.Services.AddScoped<Annulments>();
+        builder.Services.AddScoped<DrillResults>();
+        builder.Services.AddScoped<ClearanceService>();
+        builder.Services.AddScoped<ClearanceBoard>();
+        builder.Services.AddScoped<ClearanceRulesAdministration>();
+        builder.Services.AddScoped<CertificateIssuer>();
+        builder.Services.AddScoped<CertificateVerification>();
+        builder.Services.AddSingleton<CertificatePdf>();
+        builder.Services.AddScoped<DrillHomeQueries>();
+
+        // The verification page answers anyone: a small fixed window per address keeps code-guessing slow and cheap to refuse.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(VerifyRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+    }
+
+    /// <summary>Publishes content/drills at start-up, after the courses, so a fresh machine starts with the rubrics in the repository.</summary>
+    public static async Task SyncDrillContentAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DrillSync>().SyncAsync();
+    }
+
+    public static void MapDrills(this IEndpointRouteBuilder app) => DrillEndpoints.Map(app);
+}
