@@ -54,7 +54,7 @@ public class ClipLibraryTests(BrowserFixture fixture)
     [InlineData("E0001", "/clips/smile-standard-demo", 390, "en-US")]
     public async Task ClipPages_FitPhoneAndDesktop_InBothLanguages(string identifier, string path, int width, string culture)
     {
-        var page = await fixture.SignedInPageAsync(identifier, width, culture);
+        var page = await fixture.ReusingSignInPageAsync(identifier, width, culture);
         var slug = path.Split('/').ElementAtOrDefault(2);
         if (slug is not null)
         {
@@ -65,6 +65,7 @@ public class ClipLibraryTests(BrowserFixture fixture)
         var response = await page.GotoAsync(path);
 
         Assert.Equal(200, response!.Status);
+        Assert.Equal(path, new Uri(page.Url).AbsolutePath);
         Assert.True(await page.FitsTheScreenAsync(), $"{path} scrolls sideways at {width} px");
         await page.ScreenshotAsync(fixture, $"clips-{identifier}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
         await page.Context.CloseAsync();

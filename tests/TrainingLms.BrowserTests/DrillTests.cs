@@ -126,7 +126,7 @@ public class DrillTests(BrowserFixture fixture)
     [InlineData(1280, "en-US")]
     public async Task ScoringForm_OfTheNewHiresComingDrill_FitsTheScreen(int width, string culture)
     {
-        var page = await fixture.SignedInPageAsync("T0001", width, culture);
+        var page = await fixture.ReusingSignInPageAsync("T0001", width, culture);
         var attemptId = await DemoAsync(db => db.DrillAttempts.Where(a => db.Users.Any(p => p.Id == a.CandidateId && p.UserName == "E0001")).Select(a => a.Id).FirstAsync());
 
         await page.GotoAsync($"/drills/attempts/{attemptId}");

@@ -68,11 +68,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> NewPageAsync(int width)
+    /// <summary>The cookies of an earlier sign-in per account and language, for tests that only look at pages.</summary>
+    public Dictionary<(string Account, string Culture), string> SignIns { get; } = [];
+
+    public async Task<IPage> NewPageAsync(int width, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
+            StorageState = storageState,
             ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 900 },
             IsMobile = width < 600,
             HasTouch = width < 600,

@@ -66,6 +66,13 @@ public class ClipStreamingTests(StreamingFixture fixture) : IClassFixture<Stream
         return await client.SendAsync(request);
     }
 
+    /// <summary>Changes a clip's status behind the application's back, then forgets its access decisions as the queue does.</summary>
+    private async Task SetStatusAsync(int clipId, ClipStatus status)
+    {
+        await fixture.App.WithDbAsync(db => db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status)));
+        fixture.App.Services.GetRequiredService<ClipAccessCache>().Forget(clipId);
+    }
+
     [Theory]
     [InlineData("bytes=0-99", 0, 100)]
     [InlineData("bytes=5000-14999", 5000, 10000)]
@@ -177,9 +184,9 @@ public class ClipStreamingTests(StreamingFixture fixture) : IClassFixture<Stream
         var anonymous = await fixture.App.CreateSessionClient().GetAsync(VideoUrl(fixture.Training));
         var unknown = await GetAsync("EMP", "/clips/99999/video/480p.mp4");
         var noSuchRendition = await GetAsync("EMP", $"/clips/{fixture.Training.Id}/video/1080p.mp4");
-        await fixture.App.WithDbAsync(db => db.Clips.Where(c => c.Id == fixture.Training.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, ClipStatus.Processing)));
+        await SetStatusAsync(fixture.Training.Id, ClipStatus.Processing);
         var processing = await GetAsync("EMP", VideoUrl(fixture.Training));
-        await fixture.App.WithDbAsync(db => db.Clips.Where(c => c.Id == fixture.Training.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, ClipStatus.Ready)));
+        await SetStatusAsync(fixture.Training.Id, ClipStatus.Ready);
 
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/signin", anonymous.RedirectPath());

@@ -3,12 +3,19 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Demo;
 
 namespace TrainingLms.IntegrationTests.Clips;
 
+/// <summary>Transcodes with the preset the application ships with: what these tests check is what trainers get.</summary>
+public sealed class ShippedPresetFactory : ClipsFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Clips:X264Preset"] = new ClipOptions().X264Preset };
+}
+
 /// <summary>Every kind of file DV camcorders and phones produce, uploaded and transcoded by the real pipeline and checked with ffprobe.</summary>
-public class ClipTranscodingTests(ClipsFactory factory, MediaFiles media) : IClassFixture<ClipsFactory>, IClassFixture<MediaFiles>
+public class ClipTranscodingTests(ShippedPresetFactory factory, MediaFiles media) : IClassFixture<ShippedPresetFactory>, IClassFixture<MediaFiles>
 {
     /// <summary>Each kind, the display aspect its picture must keep, whether it has sound, and the renditions it gets.</summary>
     public static TheoryData<SampleVideo, double, bool, string> Kinds => new()

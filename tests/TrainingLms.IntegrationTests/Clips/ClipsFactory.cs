@@ -15,6 +15,12 @@ public class ClipsFactory : LmsFactory
 {
     public const string TrainerNumber = "TR1";
 
+    /// <summary>
+    /// Tests about the queue, the player and access need a transcoded clip, not a well-compressed one; the tests of
+    /// what the transcoder makes keep the shipped preset (<see cref="ShippedPresetFactory"/>).
+    /// </summary>
+    public const string FastestPreset = "ultrafast";
+
     /// <summary>Settings a test class changes (e.g. a small chunk size).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -23,6 +29,7 @@ public class ClipsFactory : LmsFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Clips:PollMilliseconds", "200");
         builder.UseSetting("Clips:RetryDelaySeconds", "0");
+        builder.UseSetting("Clips:X264Preset", FastestPreset);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

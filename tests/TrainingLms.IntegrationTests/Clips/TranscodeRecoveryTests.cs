@@ -18,6 +18,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         ["Clips:LeaseSeconds"] = "3",
         ["Clips:PollMilliseconds"] = "200",
         ["Clips:RetryDelaySeconds"] = "0",
+        ["Clips:X264Preset"] = ClipsFactory.FastestPreset,
     };
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class DemoFactory : LmsFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Clips", DemoClips ? "true" : "false");
+        builder.UseSetting("Clips:X264Preset", Clips.ClipsFactory.FastestPreset);
     }
 }
 

@@ -97,6 +97,7 @@ public class DrillSignOffTests(DrillsFactory factory) : IClassFixture<DrillsFact
     public async Task Score_HalfFilledOrWrong_ComesBackWithWhatWasTyped_SigningItIsRefused()
     {
         var drill = await factory.SessionAsync("SE");
+        await factory.LibraryClipAsync("smile-standard-demo", 120, drill.TrainerId);
         var trainer = await factory.SignedInAsync(drill.TrainerNumber);
         var path = $"/drills/attempts/{drill.AttemptId}";
 
@@ -124,6 +125,33 @@ public class DrillSignOffTests(DrillsFactory factory) : IClassFixture<DrillsFact
         Assert.Null(attempt.SignedAtUtc);
         var meet = attempt.Scores.Single(s => s.CriterionKey == "meet");
         Assert.Equal((2, "smile-standard-demo", 95), (meet.Score, meet.EvidenceClipSlug, meet.EvidenceAtSeconds));
+    }
+
+    [Fact]
+    public async Task Evidence_NamesALibraryClip_AtATimeInsideIt_TheRecordLinksToThatMoment()
+    {
+        var drill = await factory.SessionAsync("SV");
+        var clipId = await factory.LibraryClipAsync("drill-evidence-lobby", 80, drill.TrainerId);
+        var trainer = await factory.SignedInAsync(drill.TrainerNumber);
+        var path = $"/drills/attempts/{drill.AttemptId}";
+
+        var unknown = await trainer.PostFieldsAsync(path, "score", Fields(FullMarks, "save", more: [("clip.meet", "no-such-clip"), ("at.meet", "0:10")]));
+        var tooLate = await trainer.PostFieldsAsync(path, "score", Fields(FullMarks, "save", more: [("clip.meet", "drill-evidence-lobby"), ("at.meet", "1:30")]));
+        var unknownHtml = await unknown.Content.ReadAsStringAsync();
+        var tooLateHtml = await tooLate.Content.ReadAsStringAsync();
+
+        Assert.Contains("片段库中没有这个标识的片段", unknownHtml);
+        Assert.Contains("value=\"no-such-clip\"", unknownHtml);
+        Assert.Contains("片段没有这么长", tooLateHtml);
+        Assert.Null((await AttemptAsync(drill.AttemptId)).Scores.Single(s => s.CriterionKey == "meet").EvidenceClipSlug);
+
+        var signed = await trainer.PostFieldsAsync(path, "score", Fields(FullMarks, "sign", LmsFactory.Password, more: [("clip.meet", "drill-evidence-lobby"), ("at.meet", "1:05")]));
+        Assert.Equal($"{path}?done=signed", signed.RedirectPath());
+        var record = await (await factory.SignedInAsync(drill.CandidateNumber)).GetStringAsync($"/drills/results/{drill.AttemptId}");
+        Assert.Contains("href=\"/clips/named/drill-evidence-lobby?t=65\"", record);
+        var follow = await trainer.GetAsync("/clips/named/drill-evidence-lobby?t=65");
+        Assert.Equal($"/clips/{clipId}?t=65", follow.RedirectPath());
+        Assert.Equal(HttpStatusCode.NotFound, (await trainer.GetAsync("/clips/named/no-such-clip")).StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain;
+using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
@@ -69,6 +70,21 @@ public sealed class DrillsFactory : OrganisationFactory
         var result = await services.GetRequiredService<DrillSessions>().CreateAsync(new DrillViewer(trainerId, false, true, false),
             new SessionInput { Drill = drill, SiteId = siteId, HeldOn = heldOn, Candidates = [.. candidateIds] });
         return result.Status == DrillActionStatus.Done ? result.Id!.Value : throw new InvalidOperationException($"{result.Status}: {string.Join("; ", result.Errors?.Values ?? [])}");
+    });
+
+    /// <summary>A clip of <paramref name="seconds"/> in the library, catalogued without files: what drill evidence names.</summary>
+    public Task<int> LibraryClipAsync(string slug, double seconds, string uploadedById) => WithDbAsync(async db =>
+    {
+        if (await db.Clips.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync() is { } id) return id;
+        var clip = new Clip
+        {
+            Slug = slug, Title = slug, Kind = ClipKind.TrainingDv, Status = ClipStatus.Ready, IsPublished = true,
+            OriginalFileName = slug + ".dv", OriginalExtension = ".dv", DurationSeconds = seconds, UploadedById = uploadedById,
+            Source = new VideoFacts(720, 576, 16.0 / 15, 0, true, seconds, true),
+        };
+        db.Clips.Add(clip);
+        await db.SaveChangesAsync();
+        return clip.Id;
     });
 
     /// <summary>Changes a row behind the app's back, as someone with the database file could.</summary>

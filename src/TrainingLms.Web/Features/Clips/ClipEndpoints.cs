@@ -56,6 +56,19 @@ public static class ClipEndpoints
         media.MapGet("/video/{rendition:regex(^[0-9]{{2,4}}p$)}.mp4", Rendition);
         media.MapGet("/poster.jpg", Poster);
         app.MapGet("/clips/{id:int}/original", Original).RequireAuthorization(Policies.Trainer);
+        app.MapGet("/clips/named/{slug}", Named).RequireAuthorization(Policies.SignedIn);
+    }
+
+    /// <summary>
+    /// A clip by its slug, as drill evidence names it, from a moment: its page, playing from there. The page checks
+    /// who may see it.
+    /// </summary>
+    internal static async Task<Results<RedirectHttpResult, NotFound>> Named(string slug, int? t, IDbContextFactory<LmsDbContext> dbFactory)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var id = await db.Clips.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync();
+        if (id is null) return TypedResults.NotFound();
+        return TypedResults.Redirect(t is > 0 ? $"/clips/{id}?t={t}" : $"/clips/{id}");
     }
 
     internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)

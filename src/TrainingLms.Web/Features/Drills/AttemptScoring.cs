@@ -54,7 +54,7 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
         if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return DrillActionResult.NotFound;
         if (!actor.IsTrainer) return DrillActionResult.Forbidden;
         if (row.IsSigned) return new(DrillActionStatus.Signed, attemptId);
-        var errors = input.Validate(row.Rubric.Criteria);
+        var errors = await DrillEvidence.ValidateAsync(db, input, row.Rubric.Criteria, cancellationToken);
         if (errors.Count > 0) return DrillActionResult.Invalid(errors);
         return await SaveDraftAsync(db, attemptId, input, row, cancellationToken) ? new(DrillActionStatus.Done, attemptId) : new(DrillActionStatus.Signed, attemptId);
     }
@@ -70,7 +70,7 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
         if (!actor.IsTrainer) return DrillActionResult.Forbidden;
         if (row.IsSigned)
             return input.SameAs(row) && row.SignedById == actor.PersonId ? new(DrillActionStatus.AlreadyDone, attemptId) : new(DrillActionStatus.Signed, attemptId);
-        var errors = input.Validate(row.Rubric.Criteria);
+        var errors = await DrillEvidence.ValidateAsync(db, input, row.Rubric.Criteria, cancellationToken);
         if (errors.Count > 0) return DrillActionResult.Invalid(errors);
         if (row.CandidateId == actor.PersonId) return DrillActionResult.Invalid("", "Drills.Sign.OwnAttempt");
         var zone = await db.Sites.Where(s => s.Id == row.SiteId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);

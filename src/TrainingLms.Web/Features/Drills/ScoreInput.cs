@@ -10,7 +10,7 @@ public sealed class CriterionInput
     public string Score { get; set; } = "";
     public string Comment { get; set; } = "";
 
-    /// <summary>The evidence seam: a clip slug and a time in it. Checked for form only until the clip library is merged.</summary>
+    /// <summary>Evidence: a clip of the library by its slug, and a time in it (<see cref="DrillEvidence"/> checks both).</summary>
     public string ClipSlug { get; set; } = "";
     public string At { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Media;
 using Xabe.FFmpeg;
@@ -34,8 +35,29 @@ public sealed class XabeVideoTools : IVideoTools
 
     public async Task RunFfmpegAsync(IReadOnlyList<string> arguments, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Xabe copies ffmpeg's log while its reader may still be adding the last lines, and now and then throws
+        // ArgumentException for it once ffmpeg has exited. The arguments overwrite their outputs, so running again is safe.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunFfmpegOnceAsync(arguments, progress, cancellationToken);
+                return;
+            }
+            catch (ArgumentException e) when (attempt < XabeLogRaceAttempts && e.StackTrace?.Contains("Xabe.FFmpeg", StringComparison.Ordinal) == true)
+            {
+            }
+        }
+    }
+
+    private const int XabeLogRaceAttempts = 3;
+
+    private static async Task RunFfmpegOnceAsync(IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
         // Xabe puts -n (never overwrite) first unless told otherwise, and ffmpeg refuses -n beside the -y of the arguments.
-        var conversion = FFmpeg.Conversions.New().SetOverwriteOutput(true).AddParameter(FfmpegArguments.ToCommandLine(arguments));
+        // Below normal priority: a transcode may use every core, but never at the expense of the pages people are using.
+        var conversion = FFmpeg.Conversions.New().SetOverwriteOutput(true).SetPriority(ProcessPriorityClass.BelowNormal)
+            .AddParameter(FfmpegArguments.ToCommandLine(arguments));
         if (progress is not null) conversion.OnProgress += (_, e) => progress.Report(Math.Clamp(e.Percent, 0, 100));
         try
         {

@@ -41,6 +41,16 @@ public class ClipPlayerTests : LocalizedContext
     }
 
     [Fact]
+    public void ClipPlayer_StartAt_StartsThereRatherThanWhereTheViewerStopped()
+    {
+        UseCulture("zh-CN");
+
+        var cut = Render<ClipPlayer>(p => p.Add(c => c.Model, Model()).Add(c => c.StartAt, 65));
+
+        Assert.Equal("65", cut.Find("[data-clip-player]").GetAttribute("data-resume"));
+    }
+
+    [Fact]
     public void ClipPlayer_Moments_ListedInEnglishAsButtonsThatSeek()
     {
         UseCulture("en-US");
