@@ -29,11 +29,19 @@ public sealed class CourseContentFactory : LmsFactory
         File.WriteAllText(path, text);
     }
 
+    /// <summary>
+    /// The app syncs the content folder when it starts. A drill test writing its rubric before the first request would
+    /// otherwise have it synced by the start-up and see "unchanged" from its own sync. (Course tests write their
+    /// folders first on purpose: they test that start-up sync.)
+    /// </summary>
+    private void StartFirst() => _ = Services;
+
     public Task<SyncReport> SyncAsync() => WithScopeAsync(services => services.GetRequiredService<ContentSync>().SyncAsync());
 
     /// <summary>A rubric file under drills/ (next to courses/).</summary>
     public void WriteDrillFile(string fileName, string text)
     {
+        StartFirst();
         Directory.CreateDirectory(Path.Combine(ContentPath, DrillSync.Folder));
         File.WriteAllText(Path.Combine(ContentPath, DrillSync.Folder, fileName), text);
     }
