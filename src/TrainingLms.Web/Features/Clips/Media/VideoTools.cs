@@ -28,6 +28,9 @@ public sealed class XabeVideoTools : IVideoTools
     /// <summary>How much of ffmpeg's output an error keeps: the last lines say what went wrong.</summary>
     public const int ErrorTailLength = 2000;
 
+    /// <summary>Runs of one command when Xabe trips over its own log (see <see cref="RunFfmpegAsync"/>).</summary>
+    private const int XabeLogRaceAttempts = 3;
+
     public XabeVideoTools(IOptions<MediaOptions> options) => FFmpeg.SetExecutablesPath(options.Value.FfmpegDirectory);
 
     public Task<string> ProbeAsync(string path, CancellationToken cancellationToken = default) =>
@@ -49,8 +52,6 @@ public sealed class XabeVideoTools : IVideoTools
             }
         }
     }
-
-    private const int XabeLogRaceAttempts = 3;
 
     private static async Task RunFfmpegOnceAsync(IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
