@@ -18,7 +18,7 @@ public class ClipLibraryTests(BrowserFixture fixture)
     {
         var folder = Directory.CreateTempSubdirectory("traininglms-upload-").FullName;
         var file = Path.Combine(folder, "前台接待.mov");
-        await SampleVideos.MakeAsync(new XabeVideoTools(Options.Create(new MediaOptions())), SampleVideo.MovH264, file, 4);
+        await SampleVideos.MakeAsync(new VideoTools(Options.Create(new MediaOptions())), SampleVideo.MovH264, file, 4);
         var page = await fixture.SignedInPageAsync("T0001", 390);
 
         await page.GotoAsync("/clips/upload");

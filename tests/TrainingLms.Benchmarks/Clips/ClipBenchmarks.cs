@@ -29,7 +29,7 @@ public static class ClipBenchmarks
     private static readonly TimeSpan RangeDuration = TimeSpan.FromSeconds(10);
     private const long UploadBytes = 1L << 30;
 
-    private static readonly IVideoTools Tools = new XabeVideoTools(Options.Create(new MediaOptions()));
+    private static readonly IVideoTools Tools = new VideoTools(Options.Create(new MediaOptions()));
 
     public static async Task<int> RunAsync()
     {

@@ -15,7 +15,7 @@ public sealed class MediaFiles : IAsyncLifetime
 {
     public const double Seconds = 2;
 
-    public static readonly IVideoTools Tools = new XabeVideoTools(Options.Create(new MediaOptions()));
+    public static readonly IVideoTools Tools = new VideoTools(Options.Create(new MediaOptions()));
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("traininglms-media-").FullName;
 

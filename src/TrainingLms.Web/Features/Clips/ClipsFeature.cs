@@ -11,7 +11,7 @@ public static class ClipsFeature
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClipStorage>();
         builder.Services.AddSingleton<ClipAccessCache>();
-        builder.Services.AddSingleton<IVideoTools, XabeVideoTools>();
+        builder.Services.AddSingleton<IVideoTools, VideoTools>();
         builder.Services.AddSingleton<ClipDetailsRules>();
         builder.Services.AddSingleton<ClipIntake>();
         builder.Services.AddSingleton<TranscodeQueue>();

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Media;
 using Xabe.FFmpeg;
-using Xabe.FFmpeg.Exceptions;
 
 namespace TrainingLms.Web.Features.Clips.Media;
 
@@ -22,63 +20,23 @@ public interface IVideoTools
     Task RunFfmpegAsync(IReadOnlyList<string> arguments, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Runs Debian's ffmpeg and ffprobe through Xabe.FFmpeg (never its downloader).</summary>
-public sealed class XabeVideoTools : IVideoTools
+/// <summary>
+/// Debian's ffprobe through Xabe.FFmpeg (never its downloader), which reads ffprobe's JSON to the end; ffmpeg runs through
+/// <see cref="FfmpegProcess"/>, because Xabe cannot be trusted to notice when ffmpeg fails.
+/// </summary>
+public sealed class VideoTools : IVideoTools
 {
-    /// <summary>How much of ffmpeg's output an error keeps: the last lines say what went wrong.</summary>
-    public const int ErrorTailLength = 2000;
+    private readonly string ffmpeg;
 
-    /// <summary>Runs of one command when Xabe trips over its own log (see <see cref="RunFfmpegAsync"/>).</summary>
-    private const int XabeLogRaceAttempts = 3;
-
-    public XabeVideoTools(IOptions<MediaOptions> options) => FFmpeg.SetExecutablesPath(options.Value.FfmpegDirectory);
+    public VideoTools(IOptions<MediaOptions> options)
+    {
+        FFmpeg.SetExecutablesPath(options.Value.FfmpegDirectory);
+        ffmpeg = Path.Combine(options.Value.FfmpegDirectory, "ffmpeg");
+    }
 
     public Task<string> ProbeAsync(string path, CancellationToken cancellationToken = default) =>
         Probe.New().Start(FfmpegArguments.ToCommandLine(FfmpegArguments.Probe(path)), cancellationToken);
 
-    public async Task RunFfmpegAsync(IReadOnlyList<string> arguments, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        // Xabe copies ffmpeg's log while its reader may still be adding the last lines, and now and then throws
-        // ArgumentException for it once ffmpeg has exited. The arguments overwrite their outputs, so running again is safe.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RunFfmpegOnceAsync(arguments, progress, cancellationToken);
-                return;
-            }
-            catch (ArgumentException e) when (attempt < XabeLogRaceAttempts && e.StackTrace?.Contains("Xabe.FFmpeg", StringComparison.Ordinal) == true)
-            {
-            }
-        }
-    }
-
-    private static async Task RunFfmpegOnceAsync(IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        // Xabe puts -n (never overwrite) first unless told otherwise, and ffmpeg refuses -n beside the -y of the arguments.
-        // Below normal priority: a transcode may use every core, but never at the expense of the pages people are using.
-        var conversion = FFmpeg.Conversions.New().SetOverwriteOutput(true).SetPriority(ProcessPriorityClass.BelowNormal)
-            .AddParameter(FfmpegArguments.ToCommandLine(arguments));
-        if (progress is not null) conversion.OnProgress += (_, e) => progress.Report(Math.Clamp(e.Percent, 0, 100));
-        try
-        {
-            await conversion.Start(cancellationToken);
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-        {
-            throw new OperationCanceledException("Transcoding was cancelled.", e, cancellationToken);
-        }
-        catch (Exception e) when (e is ConversionException or FileNotFoundException)
-        {
-            throw new VideoToolException(Tail(e.Message), e);
-        }
-        // Xabe kills ffmpeg when the token fires but then returns as if it had finished.
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private static string Tail(string output)
-    {
-        var text = output.Trim();
-        return text.Length <= ErrorTailLength ? text : "…" + text[^ErrorTailLength..];
-    }
+    public Task RunFfmpegAsync(IReadOnlyList<string> arguments, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        FfmpegProcess.RunAsync(ffmpeg, arguments, progress, cancellationToken);
 }
