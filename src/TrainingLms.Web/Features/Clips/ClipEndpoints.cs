@@ -175,12 +175,16 @@ public static class ClipEndpoints
 
     private static UploadStateResponse Response(UploadState state) => new(state.Id, state.ReceivedBytes, state.TotalBytes, state.ChunkBytes);
 
-    /// <summary>Clip files may be kept by the browser, never by a shared cache, and are checked again on every use.</summary>
+    /// <summary>
+    /// Clip files may be kept by the browser, never by a shared cache, and are checked again on every use. They are
+    /// sent through <see cref="PipeFileBody"/>.
+    /// </summary>
     private sealed class PrivateFile(IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext context)
         {
             context.Response.Headers.CacheControl = "private, no-cache";
+            context.Features.Set<IHttpResponseBodyFeature>(new PipeFileBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
             return inner.ExecuteAsync(context);
         }
     }
