@@ -23,7 +23,7 @@ public static partial class FfmpegProcess
     {
         var start = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new VideoToolException($"{ffmpeg} could not be started.");
+        using var process = Start(start);
         // Below normal priority: a transcode may use every core, but never at the expense of the pages people are using.
         TryLowerPriority(process);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -70,6 +70,18 @@ public static partial class FfmpegProcess
             lines.Enqueue(line);
         }
         return lines;
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new VideoToolException($"{start.FileName} could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new VideoToolException($"{start.FileName} could not be started: {e.Message}", e);
+        }
     }
 
     private static void TryLowerPriority(Process process)

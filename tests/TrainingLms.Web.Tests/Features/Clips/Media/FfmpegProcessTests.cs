@@ -37,6 +37,15 @@ public sealed class FfmpegProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NoFfmpegThere_ThrowsAVideoToolError()
+    {
+        var error = await Assert.ThrowsAsync<VideoToolException>(() =>
+            FfmpegProcess.RunAsync(Path.Combine(folder, "ffmpeg"), ["-version"], null, CancellationToken.None));
+
+        Assert.Contains("could not be started", error.Message);
+    }
+
+    [Fact]
     public async Task Run_Conversion_ReportsRisingPercent_AndWritesTheOutput()
     {
         var source = Path.Combine(folder, "source.mp4");
