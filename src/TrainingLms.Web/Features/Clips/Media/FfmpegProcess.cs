@@ -21,9 +21,11 @@ public static partial class FfmpegProcess
 
     public static async Task RunAsync(string ffmpeg, IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Every stream redirected: ffmpeg never reads the server's input or writes to its console.
+        var start = new ProcessStartInfo(ffmpeg) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Start(start);
+        process.StandardInput.Close();
         // Below normal priority: a transcode may use every core, but never at the expense of the pages people are using.
         TryLowerPriority(process);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

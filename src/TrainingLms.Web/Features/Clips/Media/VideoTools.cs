@@ -8,8 +8,9 @@ namespace TrainingLms.Web.Features.Clips.Media;
 public sealed class VideoToolException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// The one seam between the clip library and the video library. Xabe.FFmpeg is licensed for non-commercial use only;
-/// replacing it (FFMpegCore, or a bare <c>Process</c>) means writing another implementation of this interface.
+/// The one seam between the clip library and the video tools. Xabe.FFmpeg, used here for ffprobe, is licensed for
+/// non-commercial use only; replacing it (FFMpegCore, or <see cref="FfmpegProcess"/>'s way) means writing another
+/// implementation of this interface.
 /// </summary>
 public interface IVideoTools
 {
