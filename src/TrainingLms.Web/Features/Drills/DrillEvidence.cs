@@ -17,7 +17,8 @@ public static class DrillEvidence
         if (cited.Count == 0) return errors;
 
         var slugs = cited.Select(c => c.Typed.ClipSlug).Distinct().ToList();
-        var durations = await db.Clips.Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.DurationSeconds, cancellationToken);
+        var durations = await db.Clips.Where(c => slugs.Contains(c.Slug)).Select(c => new { c.Slug, c.DurationSeconds })
+            .ToDictionaryAsync(c => c.Slug, c => c.DurationSeconds, cancellationToken);
         foreach (var (key, typed) in cited)
         {
             if (!durations.TryGetValue(typed.ClipSlug, out var duration)) errors[$"clip.{key}"] = "Drills.Validation.ClipUnknown";

@@ -51,13 +51,19 @@ public static partial class FfmpegProcess
     {
         if (total == TimeSpan.Zero && DurationPattern().Match(line) is { Success: true } duration)
         {
-            total = TimeSpan.Parse(duration.Groups[1].Value, CultureInfo.InvariantCulture);
+            total = Clock(duration);
             return null;
         }
         if (total <= TimeSpan.Zero || TimePattern().Match(line) is not { Success: true } time) return null;
-        var done = TimeSpan.Parse(time.Groups[1].Value, CultureInfo.InvariantCulture);
+        var done = Clock(time);
         return (int)Math.Clamp(done / total * 100, 0, 100);
     }
+
+    /// <summary>ffmpeg's h:mm:ss.ss, whose hours may pass 23 (TimeSpan.Parse would refuse them).</summary>
+    private static TimeSpan Clock(Match match) =>
+        TimeSpan.FromHours(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
+        + TimeSpan.FromMinutes(int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+        + TimeSpan.FromSeconds(double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
 
     private static async Task<IReadOnlyCollection<string>> ReadErrorsAsync(StreamReader stderr, IProgress<int>? progress)
     {
@@ -104,9 +110,9 @@ public static partial class FfmpegProcess
         return text.Length <= ErrorTailLength ? text : "…" + text[^ErrorTailLength..];
     }
 
-    [GeneratedRegex(@"Duration: (\d+:\d\d:\d\d(?:\.\d+)?)")]
+    [GeneratedRegex(@"Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"time=(\d+:\d\d:\d\d(?:\.\d+)?)")]
+    [GeneratedRegex(@"time=(\d+):(\d\d):(\d\d(?:\.\d+)?)")]
     private static partial Regex TimePattern();
 }

@@ -79,6 +79,7 @@ public sealed class FfmpegProcessTests : IDisposable
     [Theory]
     [InlineData("  Duration: 00:01:40.00, start: 0.000000, bitrate: 28800 kb/s", "frame=  250 fps=0.0 q=-1.0 size=  1024kB time=00:00:25.00 bitrate=N/A speed=50x", 25)]
     [InlineData("  Duration: 01:00:00.00, start: 0.000000", "frame=1 time=00:59:59.99 bitrate=N/A", 99)]
+    [InlineData("  Duration: 30:00:00.00, start: 0.000000", "frame=1 time=25:30:00.00 bitrate=N/A", 85)]
     [InlineData("  Duration: N/A, start: 0.000000", "frame=1 time=00:00:10.00 bitrate=N/A", null)]
     [InlineData("  Duration: 00:00:10.00, start: 0.000000", "frame=1 time=-00:00:00.04 bitrate=N/A", null)]
     public void PercentDone_DurationThenStats_PercentOfTheWay(string durationLine, string statsLine, int? expected)
