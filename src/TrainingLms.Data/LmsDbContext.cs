@@ -5,6 +5,7 @@ using TrainingLms.Domain.Clips;
 using TrainingLms.Data.Configurations.Drills;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Domain.ShiftReviews;
@@ -46,6 +47,19 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<DrillAnnulment> DrillAnnulments => Set<DrillAnnulment>();
     public DbSet<ClearanceRequirement> ClearanceRequirements => Set<ClearanceRequirement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<EvaluationForm> EvaluationForms => Set<EvaluationForm>();
+    public DbSet<EvaluationFormRevision> EvaluationFormRevisions => Set<EvaluationFormRevision>();
+    public DbSet<EvaluationPeriod> EvaluationPeriods => Set<EvaluationPeriod>();
+    public DbSet<EvaluationTarget> EvaluationTargets => Set<EvaluationTarget>();
+    public DbSet<EvaluatorAssignment> EvaluatorAssignments => Set<EvaluatorAssignment>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<RankingPublication> RankingPublications => Set<RankingPublication>();
+    public DbSet<RankingAppeal> RankingAppeals => Set<RankingAppeal>();
+    public DbSet<BenchmarkRating> BenchmarkRatings => Set<BenchmarkRating>();
+    public DbSet<FeedbackCode> FeedbackCodes => Set<FeedbackCode>();
+    public DbSet<SmileStory> SmileStories => Set<SmileStory>();
+    public DbSet<ServiceStarNomination> ServiceStarNominations => Set<ServiceStarNomination>();
+    public DbSet<ServiceStarDecision> ServiceStarDecisions => Set<ServiceStarDecision>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
