@@ -1,9 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace TrainingLms.Web.Features.Evaluations.Rankings;
 
 public static class RankingsFeature
 {
     public static void AddRankings(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<RankingsOptions>().BindConfiguration(RankingsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RankingBoard>();
+        builder.Services.AddScoped<RankingPublisher>();
+        builder.Services.AddScoped<RankingAppeals>();
     }
 
     public static void MapRankings(this IEndpointRouteBuilder app)

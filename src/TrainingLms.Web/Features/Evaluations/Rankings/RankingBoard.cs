@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data;
+using TrainingLms.Domain.Evaluations;
+
+namespace TrainingLms.Web.Features.Evaluations.Rankings;
+
+/// <summary>
+/// A month's rankings as the viewer may see them: the published revisions (or, for an administrator, a live draft
+/// before publication), the site ranking derived from the team lines, and the viewer's own appealable lines and appeals.
+/// </summary>
+public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<RankingsOptions> options)
+{
+    public async Task<RankingMonth> MonthAsync(RankingViewer viewer, DateOnly? month, EvaluationSubject? subject = null, int? revision = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var periods = await db.EvaluationPeriods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
+            .Select(p => new PeriodChoice(p.Id, p.Year, p.Month, p.ClosedAtUtc != null, db.RankingPublications.Any(r => r.PeriodId == p.Id)))
+            .ToListAsync(cancellationToken);
+        var period = month is { } m ? periods.FirstOrDefault(p => p.Year == m.Year && p.Month == m.Month)
+            : periods.FirstOrDefault(p => p.Published) ?? (viewer.IsAdmin ? periods.FirstOrDefault() : null);
+        var shown = month ?? (period is null ? null : new DateOnly(period.Year, period.Month, 1));
+        if (period is null) return new(shown, null, periods, [], [], [], []);
+
+        var publications = await db.RankingPublications.AsNoTracking().Where(p => p.PeriodId == period.Id).OrderBy(p => p.Revision).ToListAsync(cancellationToken);
+        var subjects = new List<SubjectRanking>();
+        if (publications.Count > 0)
+        {
+            foreach (var group in publications.GroupBy(p => p.Subject).OrderBy(g => g.Key))
+            {
+                var revisions = group.ToList();
+                var chosen = (group.Key == subject && revision is { } r ? revisions.FirstOrDefault(p => p.Revision == r) : null) ?? revisions[^1];
+                var before = revisions.FirstOrDefault(p => p.Revision == chosen.Revision - 1);
+                subjects.Add(new(group.Key, false, chosen, [.. revisions.Select(p => p.Revision)], Lines(chosen.Entries, before?.Entries)));
+            }
+        }
+        else if (viewer.IsAdmin)
+        {
+            var drafts = await RankingDrafts.ComputeAsync(db, period.Id, cancellationToken);
+            subjects.AddRange(drafts.OrderBy(d => d.Key).Select(d => new SubjectRanking(d.Key, true, null, [], Lines(d.Value, null))));
+        }
+        var teamLines = subjects.FirstOrDefault(s => s.Subject == EvaluationSubject.Team)?.Lines.Select(l => l.Entry) ?? [];
+        var (appealable, appeals) = publications.Count > 0 ? await AppealsAsync(db, viewer, period.Id, publications, cancellationToken) : ([], []);
+        return new(shown, period, periods, subjects, RankingCalculator.Sites(teamLines), appealable, appeals);
+    }
+
+    private static List<RankingLine> Lines(IReadOnlyList<RankingEntry> entries, IReadOnlyList<RankingEntry>? before) =>
+        [.. entries.Select(e => new RankingLine(e, before?.FirstOrDefault(b => b.TargetId == e.TargetId) is { } old && (old.Rank != e.Rank || old.Score != e.Score) ? old : null))];
+
+    private async Task<(List<AppealableLine>, List<AppealView>)> AppealsAsync(
+        LmsDbContext db, RankingViewer viewer, int periodId, List<RankingPublication> publications, CancellationToken cancellationToken)
+    {
+        var mine = await RankingAppeals.OwnTargets(db, viewer.PersonId).Where(t => t.PeriodId == periodId)
+            .Select(t => new { t.Id, t.Subject, t.SubjectName }).ToListAsync(cancellationToken);
+        var appeals = await db.RankingAppeals.AsNoTracking()
+            .Where(a => a.AppellantId == viewer.PersonId && publications.Select(p => p.Id).Contains(a.PublicationId))
+            .OrderByDescending(a => a.FiledAtUtc)
+            .Select(a => new AppealView(a.Id, a.TargetId, "", a.Reason, a.FiledAtUtc, a.Status, a.DecidedByName, a.Decision, a.AmendedScore))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var appealable = new List<AppealableLine>();
+        foreach (var target in mine)
+        {
+            var first = publications.FirstOrDefault(p => p.Subject == target.Subject && p.Revision == 1);
+            var latest = publications.LastOrDefault(p => p.Subject == target.Subject);
+            if (first is null || latest is null || latest.Entries.All(e => e.TargetId != target.Id)) continue;
+            var closes = first.PublishedAtUtc.AddDays(options.Value.AppealDays);
+            var open = appeals.Any(a => a.TargetId == target.Id && a.Status == AppealStatus.Open);
+            appealable.Add(new(target.Id, target.SubjectName, closes, now <= closes && !open));
+        }
+        return (appealable, [.. appeals.Select(a => a with { TargetName = mine.FirstOrDefault(t => t.Id == a.TargetId)?.SubjectName ?? "" })]);
+    }
+}
+
+public sealed record PeriodChoice(int Id, int Year, int Month, bool Closed, bool Published)
+{
+    public DateOnly FirstDay => new(Year, Month, 1);
+}
+
+/// <summary>The month shown; <see cref="Period"/> is null when no period exists for it.</summary>
+public sealed record RankingMonth(
+    DateOnly? Month, PeriodChoice? Period, IReadOnlyList<PeriodChoice> Periods, IReadOnlyList<SubjectRanking> Subjects,
+    IReadOnlyList<SiteRankingLine> Sites, IReadOnlyList<AppealableLine> Appealable, IReadOnlyList<AppealView> MyAppeals)
+{
+    public bool IsPublished => Period?.Published == true;
+
+    public bool IsDraft => Subjects.Any(s => s.IsDraft);
+}
+
+/// <summary>One subject kind's ranking: a published revision with the revision numbers beside it, or a draft.</summary>
+public sealed record SubjectRanking(EvaluationSubject Subject, bool IsDraft, RankingPublication? Publication, IReadOnlyList<int> Revisions, IReadOnlyList<RankingLine> Lines);
+
+/// <summary>A ranked line and, when this revision changed it, the line as the previous revision had it.</summary>
+public sealed record RankingLine(RankingEntry Entry, RankingEntry? Before);
+
+/// <summary>A line the viewer may appeal (their own, or their team's), until <see cref="ClosesAtUtc"/>.</summary>
+public sealed record AppealableLine(int TargetId, string SubjectName, DateTime ClosesAtUtc, bool CanAppeal);
+
+public sealed record AppealView(int Id, int TargetId, string TargetName, string Reason, DateTime FiledAtUtc, AppealStatus Status, string? DecidedBy, string? Decision, double? AmendedScore);

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Account;
+
+namespace TrainingLms.Web.Features.Evaluations.Rankings;
+
+/// <summary>Who is asking: administrators see drafts, publish and decide appeals; everyone else sees what was published.</summary>
+public sealed record RankingViewer(string PersonId, bool IsAdmin, bool IsManager)
+{
+    public static RankingViewer From(ClaimsPrincipal user) => new(user.PersonId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Manager));
+}
+
+public enum RankingStatus
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+    AlreadyPublished,
+    PeriodOpen,
+    NothingToRank,
+    NotYourLine,
+    AppealWindowClosed,
+    AppealAlreadyOpen,
+    AppealDecided,
+    Conflict,
+}
+
+/// <summary>What an action did; <see cref="Errors"/> holds resource keys by field when the input was refused.</summary>
+public sealed record RankingResult(RankingStatus Status, IReadOnlyDictionary<string, string>? Errors = null)
+{
+    public static readonly RankingResult Done = new(RankingStatus.Done);
+
+    public static RankingResult Invalid(string field, string key) => new(RankingStatus.Invalid, new Dictionary<string, string> { [field] = key });
+}

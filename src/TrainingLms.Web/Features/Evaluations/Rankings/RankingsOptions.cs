@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrainingLms.Web.Features.Evaluations.Rankings;
+
+public sealed class RankingsOptions
+{
+    public const string SectionName = "Rankings";
+
+    /// <summary>How many days after a ranking's first publication the people in it may appeal their line.</summary>
+    [Range(1, 90)]
+    public int AppealDays { get; set; } = 7;
+}
