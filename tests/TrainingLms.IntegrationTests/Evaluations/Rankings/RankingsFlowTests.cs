@@ -139,8 +139,10 @@ public class RankingsFlowTests : IAsyncLifetime
 
         var revisions = await factory.WithDbAsync(db => db.RankingPublications.Where(p => p.Subject == EvaluationSubject.Team).OrderBy(p => p.Revision).ToListAsync());
         Assert.Equal([1, 2], revisions.Select(r => r.Revision));
-        Assert.Equal(2, revisions[0].Entries.Single(e => e.TargetId == teamTargetId).Rank);
-        Assert.Equal((1, 95.0), revisions[1].Entries.Where(e => e.TargetId == teamTargetId).Select(e => (e.Rank, e.Score)).Single());
+        // Each team was scored by one evaluator only, so both are shifted to the overall mean (79) and tie at rank 1.
+        Assert.Equal([(1, 79.0), (1, 79.0)], revisions[0].Entries.Select(e => (e.Rank, e.Score)));
+        Assert.Equal([(teamTargetId, 1, 95.0), (revisions[0].Entries.Single(e => e.TargetId != teamTargetId).TargetId, 2, 79.0)],
+            revisions[1].Entries.Select(e => (e.TargetId, e.Rank, e.Score)));
         Assert.Equal(appealId, revisions[1].AmendsAppealId);
 
         var amendedView = await (await factory.SignedInAsync("E904")).GetStringAsync(Month);
@@ -148,7 +150,7 @@ public class RankingsFlowTests : IAsyncLifetime
         var leaderView = await leader.GetStringAsync(Month);
         Assert.Contains("经申诉更正：补计两次抽查", amendedView);
         Assert.Contains("已更正", amendedView);
-        Assert.Contains("<s class=\"text-muted\">2</s>", amendedView);
+        Assert.Contains("<s class=\"text-muted\">1</s>", amendedView);
         Assert.Contains("subject=Team&amp;revision=1", amendedView);
         Assert.DoesNotContain("95.0", oldView.Split("班组排名")[1].Split("项目排名")[0]);
         Assert.Contains("新得分 95.0", leaderView);
