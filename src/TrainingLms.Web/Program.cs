@@ -6,6 +6,7 @@ using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Evaluations;
+using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
@@ -46,6 +47,7 @@ await app.Services.SeedDemoClipsAsync();
 await app.Services.CheckLessonClipsAsync();
 await app.Services.SyncDrillContentAsync();
 await app.Services.SeedDemoDrillsAsync();
+await app.Services.SeedDemoBenchmarkingAsync();
 
 if (!app.Environment.IsDevelopment())
 {

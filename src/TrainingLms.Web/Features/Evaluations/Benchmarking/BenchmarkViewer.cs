@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Account;
+
+namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
+
+/// <summary>Who is asking: trainers publish stories and codes, managers decide their own site's star, administrators anything.</summary>
+public sealed record BenchmarkViewer(string PersonId, bool IsAdmin, bool IsTrainer, bool IsManager)
+{
+    public static BenchmarkViewer From(ClaimsPrincipal user) =>
+        new(user.PersonId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Trainer), user.IsInRole(Roles.Manager));
+
+    public bool MayCurate => IsTrainer || IsAdmin;
+}
+
+public enum BenchmarkStatus
+{
+    Done = 1,
+    Invalid = 2,
+    Forbidden = 3,
+    NotFound = 4,
+
+    /// <summary>Already there (a duplicate nomination, a second decision): nothing was changed.</summary>
+    Duplicate = 5,
+}
+
+/// <summary>An action's outcome; errors are resource keys by field name ("" for the whole form).</summary>
+public sealed record BenchmarkResult(BenchmarkStatus Status, IReadOnlyDictionary<string, string>? Errors = null, int? Id = null)
+{
+    public static readonly BenchmarkResult Forbidden = new(BenchmarkStatus.Forbidden);
+    public static readonly BenchmarkResult NotFound = new(BenchmarkStatus.NotFound);
+
+    public static BenchmarkResult Invalid(IReadOnlyDictionary<string, string> errors) => new(BenchmarkStatus.Invalid, errors);
+
+    public static BenchmarkResult Done(int? id = null) => new(BenchmarkStatus.Done, null, id);
+}
+
+public sealed record SiteChoice(int Id, string Name);
+
+public static class BenchmarkTime
+{
+    /// <summary>The quarter now, in the company's time zone (the quarter is the company's, not a site's).</summary>
+    public static async Task<YearQuarter> CurrentQuarterAsync(LmsDbContext db, DateTime utcNow, CancellationToken cancellationToken = default)
+    {
+        var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return YearQuarter.Of(SiteTime.Today(utcNow, zone));
+    }
+
+    /// <summary>The quarter asked for in a query string, or the current one when none (or nonsense) was asked.</summary>
+    public static YearQuarter Pick(int? year, int? quarter, YearQuarter current) =>
+        year is { } y && quarter is { } q && new YearQuarter(y, q) is { IsValid: true } asked ? asked : current;
+}

@@ -1,0 +1,35 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
+
+/// <summary>
+/// Limits customer ratings per client address: only the posts count, so opening the form stays free. Its refusal is a
+/// plain localized text, the page's own, whatever the other limits answer.
+/// </summary>
+public sealed class FeedbackRateLimit(IOptions<BenchmarkOptions> options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "customer-feedback";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
+    {
+        var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync(localizer["Benchmark.Feedback.TooMany"], cancellationToken);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+        var limits = options.Value;
+        return RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.FeedbackPerWindow,
+            Window = TimeSpan.FromMinutes(limits.FeedbackWindowMinutes),
+            QueueLimit = 0,
+        });
+    }
+}
