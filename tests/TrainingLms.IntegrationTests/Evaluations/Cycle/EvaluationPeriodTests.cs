@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
-using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
 
@@ -72,7 +72,7 @@ public class EvaluationPeriodTests(EvaluationCycleFactory factory) : IClassFixtu
             .SingleAsync(p => p.Id == result.PeriodId));
         Assert.Equal(new DateOnly(2030, 2, 5), period.Deadline);
         var supervisors = period.Targets.Where(t => t.Subject == EvaluationSubject.Supervisor).ToList();
-        Assert.Equal([leader, manager, otherManager].Order(), supervisors.Select(t => t.PersonId!).Order());
+        Assert.Equal(new[] { leader, manager, otherManager }.Order(), supervisors.Select(t => t.PersonId!).Order());
         Assert.DoesNotContain(period.Targets, t => t.PersonId is { } id && new[] { trainer, inactiveLeader, employee, siteless }.Contains(id));
         var teams = period.Targets.Where(t => t.Subject == EvaluationSubject.Team).Select(t => t.TeamId).ToList();
         Assert.Contains(team, teams);
@@ -82,7 +82,7 @@ public class EvaluationPeriodTests(EvaluationCycleFactory factory) : IClassFixtu
         var managerTarget = supervisors.Single(t => t.PersonId == manager);
         Assert.Equal([trainer], managerTarget.Evaluators.Select(e => e.EvaluatorId));
         var leaderTarget = supervisors.Single(t => t.PersonId == leader);
-        Assert.Equal([manager, trainer].Order(), leaderTarget.Evaluators.Select(e => e.EvaluatorId).Order());
+        Assert.Equal(new[] { manager, trainer }.Order(), leaderTarget.Evaluators.Select(e => e.EvaluatorId).Order());
         Assert.Equal("测试EVL1", leaderTarget.SubjectName);
         Assert.Equal("项目EV1", leaderTarget.SiteName);
         Assert.All(period.Targets, t => Assert.DoesNotContain(t.Evaluators, e => e.EvaluatorId == t.PersonId));
