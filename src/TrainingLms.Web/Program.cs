@@ -46,6 +46,7 @@ await app.Services.SeedDemoLearningAsync();
 await app.Services.SeedDemoClipsAsync();
 await app.Services.CheckLessonClipsAsync();
 await app.Services.SyncDrillContentAsync();
+await app.Services.StartEvaluationCycleAsync();
 await app.Services.SeedDemoDrillsAsync();
 await app.Services.SeedDemoBenchmarkingAsync();
 
