@@ -68,7 +68,9 @@ public sealed class FfmpegProcessTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var output = Path.Combine(folder, "endless.mp4");
         var run = FfmpegProcess.RunAsync(Ffmpeg, ["-hide_banner", "-nostdin", "-y", "-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25", "-c:v", "libx264", "-preset", "ultrafast", output], null, cancel.Token);
-        while (!FfmpegIsWriting(output)) await Task.Delay(50);
+        // An ffmpeg that fails to start ends the run: the wait must not outlive it.
+        while (!FfmpegIsWriting(output) && !run.IsCompleted) await Task.Delay(50);
+        Assert.False(run.IsCompleted, "ffmpeg stopped before it was cancelled");
 
         await cancel.CancelAsync();
 
