@@ -63,6 +63,8 @@ public class EvaluatorAssignment
 /// </summary>
 public class Evaluation
 {
+    public const int MaxCommentLength = 1000;
+
     public int Id { get; set; }
     public int TargetId { get; set; }
     public required string EvaluatorId { get; set; }

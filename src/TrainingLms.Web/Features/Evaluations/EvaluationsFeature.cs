@@ -1,11 +1,12 @@
 using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.Evaluations.Rankings;
+using TrainingLms.Web.Features.Evaluations.Scoring;
 
 namespace TrainingLms.Web.Features.Evaluations;
 
 /// <summary>
-/// Monthly evaluations and recognition, in three parts: the cycle (forms from content/evaluations, periods, scoring),
+/// Monthly evaluations and recognition, in four parts: the cycle (forms from content/evaluations, periods), scoring,
 /// rankings (publication, appeals, charts, export) and "I Smile, I Act" benchmarking (self, peer and customer
 /// ratings, smile stories, the quarterly service star).
 /// </summary>
@@ -14,6 +15,7 @@ public static class EvaluationsFeature
     public static void AddEvaluations(this IHostApplicationBuilder builder)
     {
         builder.AddEvaluationCycle();
+        builder.AddScoring();
         builder.AddRankings();
         builder.AddBenchmarking();
     }

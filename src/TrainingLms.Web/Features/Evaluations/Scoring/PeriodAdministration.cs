@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Features.Evaluations.Cycle;
+
+namespace TrainingLms.Web.Features.Evaluations.Scoring;
+
+/// <summary>A period at a glance: how many targets and evaluator assignments were done.</summary>
+public sealed record PeriodSummary(
+    int Id, int Year, int Month, DateOnly Deadline, DateTime OpenedAtUtc, DateTime? ClosedAtUtc, string? ClosedByName,
+    int Targets, int TargetsEvaluated, int Assignments, int AssignmentsDone)
+{
+    public bool IsClosed => ClosedAtUtc is not null;
+}
+
+public sealed record EvaluatorCoverage(string EvaluatorId, string Name, double? Percent, DateTime? ScoredAtUtc)
+{
+    public bool Scored => ScoredAtUtc is not null;
+}
+
+/// <summary>One target's line in a period's record. Evaluators who scored without being assigned any more still show.</summary>
+public sealed record TargetCoverage(int TargetId, EvaluationSubject Subject, string SubjectName, string SiteName, IReadOnlyList<EvaluatorCoverage> Evaluators)
+{
+    public bool Evaluated => Evaluators.Any(e => e.Scored);
+}
+
+/// <summary>
+/// What an administrator sees of a period: every target with each evaluator's score or its absence. While open,
+/// missing evaluations are flagged from <see cref="EvaluationCycleOptions.FlagDaysBeforeDeadline"/> days before the
+/// deadline; once closed, the same lines are the record of what was and was not evaluated.
+/// </summary>
+public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCoverage> Targets, bool FlagMissing, int DaysToDeadline);
+
+public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<EvaluationCycleOptions> options)
+{
+    public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var periods = await db.EvaluationPeriods.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
+            .Select(p => new { p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, ClosedBy = db.Users.Where(u => u.Id == p.ClosedById).Select(u => u.FullName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var targets = await CountByPeriodAsync(db.EvaluationTargets.Select(t => t.PeriodId), cancellationToken);
+        var evaluated = await CountByPeriodAsync(db.EvaluationTargets.Where(t => db.Evaluations.Any(e => e.TargetId == t.Id)).Select(t => t.PeriodId), cancellationToken);
+        var assignments = db.EvaluatorAssignments.Join(db.EvaluationTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId });
+        var assigned = await CountByPeriodAsync(assignments.Select(a => a.PeriodId), cancellationToken);
+        var done = await CountByPeriodAsync(
+            assignments.Where(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)).Select(a => a.PeriodId), cancellationToken);
+        return [.. periods.Select(p => new PeriodSummary(p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, p.ClosedBy,
+            targets.GetValueOrDefault(p.Id), evaluated.GetValueOrDefault(p.Id), assigned.GetValueOrDefault(p.Id), done.GetValueOrDefault(p.Id)))];
+    }
+
+    public async Task<PeriodRecord?> RecordAsync(int periodId, CancellationToken cancellationToken = default)
+    {
+        var summary = (await PeriodsAsync(cancellationToken)).FirstOrDefault(p => p.Id == periodId);
+        if (summary is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
+            .Include(t => t.Evaluators).Include(t => t.Evaluations).AsSplitQuery().ToListAsync(cancellationToken);
+        var lines = targets
+            .OrderBy(t => t.Subject).ThenBy(t => t.SiteName, StringComparer.Ordinal).ThenBy(t => t.SubjectName, StringComparer.Ordinal)
+            .Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t)))
+            .ToList();
+
+        var zone = await EvaluationPeriods.CompanyZoneAsync(db, cancellationToken);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
+        var daysLeft = summary.Deadline.DayNumber - today.DayNumber;
+        return new PeriodRecord(summary, lines, !summary.IsClosed && daysLeft <= options.Value.FlagDaysBeforeDeadline, daysLeft);
+    }
+
+    private static async Task<Dictionary<int, int>> CountByPeriodAsync(IQueryable<int> periodIds, CancellationToken cancellationToken) =>
+        await periodIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private static List<EvaluatorCoverage> Coverage(EvaluationTarget target)
+    {
+        var scored = target.Evaluations.ToDictionary(e => e.EvaluatorId);
+        var assigned = target.Evaluators.Select(a => scored.GetValueOrDefault(a.EvaluatorId) is { } e
+            ? new EvaluatorCoverage(a.EvaluatorId, a.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc)
+            : new EvaluatorCoverage(a.EvaluatorId, a.EvaluatorName, null, null));
+        var unassigned = target.Evaluations.Where(e => target.Evaluators.All(a => a.EvaluatorId != e.EvaluatorId))
+            .Select(e => new EvaluatorCoverage(e.EvaluatorId, e.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc));
+        return [.. assigned.Concat(unassigned).OrderBy(e => e.Name, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,224 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Clips;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.IntegrationTests.Drills;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.Evaluations.Scoring;
+
+namespace TrainingLms.IntegrationTests.Evaluations.Scoring;
+
+/// <summary>
+/// October 2026 at one site, with known data: a daily team of three that filed 28 of its 31 reviews, completed one of
+/// three course assignments due in the month, passed one of two signed drills (a third was annulled) and watched one
+/// of three required clips in time. The computed criteria, the scoring form and the period's record are checked on it.
+/// </summary>
+public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<DrillsFactory>, IAsyncLifetime
+{
+    private const string Zone = SiteTime.DefaultTimeZoneId;
+    private DrillSetUp setUp = default!;
+    private string leaderId = "";
+    private string[] members = [];
+    private int teamId;
+    private int periodId;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (await factory.WithDbAsync(db => db.Teams.AnyAsync(t => t.Name == "计算班"))) { await LoadAsync(); return; }
+        setUp = await factory.SessionAsync("CC");
+        var second = await factory.CreateStaffAsync("CCE2", setUp.SiteId, setUp.PositionId, "李二", Roles.Employee);
+        var third = await factory.CreateStaffAsync("CCE3", setUp.SiteId, setUp.PositionId, "王三", Roles.Employee);
+        leaderId = await factory.CreateStaffAsync("CCL", setUp.SiteId, null, "班长甲", Roles.ClassLeader, Roles.Employee);
+        members = [setUp.CandidateId, second, third];
+        var sessionId = await factory.ScheduleAsync(setUp.TrainerId, DrillsFactory.PreJob, setUp.SiteId, SiteTime.Today(factory.Clock.UtcNow, Zone), second, third);
+        await factory.WithDbAsync(async db =>
+        {
+            var team = new Team { SiteId = setUp.SiteId, Name = "计算班", ClassLeaderId = leaderId };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            teamId = team.Id;
+            await db.Users.Where(p => members.Contains(p.Id)).ExecuteUpdateAsync(p => p.SetProperty(x => x.TeamId, team.Id));
+
+            // Reviews: October 1–28 filed, 29–31 not; one in November that does not count.
+            for (var day = 1; day <= 28; day++) db.ShiftReviews.Add(Review(team.Id, new DateOnly(2026, 10, day)));
+            db.ShiftReviews.Add(Review(team.Id, new DateOnly(2026, 11, 1)));
+
+            // Courses: three assignments due in October, one completed in time, one after the month, one never; one due in November.
+            var course = await db.Courses.SingleAsync(c => c.Slug == "meet-smile-greet-rise");
+            var other = await db.Courses.Where(c => c.Slug != course.Slug).Select(c => c.Id).FirstAsync();
+            await db.CourseAssignments.Where(a => members.Contains(a.PersonId)).ExecuteDeleteAsync();
+            db.CourseAssignments.AddRange(
+                Assigned(members[0], course.Id, At(9, 30), new DateOnly(2026, 10, 15)),
+                Assigned(members[1], course.Id, At(9, 30), new DateOnly(2026, 10, 20)),
+                Assigned(members[2], course.Id, At(9, 30), new DateOnly(2026, 10, 31)),
+                Assigned(members[0], other, new DateTime(2026, 11, 5, 2, 0, 0, DateTimeKind.Utc), new DateOnly(2026, 11, 10)));
+            db.CourseCompletions.AddRange(
+                new CourseCompletion { PersonId = members[0], CourseId = course.Id, CourseVersion = 1, CompletedAtUtc = At(10, 14) },
+                new CourseCompletion { PersonId = members[1], CourseId = course.Id, CourseVersion = 1, CompletedAtUtc = At(11, 2) });
+
+            // Drills: passed and failed in October; the third annulled.
+            await db.DrillAttempts.Where(a => a.CandidateId == members[0]).ExecuteUpdateAsync(a => a.SetProperty(x => x.SignedAtUtc, At(10, 10)).SetProperty(x => x.Passed, true));
+            await db.DrillAttempts.Where(a => a.CandidateId == members[1]).ExecuteUpdateAsync(a => a.SetProperty(x => x.SignedAtUtc, At(10, 12)).SetProperty(x => x.Passed, false));
+            await db.DrillAttempts.Where(a => a.CandidateId == members[2]).ExecuteUpdateAsync(a => a
+                .SetProperty(x => x.SignedAtUtc, At(10, 13)).SetProperty(x => x.Passed, true).SetProperty(x => x.AnnulledAtUtc, At(10, 20)));
+            await db.SaveChangesAsync();
+            return sessionId;
+        });
+
+        // The course's smile lesson requires this clip: watched to the required share by the first in October, by the second only in November.
+        var clipId = await factory.LibraryClipAsync("smile-standard-demo", 60, setUp.TrainerId);
+        await factory.WithDbAsync(async db =>
+        {
+            db.ClipViews.AddRange(Watched(members[0], clipId, At(10, 5)), Watched(members[1], clipId, At(11, 5)));
+            return await db.SaveChangesAsync();
+        });
+        periodId = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 10))).PeriodId!.Value;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task LoadAsync()
+    {
+        (teamId, leaderId) = await factory.WithDbAsync(db => db.Teams.Where(t => t.Name == "计算班").Select(t => new ValueTuple<int, string>(t.Id, t.ClassLeaderId!)).SingleAsync());
+        members = [.. await factory.WithDbAsync(db => db.Users.Where(p => p.TeamId == teamId).OrderBy(p => p.UserName).Select(p => p.Id).ToListAsync())];
+        periodId = await factory.WithDbAsync(db => db.EvaluationPeriods.Where(p => p.Year == 2026 && p.Month == 10).Select(p => p.Id).SingleAsync());
+        var trainer = await factory.FindPersonAsync("CCT");
+        setUp = new DrillSetUp(trainer!.SiteId!.Value, "CCT", trainer.Id, "CCE", members[0], 0, 0, 0);
+    }
+
+    private static DateTime At(int month, int day) => SiteTime.ToUtc(new DateTime(2026, month, day, 12, 0, 0), Zone);
+
+    private ShiftReview Review(int team, DateOnly date) => new()
+    {
+        TeamId = team, ShiftDate = date, ShiftKey = ShiftCalendar.DailyKey, SubmissionKey = Guid.NewGuid(), FiledById = leaderId,
+        FiledAtUtc = At(date.Month, date.Day), UpdatedAtUtc = At(date.Month, date.Day), RosterSize = 3, WentWell = "主动问好",
+    };
+
+    private static CourseAssignment Assigned(string personId, int courseId, DateTime atUtc, DateOnly dueOn) =>
+        new() { PersonId = personId, CourseId = courseId, Source = AssignmentSource.Person, AssignedAtUtc = atUtc, DueOn = dueOn };
+
+    private static ClipView Watched(string personId, int clipId, DateTime atUtc) => new()
+    {
+        PersonId = personId, ClipId = clipId, Watched = [new WatchSpan(0, 60)], WatchedSeconds = 60, LastPositionSeconds = 60, CreditSeconds = 60,
+        FirstReportAtUtc = atUtc, LastReportAtUtc = atUtc, ReachedRequiredShareAtUtc = atUtc,
+    };
+
+    private Task<EvaluationTarget> TargetAsync(EvaluationSubject subject) => factory.WithDbAsync(db => db.EvaluationTargets.AsNoTracking().Include(t => t.FormRevision)
+        .SingleAsync(t => t.PeriodId == periodId && t.Subject == subject && (subject == EvaluationSubject.Team ? t.TeamId == teamId : t.PersonId == leaderId)));
+
+    private Task<IReadOnlyDictionary<CriterionSource, ComputedValue>> ComputeAsync(EvaluationTarget target) => factory.WithScopeAsync(async s =>
+    {
+        var period = await s.GetRequiredService<Data.LmsDbContext>().EvaluationPeriods.SingleAsync(p => p.Id == periodId);
+        return await s.GetRequiredService<ComputedCriteria>().ForTargetAsync(target, period, Enum.GetValues<CriterionSource>());
+    });
+
+    [Fact]
+    public async Task ComputedCriteria_KnownMonth_CountOnlyWhatWasDueAndDoneInTheMonth()
+    {
+        var team = await ComputeAsync(await TargetAsync(EvaluationSubject.Team));
+        var leader = await ComputeAsync(await TargetAsync(EvaluationSubject.Supervisor));
+
+        Assert.Equal(new ComputedValue(CriterionSource.ReviewFilingRate, 28, 31), team[CriterionSource.ReviewFilingRate]);
+        Assert.Equal(new ComputedValue(CriterionSource.CourseCompletion, 1, 3), team[CriterionSource.CourseCompletion]);
+        Assert.Equal(new ComputedValue(CriterionSource.DrillPassRate, 1, 2), team[CriterionSource.DrillPassRate]);
+        Assert.Equal(new ComputedValue(CriterionSource.RequiredClipWatchedShare, 1, 3), team[CriterionSource.RequiredClipWatchedShare]);
+        Assert.Equal(90.3, team[CriterionSource.ReviewFilingRate].Percent);
+        // The class leader is judged on the team they lead.
+        Assert.Equal(team.Values.OrderBy(v => v.Source), leader.Values.OrderBy(v => v.Source));
+    }
+
+    [Fact]
+    public async Task ScoringForm_Evaluator_HalfFilledIsRefusedAndKept_ThenSavedWithComputedSources_ThenCorrected()
+    {
+        var target = await TargetAsync(EvaluationSubject.Supervisor);
+        var trainer = await factory.SignedInAsync(setUp.TrainerNumber);
+        var path = $"/evaluations/targets/{target.Id}";
+
+        var list = await trainer.GetStringAsync("/evaluations");
+        var page = await trainer.GetStringAsync(path);
+        var half = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "4"), new("comment", "带头微笑")]);
+        var halfHtml = await half.Content.ReadAsStringAsync();
+
+        Assert.Contains(path, list);
+        Assert.Contains("班长甲", page);
+        Assert.Contains("2026年10月应召开班后讲评 31 次，已提交记录 28 次", page);
+        Assert.Contains("2026年10月到期的课程分配 3 项，已完成 1 项", page);
+        Assert.Contains("尚未保存", halfHtml);
+        Assert.Contains("请选择分数", halfHtml);
+        Assert.Contains("带头微笑", halfHtml);
+        Assert.Contains("value=\"4\" checked", halfHtml);
+        Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == target.Id)));
+
+        var saved = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "4"), new("score.spot-check-results", "5"), new("comment", "带头微笑")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var evaluation = await factory.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.TargetId == target.Id));
+        var reviews = Assert.Single(evaluation.Scores, s => s.Key == "shift-reviews-held");
+        Assert.Equal((5, CriterionSource.ReviewFilingRate, 90.3, "28/31"), (reviews.Score, reviews.Source, reviews.SourcePercent!.Value, reviews.SourceDetail));
+        var courses = Assert.Single(evaluation.Scores, s => s.Key == "team-course-completion");
+        Assert.Equal((2, "1/3"), (courses.Score, courses.SourceDetail));
+        // 4/5×3 + 5/5×3 + 5/5×2 (90.3% → 5) + 2/5×2 (33.3% → 2) = 8.2 of a weight of 10.
+        Assert.Equal(82.0, evaluation.Percent);
+        Assert.Null(evaluation.RevisedAtUtc);
+
+        var corrected = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "5"), new("score.spot-check-results", "5"), new("comment", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var after = await factory.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.TargetId == target.Id));
+        Assert.Equal((88.0, (string?)null), (after.Percent, after.Comment));
+        Assert.NotNull(after.RevisedAtUtc);
+    }
+
+    [Fact]
+    public async Task ScoringForm_NotAssignedOrOutOfRange_Refused_AndClosedPeriodIsFinal()
+    {
+        var target = await TargetAsync(EvaluationSubject.Team);
+        var path = $"/evaluations/targets/{target.Id}";
+        var member = await factory.SignedInAsync("CCE2");
+        var evaluatorId = (await factory.FindPersonAsync(setUp.TrainerNumber))!.Id;
+        var sheets = factory.Services.CreateScope().ServiceProvider.GetRequiredService<EvaluationSheets>();
+        var scored = target.FormRevision!.Criteria.Where(c => !c.IsComputed).ToList();
+
+        var foreign = await member.GetAsync(path);
+        var memberId = (await factory.FindPersonAsync("CCE2"))!.Id;
+        var foreignPost = await sheets.SubmitAsync(new EvaluationViewer(memberId, false), target.Id, scored.ToDictionary(c => c.Key, _ => "1"), null);
+        var tooHigh = await sheets.SubmitAsync(new EvaluationViewer(evaluatorId, false), target.Id, scored.ToDictionary(c => c.Key, c => (c.Max + 1).ToString()), null);
+        var negative = await sheets.SubmitAsync(new EvaluationViewer(evaluatorId, false), target.Id, scored.ToDictionary(c => c.Key, _ => "-1"), null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(SheetStatus.Forbidden, foreignPost.Status);
+        Assert.Equal(SheetStatus.Invalid, tooHigh.Status);
+        Assert.Equal(SheetStatus.Invalid, negative.Status);
+        Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == target.Id)));
+
+        // September: an administrator sees the missing lines flagged, closes the period, and the record keeps them as not evaluated.
+        var september = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 9))).PeriodId!.Value;
+        var septemberTarget = await factory.WithDbAsync(db => db.EvaluationTargets.SingleAsync(t => t.PeriodId == september && t.TeamId == teamId));
+        var periodPath = $"/admin/evaluations/{september}";
+        var admin = await factory.AdministratorClientAsync();
+        var open = await admin.GetStringAsync(periodPath);
+        var notAdmin = await member.GetAsync(periodPath);
+        var notAdminClose = await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().CloseAsync(new EvaluationViewer(memberId, false), september));
+
+        Assert.Contains("data-flag=\"missing\"", open);
+        Assert.Contains($"data-target=\"{septemberTarget.Id}\" data-evaluated=\"false\"", open);
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+        Assert.Equal(PeriodChange.Forbidden, notAdminClose.Change);
+        Assert.False(await factory.WithDbAsync(db => db.EvaluationPeriods.AnyAsync(p => p.Id == september && p.ClosedAtUtc != null)));
+
+        var closed = await admin.PostFieldsAsync(periodPath, "close-period", []);
+        var record = await admin.GetStringAsync(closed.RedirectPath());
+        var late = await sheets.SubmitAsync(new EvaluationViewer(evaluatorId, false), septemberTarget.Id, scored.ToDictionary(c => c.Key, _ => "3"), null);
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("data-record=\"closed\"", record);
+        Assert.Contains($"data-target=\"{septemberTarget.Id}\" data-evaluated=\"false\"", record);
+        Assert.Equal(SheetStatus.PeriodClosed, late.Status);
+        Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == septemberTarget.Id)));
+        Assert.Contains("本考评周期已关闭", await (await factory.SignedInAsync(setUp.TrainerNumber)).GetStringAsync($"/evaluations/targets/{septemberTarget.Id}"));
+    }
+}
