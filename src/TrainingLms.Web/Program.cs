@@ -49,6 +49,7 @@ await app.Services.SyncDrillContentAsync();
 await app.Services.StartEvaluationCycleAsync();
 await app.Services.SeedDemoDrillsAsync();
 await app.Services.SeedDemoBenchmarkingAsync();
+await app.Services.SeedDemoEvaluationsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
