@@ -54,3 +54,12 @@ public static class BenchmarkTime
     public static YearQuarter Pick(int? year, int? quarter, YearQuarter current) =>
         year is { } y && quarter is { } q && new YearQuarter(y, q) is { IsValid: true } asked ? asked : current;
 }
+
+/// <summary>How the feature reads typed form values.</summary>
+public static class BenchmarkText
+{
+    /// <summary>The text trimmed and without control characters, which carry nothing anyone meant; line breaks and tabs stay.</summary>
+    public static string Clean(string? typed) => new string([.. (typed ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim();
+
+    public static int? Score(string? typed) => int.TryParse(typed, out var score) ? score : null;
+}
