@@ -8,11 +8,11 @@ using TrainingLms.Web.Features.Account;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
-/// <summary>Who is asking: trainers publish stories and codes, managers decide their own site's star, administrators anything.</summary>
-public sealed record BenchmarkViewer(string PersonId, bool IsAdmin, bool IsTrainer, bool IsManager)
+/// <summary>Who is asking: trainers publish stories and codes, managers decide their own site's star, class leaders nominate for it, administrators anything.</summary>
+public sealed record BenchmarkViewer(string PersonId, bool IsAdmin, bool IsTrainer, bool IsManager, bool IsClassLeader)
 {
     public static BenchmarkViewer From(ClaimsPrincipal user) =>
-        new(user.PersonId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Trainer), user.IsInRole(Roles.Manager));
+        new(user.PersonId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Trainer), user.IsInRole(Roles.Manager), user.IsInRole(Roles.ClassLeader));
 
     public bool MayCurate => IsTrainer || IsAdmin;
 }
