@@ -17,6 +17,7 @@ public static class BenchmarkingFeature
         builder.Services.AddScoped<BenchmarkBoard>();
         builder.Services.AddScoped<StaffRatings>();
         builder.Services.AddScoped<ServiceStars>();
+        builder.Services.AddScoped<SmileStories>();
         builder.Services.AddScoped<DemoBenchmarkSeeder>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, FeedbackRateLimit>(FeedbackRateLimit.Name));
     }
