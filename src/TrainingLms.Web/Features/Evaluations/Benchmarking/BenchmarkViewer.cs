@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
@@ -62,4 +63,15 @@ public static class BenchmarkText
     public static string Clean(string? typed) => new string([.. (typed ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim();
 
     public static int? Score(string? typed) => int.TryParse(typed, out var score) ? score : null;
+}
+
+public static class BenchmarkForms
+{
+    /// <summary>
+    /// Whether this request posts the named form. A page renders such a form while the post is handled even when it
+    /// would not offer it (already decided, not allowed): Blazor dispatches only to a rendered form, and otherwise
+    /// answers with a bare 400 instead of the service's clear refusal.
+    /// </summary>
+    public static bool Posts(HttpContext context, string formName) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType && context.Request.Form["_handler"] == formName;
 }
