@@ -64,6 +64,7 @@ public class StaffRatingTests(BenchmarkFactory factory) : IClassFixture<Benchmar
         Assert.Contains("<strong>4.00</strong>", Row(board, "RA2"));
         Assert.Contains("<td data-label=\"自评\"><span>3.00 <small class=\"text-muted\">(1)</small>", Row(board, "RA1"));
         Assert.Contains("<strong>3.00</strong>", Row(board, "RA1"));
+        Assert.Contains(">Q4</option>", board);
     }
 
     private static string Row(string html, string employeeNumber)
