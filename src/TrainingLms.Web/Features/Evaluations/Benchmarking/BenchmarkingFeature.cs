@@ -15,6 +15,9 @@ public static class BenchmarkingFeature
         builder.Services.AddScoped<CustomerFeedback>();
         builder.Services.AddScoped<FeedbackCodes>();
         builder.Services.AddScoped<BenchmarkBoard>();
+        builder.Services.AddScoped<StaffRatings>();
+        builder.Services.AddScoped<ServiceStars>();
+        builder.Services.AddScoped<SmileStories>();
         builder.Services.AddScoped<DemoBenchmarkSeeder>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, FeedbackRateLimit>(FeedbackRateLimit.Name));
     }

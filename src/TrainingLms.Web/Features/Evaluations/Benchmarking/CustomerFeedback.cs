@@ -17,10 +17,9 @@ public sealed class FeedbackInput
 
     public static FeedbackInput FromForm(IFormCollection form) => new()
     {
-        Smile = int.TryParse(form["smile"], out var smile) ? smile : null,
-        Greeting = int.TryParse(form["greeting"], out var greeting) ? greeting : null,
-        // Control characters carry nothing a customer meant; line breaks and tabs stay.
-        Comment = new string([.. form["comment"].ToString().Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim(),
+        Smile = BenchmarkText.Score(form["smile"]),
+        Greeting = BenchmarkText.Score(form["greeting"]),
+        Comment = BenchmarkText.Clean(form["comment"]),
     };
 }
 
