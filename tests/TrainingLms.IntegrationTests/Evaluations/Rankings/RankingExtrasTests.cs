@@ -149,4 +149,56 @@ public class RankingExtrasTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/signin", anonymous.RedirectPath(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task AppealsPage_UpholdAndAmend_OverHttp_InvalidKeepsInput_SecondDecisionRefused()
+    {
+        const string Page = "/admin/appeals";
+        var admin = await factory.AdministratorClientAsync();
+        var west = await AppealIdAsync("西区保洁班");
+        var north = await AppealIdAsync("北区安保班");
+        var leader = await factory.SignedInAsync("L911");
+
+        var refused = await leader.GetAsync(Page);
+        var rankings = await admin.GetStringAsync("/rankings?month=2025-11");
+        var listed = await admin.GetStringAsync(Page);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("href=\"/admin/appeals\"", rankings);
+        Assert.Contains($"/admin/evaluations/{november}/export.xlsx", rankings);
+        Assert.DoesNotContain("export.csv", await leader.GetStringAsync("/rankings?month=2025-11"));
+        Assert.Contains("漏算了一次抽查", listed);
+        Assert.Contains("西班长", listed);
+        Assert.Contains("90.0", listed);
+
+        var noNote = await admin.PostFormAsync(Page, $"decide-{west}", new() { ["decision"] = "uphold", ["note"] = " " });
+        var badScore = await admin.PostFormAsync(Page, $"decide-{north}", new() { ["decision"] = "amend", ["note"] = "补计一次抽查", ["score"] = "101" });
+        Assert.Contains("请填写处理说明", await noNote.Content.ReadAsStringAsync());
+        var badScoreHtml = await badScore.Content.ReadAsStringAsync();
+        Assert.Contains("新得分须为 0–100 之间的数字", badScoreHtml);
+        Assert.Contains(">补计一次抽查</textarea>", badScoreHtml);
+        Assert.Contains("value=\"101\"", badScoreHtml);
+
+        var upheld = await admin.PostFormAsync(Page, $"decide-{west}", new() { ["decision"] = "uphold", ["note"] = "抽查记录无误" });
+        var amended = await admin.PostFormAsync(Page, $"decide-{north}", new() { ["decision"] = "amend", ["note"] = "补计一次抽查", ["score"] = "95.5" });
+        var again = await admin.PostFormAsync(Page, $"decide-{west}", new() { ["decision"] = "amend", ["note"] = "改主意了", ["score"] = "99" });
+
+        Assert.Equal(HttpStatusCode.Redirect, upheld.StatusCode);
+        Assert.Equal($"/admin/appeals?decided={west}", upheld.RedirectPath());
+        Assert.Equal(HttpStatusCode.Redirect, amended.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("该申诉已处理", await again.Content.ReadAsStringAsync());
+        var appeals = await factory.WithDbAsync(db => db.RankingAppeals.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([(AppealStatus.Upheld, "抽查记录无误", (double?)null), (AppealStatus.Amended, "补计一次抽查", 95.5)],
+            appeals.Select(a => (a.Status, a.Decision!, a.AmendedScore)));
+        var periodId = november;
+        var latest = await factory.WithDbAsync(db => db.RankingPublications.AsNoTracking().Where(p => p.PeriodId == periodId).OrderByDescending(p => p.Revision).FirstAsync());
+        Assert.Equal(3, latest.Revision);
+        Assert.Equal(95.5, latest.Entries.Single(e => e.TargetId == targets[(11, "北区安保班")]).Score);
+        Assert.Equal(novemberPublication, appeals[0].PublicationId);
+
+        var decided = await admin.GetStringAsync(Page);
+        Assert.Contains("暂无待处理的申诉", decided);
+        Assert.Contains("新得分 95.5", decided);
+        Assert.DoesNotContain("href=\"/admin/appeals\"", await admin.GetStringAsync("/rankings?month=2025-11"));
+    }
 }
