@@ -109,6 +109,39 @@ public class RankingExtrasTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trends_PublishedMonthsOnly_AmendedRevisionWins_SiteIsMeanOfItsTeams()
+    {
+        var trends = await factory.WithScopeAsync(s => s.GetRequiredService<RankingTrends>().BoardAsync(siteR));
+        var other = await factory.WithScopeAsync(s => s.GetRequiredService<RankingTrends>().BoardAsync(siteS));
+        var page = await (await factory.SignedInAsync("L910")).GetStringAsync($"/rankings/trends?site={siteS}");
+
+        // Twelve months up to November, the latest published: December's draft does not count, October is a gap.
+        Assert.Equal(12, trends.Months.Count);
+        Assert.Equal(new DateOnly(2024, 12, 1), trends.Months[0]);
+        Assert.Equal(new DateOnly(2025, 11, 1), trends.Months[^1]);
+        Assert.Equal([(siteR, "项目R"), (siteS, "项目S")], trends.Sites.Select(s => (s.Id, s.Name)));
+        Assert.Equal(siteR, trends.Site?.Id);
+        double?[] Last3(TrendSeries series) => [.. series.Scores.TakeLast(3)];
+        Assert.Equal(["项目R", "项目S"], trends.SiteSeries.Select(s => s.Label));
+        Assert.Equal([75.0, null, 80.0], Last3(trends.SiteSeries[0]));
+        Assert.Equal([90.0, null, 85.0], Last3(trends.SiteSeries[1]));
+        Assert.All(trends.SiteSeries, s => Assert.All(s.Scores.Take(9), Assert.Null));
+        Assert.Equal(["东区客服班", "西区保洁班"], trends.TeamSeries.Select(s => s.Label));
+        Assert.Equal([80.0, null, 70.0], Last3(trends.TeamSeries[0]));
+        Assert.Equal([70.0, null, 90.0], Last3(trends.TeamSeries[1]));
+        Assert.Equal(["北区安保班"], other.TeamSeries.Select(s => s.Label));
+
+        Assert.Contains("<svg class=\"trend-chart\"", page);
+        Assert.Contains("<details", page);
+        Assert.Contains("北区安保班", page);
+        Assert.DoesNotContain("东区客服班", page);
+        // The component's scoped-CSS attribute stands between an attribute and the cell's text.
+        Assert.Matches("data-label=\"2025-11\"[^>]*>85.0</td>", page);
+        Assert.Matches("data-label=\"2025-10\"[^>]*>–</td>", page);
+        Assert.Contains($"<option value=\"{siteS}\" selected", page);
+    }
+
+    [Fact]
     public async Task Export_Csv_Xlsx_EveryTarget_Quoted_FormulaNeutralised_AdministratorsOnly()
     {
         var admin = await factory.AdministratorClientAsync();
