@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
@@ -62,12 +62,7 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
         : last.DayNumber - first.DayNumber >= MaxDays ? last.AddDays(-MaxDays + 1)
         : first;
 
-    public static byte[] Xlsx(List<Dictionary<string, object?>> rows)
-    {
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(rows, sheetName: "Reviews");
-        return buffer.ToArray();
-    }
+    public static byte[] Xlsx(List<Dictionary<string, object?>> rows) => XlsxExport.Write(rows, "Reviews");
 
     public IReadOnlyList<string> Header() =>
         [.. new[] { "Field.Site", "Field.Team", "ShiftReviews.ShiftDate", "ShiftReviews.Shift", "ShiftReviews.Export.FiledBy", "ShiftReviews.Export.FiledAt",

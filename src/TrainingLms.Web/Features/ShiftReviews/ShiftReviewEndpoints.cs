@@ -23,6 +23,6 @@ public static class ShiftReviewEndpoints
     internal static async Task<FileContentHttpResult> ExportXlsx(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
     {
         var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
-        return TypedResults.File(ReviewExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "shift-reviews.xlsx");
+        return TypedResults.File(ReviewExport.Xlsx(rows), XlsxExport.ContentType, "shift-reviews.xlsx");
     }
 }

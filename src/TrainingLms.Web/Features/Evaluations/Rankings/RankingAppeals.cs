@@ -52,10 +52,22 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var appeals = await db.RankingAppeals.AsNoTracking()
             .Join(db.EvaluationTargets, a => a.TargetId, t => t.Id, (a, t) => new { Appeal = a, t.SubjectName, t.SiteName, t.Subject, t.PeriodId })
-            .Join(db.EvaluationPeriods, x => x.PeriodId, p => p.Id, (x, p) => new { x.Appeal, x.SubjectName, x.SiteName, x.Subject, p.Year, p.Month })
+            .Join(db.EvaluationPeriods, x => x.PeriodId, p => p.Id, (x, p) => new { x.Appeal, x.SubjectName, x.SiteName, x.Subject, x.PeriodId, p.Year, p.Month })
             .ToListAsync(cancellationToken);
+        var periodIds = appeals.Select(a => a.PeriodId).Distinct().ToList();
+        var standing = await RankingDrafts.LatestRevisions(db).Where(p => periodIds.Contains(p.PeriodId)).ToListAsync(cancellationToken);
+        double? Current(int periodId, EvaluationSubject subject, int targetId) =>
+            standing.FirstOrDefault(p => p.PeriodId == periodId && p.Subject == subject)?.Entries.FirstOrDefault(e => e.TargetId == targetId)?.Score;
         return [.. appeals.OrderBy(a => a.Appeal.Status != AppealStatus.Open).ThenByDescending(a => a.Appeal.FiledAtUtc)
-            .Select(a => new AppealLine(a.Appeal, a.Year, a.Month, a.Subject, a.SubjectName, a.SiteName))];
+            .Select(a => new AppealLine(a.Appeal, a.Year, a.Month, a.Subject, a.SubjectName, a.SiteName, Current(a.PeriodId, a.Subject, a.Appeal.TargetId)))];
+    }
+
+    /// <summary>How many appeals wait for a decision (none for anyone but an administrator).</summary>
+    public async Task<int> OpenCountAsync(RankingViewer viewer, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.IsAdmin) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RankingAppeals.CountAsync(a => a.Status == AppealStatus.Open, cancellationToken);
     }
 
     public async Task<RankingResult> UpholdAsync(RankingViewer viewer, int appealId, string? note, CancellationToken cancellationToken = default)
@@ -113,4 +125,5 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
     }
 }
 
-public sealed record AppealLine(RankingAppeal Appeal, int Year, int Month, EvaluationSubject Subject, string SubjectName, string SiteName);
+/// <summary>An appeal with what it is against; <see cref="CurrentScore"/> is the line's score in the latest revision.</summary>
+public sealed record AppealLine(RankingAppeal Appeal, int Year, int Month, EvaluationSubject Subject, string SubjectName, string SiteName, double? CurrentScore);

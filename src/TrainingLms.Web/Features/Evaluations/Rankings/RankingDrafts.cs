@@ -22,6 +22,11 @@ public static class RankingDrafts
             subject => RankingCalculator.Rank([.. targets.Where(t => t.Subject == subject).Select(t => new RankingInput(t.Id, t.SubjectName, t.SiteName, t.Scores))]));
     }
 
+    /// <summary>Of every period and subject kind, only the latest revision: what stands after any amendments.</summary>
+    public static IQueryable<RankingPublication> LatestRevisions(LmsDbContext db) =>
+        db.RankingPublications.AsNoTracking()
+            .Where(p => !db.RankingPublications.Any(later => later.PeriodId == p.PeriodId && later.Subject == p.Subject && later.Revision > p.Revision));
+
     /// <summary>The latest revision of each subject kind's publication for a period (none when unpublished).</summary>
     public static async Task<Dictionary<EvaluationSubject, RankingPublication>> LatestAsync(LmsDbContext db, int periodId, CancellationToken cancellationToken = default)
     {

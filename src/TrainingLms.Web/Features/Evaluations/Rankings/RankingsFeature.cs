@@ -11,9 +11,9 @@ public static class RankingsFeature
         builder.Services.AddScoped<RankingBoard>();
         builder.Services.AddScoped<RankingPublisher>();
         builder.Services.AddScoped<RankingAppeals>();
+        builder.Services.AddScoped<RankingExport>();
+        builder.Services.AddScoped<RankingTrends>();
     }
 
-    public static void MapRankings(this IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapRankings(this IEndpointRouteBuilder app) => RankingEndpoints.Map(app);
 }
