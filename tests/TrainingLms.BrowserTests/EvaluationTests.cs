@@ -78,6 +78,14 @@ public class EvaluationTests(BrowserFixture fixture)
     [InlineData("T0001", "/evaluations", "en-US", 390)]
     [InlineData("T0001", "/evaluations", "zh-CN", 1280)]
     [InlineData("A0001", "/admin/evaluations", "en-US", 1280)]
+    [InlineData("A0001", "/admin/appeals", "zh-CN", 390)]
+    [InlineData("E0001", "/rankings/trends", "zh-CN", 390)]
+    [InlineData("E0001", "/rankings/trends", "en-US", 1280)]
+    [InlineData("E0001", "/benchmark/rate", "zh-CN", 390)]
+    [InlineData("E0001", "/benchmark/stories", "en-US", 390)]
+    [InlineData("T0001", "/benchmark/stories/new", "zh-CN", 390)]
+    [InlineData("M0001", "/benchmark/star", "zh-CN", 390)]
+    [InlineData("M0001", "/benchmark/star", "en-US", 1280)]
     public Task EvaluationPages_FitTheScreen(string account, string path, string culture, int width) =>
         fixture.PageFitsAsync(account, path, width, culture, $"evaluations-{account}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
 }

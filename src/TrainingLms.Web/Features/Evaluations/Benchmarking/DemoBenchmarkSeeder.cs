@@ -67,7 +67,7 @@ public sealed class DemoBenchmarkSeeder(IDbContextFactory<LmsDbContext> dbFactor
         db.ServiceStarNominations.AddRange(
             new ServiceStarNomination
             {
-                SiteId = siteId, Year = quarter.Year, Quarter = quarter.Quarter, PersonId = employeeId, NominatedById = leader, AtUtc = now.AddDays(-2),
+                SiteId = siteId, Year = quarter.Year, Quarter = quarter.Quarter, PersonId = employeeId, NominatedById = trainer, AtUtc = now.AddDays(-2),
                 Reason = "本季度顾客评价中微笑和问好都接近满分，雨天送伞的事被业主专门表扬。",
             },
             new ServiceStarNomination

@@ -11,7 +11,8 @@ public sealed class TrendChartLayout
     public const double Width = 640;
     public const double Height = 320;
     public const double Left = 40;
-    public const double Right = 16;
+    // Room for half of the last month's label, which is centred on the last point.
+    public const double Right = 34;
     public const double Top = 16;
     public const double Bottom = 36;
 

@@ -25,7 +25,7 @@ public class TrendChartTests : LocalizedContext
     {
         var layout = new TrendChartLayout(4, [80, 90]);
 
-        Assert.Equal("M40 284 M429.3 150 L624 16", layout.Path([80, null, 85, 90]));
+        Assert.Equal("M40 284 M417.3 150 L606 16", layout.Path([80, null, 85, 90]));
         Assert.Equal("", layout.Path([null, null, null, null]));
         Assert.Equal([80.0, 90.0], layout.Ticks());
         Assert.Equal(TrendChartLayout.Width / 2 + (TrendChartLayout.Left - TrendChartLayout.Right) / 2, new TrendChartLayout(1, [50]).X(0));
