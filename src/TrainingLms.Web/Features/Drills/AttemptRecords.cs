@@ -23,8 +23,11 @@ public sealed record AttemptRow(
 
     public bool IsAnnulled => AnnulledAtUtc is not null;
 
-    /// <summary>Signed, and the stored hash still matches the stored content; a draft has nothing to check.</summary>
-    public bool IsIntact => !IsSigned || ContentHash == Record()!.Hash();
+    /// <summary>
+    /// Signed, and the stored hash still matches the stored content; a draft has nothing to check. A row marked signed
+    /// without the rest of a signed record (changed behind the app's back) is not intact.
+    /// </summary>
+    public bool IsIntact => !IsSigned || (Record() is { } record && ContentHash == record.Hash());
 
     /// <summary>Counts for clearance: signed, passed, not annulled, intact.</summary>
     public bool IsValidPass => IsSigned && Passed == true && !IsAnnulled && IsIntact;

@@ -221,4 +221,26 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
         Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == septemberTarget.Id)));
         Assert.Contains("本考评周期已关闭", await (await factory.SignedInAsync(setUp.TrainerNumber)).GetStringAsync($"/evaluations/targets/{septemberTarget.Id}"));
     }
+
+    [Theory]
+    [InlineData("/benchmark/star?site=abc")]
+    [InlineData("/benchmark/stories?published=x")]
+    [InlineData("/benchmark?year=x&quarter=y")]
+    [InlineData("/rankings/trends?site=abc")]
+    [InlineData("/rankings?revision=x&published=y&appealed=z")]
+    [InlineData("/admin/appeals?decided=x")]
+    [InlineData("/clips?kind=x&site=y&point=z&page=w")]
+    [InlineData("/clearance?site=x&position=y")]
+    [InlineData("/benchmark/codes?site=x")]
+    [InlineData("/reviews/search?page=x")]
+    [InlineData("/reviews/oversight?site=x")]
+    [InlineData("/drills/sessions/new?adhoc=maybe")]
+    public async Task Pages_MalformedQueryValues_AreIgnoredNotAServerError(string path)
+    {
+        var admin = await factory.AdministratorClientAsync();
+
+        var response = await admin.GetAsync(path);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, factory.Errors.ToString());
+    }
 }
