@@ -1329,11 +1329,13 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("PositionId");
 
-                    b.HasIndex("RaterId");
-
                     b.HasIndex("PersonId", "Year", "Quarter");
 
                     b.HasIndex("SiteId", "Year", "Quarter");
+
+                    b.HasIndex("RaterId", "PersonId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasFilter("\"RaterId\" IS NOT NULL");
 
                     b.ToTable("BenchmarkRatings");
                 });
@@ -1861,6 +1863,9 @@ namespace TrainingLms.Data.Migrations
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1873,6 +1878,9 @@ namespace TrainingLms.Data.Migrations
                     b.HasIndex("ClipId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "PublishedAtUtc");
 

@@ -60,6 +60,9 @@ public class SmileStory
     public required string Body { get; set; }
     public int? ClipId { get; set; }
     public required string AuthorId { get; set; }
+
+    /// <summary>Chosen by the form when it is first shown; publishing the same form twice finds this story.</summary>
+    public Guid? SubmissionKey { get; set; }
     public DateTime PublishedAtUtc { get; set; }
     public bool IsWithdrawn { get; set; }
 }

@@ -18,11 +18,11 @@ public enum CriterionSource
     Scored = 0,
     /// <summary>Share of the shift reviews due in the month that the team (or the supervisor's teams) filed.</summary>
     ReviewFilingRate = 1,
-    /// <summary>Share of course assignments due by the month's end that were completed.</summary>
+    /// <summary>Share of the course assignments due in the month that were completed by its end.</summary>
     CourseCompletion = 2,
     /// <summary>Share of signed drill attempts in the month that passed.</summary>
     DrillPassRate = 3,
-    /// <summary>Average watched share of the clips required by the people's assigned lessons.</summary>
+    /// <summary>Share of the clips required by the lessons of the people's assigned courses that they watched to the required share.</summary>
     RequiredClipWatchedShare = 4,
 }
 

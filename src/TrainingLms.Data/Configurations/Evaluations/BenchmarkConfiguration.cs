@@ -19,6 +19,8 @@ public class BenchmarkRatingConfiguration : IEntityTypeConfiguration<BenchmarkRa
         rating.HasOne<FeedbackCode>().WithMany().HasForeignKey(r => r.FeedbackCodeId).OnDelete(DeleteBehavior.Restrict);
         rating.HasIndex(r => new { r.SiteId, r.Year, r.Quarter });
         rating.HasIndex(r => new { r.PersonId, r.Year, r.Quarter });
+        // A colleague's (or one's own) rating is one per quarter, even when the same form is sent twice at once.
+        rating.HasIndex(r => new { r.RaterId, r.PersonId, r.Year, r.Quarter }).IsUnique().HasFilter("\"RaterId\" IS NOT NULL");
     }
 }
 
@@ -46,6 +48,7 @@ public class SmileStoryConfiguration : IEntityTypeConfiguration<SmileStory>
         story.HasOne<Person>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
         story.HasOne<Clip>().WithMany().HasForeignKey(s => s.ClipId).OnDelete(DeleteBehavior.Restrict);
         story.HasIndex(s => new { s.SiteId, s.PublishedAtUtc });
+        story.HasIndex(s => s.SubmissionKey).IsUnique();
     }
 }
 

@@ -40,13 +40,18 @@ public class RecognitionTests(BenchmarkFactory factory) : IClassFixture<Benchmar
         using var colleague = await factory.SignedInAsync("SA2");
         using var elsewhere = await factory.SignedInAsync("SB1");
 
-        var published = await trainer.PostFormAsync($"/benchmark/stories/new?site={siteId}", "publish-story", new()
+        var fields = new Dictionary<string, string>
         {
             ["site"] = $"{siteId}", ["person"] = featuredId, ["title"] = "雨天递伞的微笑", ["body"] = "第一段<script>alert(1)</script>\r\n第二段", ["clip"] = $"{storyClip}",
-        });
+            ["submissionKey"] = Guid.NewGuid().ToString(),
+        };
+        var published = await trainer.PostFormAsync($"/benchmark/stories/new?site={siteId}", "publish-story", fields);
+        // A double tap sends the same form again: it lands on the same story, and no second one is stored.
+        var again = await trainer.PostFormAsync($"/benchmark/stories/new?site={siteId}", "publish-story", fields);
 
         var story = await factory.WithDbAsync(db => db.SmileStories.AsNoTracking().SingleAsync(s => s.SiteId == siteId));
         Assert.Equal($"/benchmark/stories?published={story.Id}", published.RedirectPath());
+        Assert.Equal(published.RedirectPath(), again.RedirectPath());
         Assert.Equal(("雨天递伞的微笑", "第一段<script>alert(1)</script>\n第二段", storyClip, trainerId), (story.Title, story.Body, story.ClipId, story.AuthorId));
         var read = await colleague.GetStringAsync("/benchmark/stories");
         Assert.Contains("雨天递伞的微笑", read);

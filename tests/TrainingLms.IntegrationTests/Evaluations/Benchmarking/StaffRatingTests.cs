@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Evaluations.Benchmarking;
 
 namespace TrainingLms.IntegrationTests.Evaluations.Benchmarking;
 
@@ -127,5 +129,21 @@ public class StaffRatingTests(BenchmarkFactory factory) : IClassFixture<Benchmar
         Assert.Equal(2, ratings.Count);
         Assert.Equal((earlier, 2), (new YearQuarter(ratings[0].Year, ratings[0].Quarter), ratings[0].Smile));
         Assert.Equal((current, 5, "改主意了"), (new YearQuarter(ratings[1].Year, ratings[1].Quarter), ratings[1].Smile, ratings[1].Comment));
+    }
+
+    [Fact]
+    public async Task Rate_SameFormSentManyTimesAtOnce_StoredOnce()
+    {
+        var siteId = await factory.CreateSiteAsync("RD");
+        var teamId = await factory.TeamAsync(siteId, "客服一班RD");
+        var raterId = await factory.PersonAtAsync("RD1", siteId, teamId);
+        var colleagueId = await factory.PersonAtAsync("RD2", siteId, teamId);
+        var input = new StaffRatingInput { SubjectId = colleagueId, Meet = 4, Smile = 5, Greeting = 4, Rise = 5 };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            factory.WithScopeAsync(s => s.GetRequiredService<StaffRatings>().SubmitAsync(raterId, input))));
+
+        Assert.All(results, r => Assert.Equal(BenchmarkStatus.Done, r.Status));
+        Assert.Single(await RatingsByAsync(raterId));
     }
 }

@@ -25,6 +25,7 @@ public sealed class StoryInput
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
     public int? ClipId { get; set; }
+    public Guid SubmissionKey { get; set; } = Guid.NewGuid();
 
     public static StoryInput FromForm(IFormCollection form) => new()
     {
@@ -33,6 +34,7 @@ public sealed class StoryInput
         Title = BenchmarkText.Clean(form["title"]).ReplaceLineEndings(" "),
         Body = BenchmarkText.Clean(form["body"]).ReplaceLineEndings("\n"),
         ClipId = int.TryParse(form["clip"], out var clip) ? clip : null,
+        SubmissionKey = Guid.TryParse(form["submissionKey"], out var key) ? key : Guid.NewGuid(),
     };
 }
 
@@ -103,15 +105,28 @@ public sealed class SmileStories(IDbContextFactory<LmsDbContext> dbFactory, Time
             errors["clip"] = "Benchmark.Validation.Clip";
         if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
 
+        // A double tap, or a retry after a lost answer, sends the same form again: it finds the story it published.
+        if (await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) is { } published) return BenchmarkResult.Done(published);
         var story = new SmileStory
         {
             SiteId = input.SiteId!.Value, PersonId = input.PersonId!, Title = input.Title, Body = input.Body, ClipId = input.ClipId,
-            AuthorId = viewer.PersonId, PublishedAtUtc = clock.GetUtcNow().UtcDateTime,
+            AuthorId = viewer.PersonId, PublishedAtUtc = clock.GetUtcNow().UtcDateTime, SubmissionKey = input.SubmissionKey,
         };
         db.SmileStories.Add(story);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return BenchmarkResult.Done(await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) ?? throw new InvalidOperationException("The story was not stored."));
+        }
         return BenchmarkResult.Done(story.Id);
     }
+
+    private static Task<int?> PublishedWithAsync(LmsDbContext db, Guid submissionKey, CancellationToken cancellationToken) =>
+        db.SmileStories.Where(s => s.SubmissionKey == submissionKey).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Hides a story from staff; it stays stored, and trainers still see it marked as withdrawn.</summary>
     public async Task<BenchmarkResult> WithdrawAsync(BenchmarkViewer viewer, int id, CancellationToken cancellationToken = default)

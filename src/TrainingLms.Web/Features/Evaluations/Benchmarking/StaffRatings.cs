@@ -81,21 +81,36 @@ public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, Time
 
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
-        var rating = await db.BenchmarkRatings.FirstOrDefaultAsync(r => r.RaterId == raterId && r.PersonId == subject.Id
+        try
+        {
+            return BenchmarkResult.Done(await SaveAsync(db, raterId, subject.Id, siteId, subject.PositionId, input, now, quarter, cancellationToken));
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other request inserted first, so this one replaces it.
+            db.ChangeTracker.Clear();
+            return BenchmarkResult.Done(await SaveAsync(db, raterId, subject.Id, siteId, subject.PositionId, input, now, quarter, cancellationToken));
+        }
+    }
+
+    private static async Task<int> SaveAsync(LmsDbContext db, string raterId, string subjectId, int siteId, int? positionId, StaffRatingInput input,
+        DateTime now, YearQuarter quarter, CancellationToken cancellationToken)
+    {
+        var rating = await db.BenchmarkRatings.FirstOrDefaultAsync(r => r.RaterId == raterId && r.PersonId == subjectId
             && r.Source != BenchmarkSource.Customer && r.Year == quarter.Year && r.Quarter == quarter.Quarter, cancellationToken);
         if (rating is null)
         {
-            rating = new BenchmarkRating { RaterId = raterId, PersonId = subject.Id, Year = quarter.Year, Quarter = quarter.Quarter };
+            rating = new BenchmarkRating { RaterId = raterId, PersonId = subjectId, Year = quarter.Year, Quarter = quarter.Quarter };
             db.BenchmarkRatings.Add(rating);
         }
-        rating.Source = subject.Id == raterId ? BenchmarkSource.Self : BenchmarkSource.Peer;
+        rating.Source = subjectId == raterId ? BenchmarkSource.Self : BenchmarkSource.Peer;
         // The site of the team at the time of rating: the board of that site is where the rating counts.
         rating.SiteId = siteId;
-        rating.PositionId = subject.PositionId;
+        rating.PositionId = positionId;
         (rating.Meet, rating.Smile, rating.Greeting, rating.Rise) = (input.Meet, input.Smile!.Value, input.Greeting!.Value, input.Rise);
         rating.Comment = input.Comment.Length == 0 ? null : input.Comment;
         rating.AtUtc = now;
         await db.SaveChangesAsync(cancellationToken);
-        return BenchmarkResult.Done(rating.Id);
+        return rating.Id;
     }
 }
