@@ -1,22 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.ShiftReviews;
 
 namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
 /// <summary>
 /// The values of computed criteria for one target and its month, from what the system already records. A team target
 /// counts its own members and reviews; a supervisor counts the teams they lead, or every team of their site when they
-/// lead none by name (a site supervisor). Only what is already due counts: reviews up to yesterday, assignments due
-/// up to today; in a past month, the whole month.
+/// lead none by name (a site supervisor). Only what is already due counts: reviews whose deadline has passed (each
+/// site's own time and the reviews' grace, as the oversight grid has it), assignments due up to today; in a past
+/// month, the whole month.
 /// </summary>
-public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<ShiftReviewOptions> reviewOptions)
 {
-    private sealed record Window(DateOnly FirstDay, DateOnly LastDueDay, DateOnly LastReviewDay, DateTime StartUtc, DateTime EndUtc);
+    private sealed record Window(DateOnly FirstDay, DateOnly LastDay, DateOnly LastDueDay, DateTime StartUtc, DateTime EndUtc);
 
     public async Task<IReadOnlyDictionary<CriterionSource, ComputedValue>> ForTargetAsync(
         EvaluationTarget target, EvaluationPeriod period, IEnumerable<CriterionSource> wanted, CancellationToken cancellationToken = default)
@@ -33,7 +36,7 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
         foreach (var source in sources)
             values[source] = source switch
             {
-                CriterionSource.ReviewFilingRate => await ReviewFilingAsync(db, teamIds, window, cancellationToken),
+                CriterionSource.ReviewFilingRate => await ReviewFilingAsync(db, teamIds, window, reviewOptions.Value.Grace, cancellationToken),
                 CriterionSource.CourseCompletion => await CourseCompletionAsync(db, people, window, cancellationToken),
                 CriterionSource.DrillPassRate => await DrillPassRateAsync(db, people, window, cancellationToken),
                 CriterionSource.RequiredClipWatchedShare => await RequiredClipsAsync(db, people, window, cancellationToken),
@@ -47,8 +50,7 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
         var zone = await EvaluationPeriods.CompanyZoneAsync(db, cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
         var lastDue = period.LastDay < today ? period.LastDay : today;
-        var lastReview = period.LastDay < today ? period.LastDay : today.AddDays(-1);
-        return new Window(period.FirstDay, lastDue, lastReview,
+        return new Window(period.FirstDay, period.LastDay, lastDue,
             SiteTime.ToUtc(period.FirstDay.ToDateTime(TimeOnly.MinValue), zone),
             SiteTime.ToUtc(period.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
     }
@@ -60,15 +62,19 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
         return led.Count > 0 ? led : await db.Teams.Where(t => t.IsActive && t.SiteId == target.SiteId).Select(t => t.Id).ToListAsync(cancellationToken);
     }
 
-    private static async Task<ComputedValue> ReviewFilingAsync(LmsDbContext db, List<int> teamIds, Window window, CancellationToken cancellationToken)
+    private async Task<ComputedValue> ReviewFilingAsync(LmsDbContext db, List<int> teamIds, Window window, TimeSpan grace, CancellationToken cancellationToken)
     {
-        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Shifts }).ToListAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).Select(t => new { t.Id, t.Shifts, t.Site!.TimeZoneId }).ToListAsync(cancellationToken);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var due = new HashSet<(int TeamId, DateOnly Date, string Key)>();
-        for (var day = window.FirstDay; day <= window.LastReviewDay; day = day.AddDays(1))
-            foreach (var team in teams)
-                foreach (var slot in ShiftCalendar.SlotsOn(team.Shifts, day))
+        foreach (var team in teams)
+        {
+            var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
+            for (var day = window.FirstDay; day <= window.LastDay; day = day.AddDays(1))
+                foreach (var slot in ShiftCalendar.SlotsOn(team.Shifts, day).Where(s => ShiftCalendar.DeadlineOf(team.Shifts, s, grace) <= localNow))
                     due.Add((team.Id, slot.Date, slot.Key));
-        var filed = await db.ShiftReviews.Where(r => teamIds.Contains(r.TeamId) && r.ShiftDate >= window.FirstDay && r.ShiftDate <= window.LastReviewDay)
+        }
+        var filed = await db.ShiftReviews.Where(r => teamIds.Contains(r.TeamId) && r.ShiftDate >= window.FirstDay && r.ShiftDate <= window.LastDay)
             .Select(r => new { r.TeamId, r.ShiftDate, r.ShiftKey }).ToListAsync(cancellationToken);
         return new(CriterionSource.ReviewFilingRate, filed.Count(r => due.Contains((r.TeamId, r.ShiftDate, r.ShiftKey))), due.Count);
     }
