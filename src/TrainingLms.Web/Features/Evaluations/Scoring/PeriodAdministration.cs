@@ -38,12 +38,19 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
     public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var periods = await db.EvaluationPeriods.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
+        return await SummariesAsync(db, db.EvaluationPeriods, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PeriodSummary>> SummariesAsync(LmsDbContext db, IQueryable<EvaluationPeriod> chosen, CancellationToken cancellationToken)
+    {
+        var periods = await chosen.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
             .Select(p => new { p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, ClosedBy = db.Users.Where(u => u.Id == p.ClosedById).Select(u => u.FullName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var targets = await CountByPeriodAsync(db.EvaluationTargets.Select(t => t.PeriodId), cancellationToken);
-        var evaluated = await CountByPeriodAsync(db.EvaluationTargets.Where(t => db.Evaluations.Any(e => e.TargetId == t.Id)).Select(t => t.PeriodId), cancellationToken);
-        var assignments = db.EvaluatorAssignments.Join(db.EvaluationTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId });
+        var ids = periods.Select(p => p.Id).ToList();
+        var periodTargets = db.EvaluationTargets.Where(t => ids.Contains(t.PeriodId));
+        var targets = await CountByPeriodAsync(periodTargets.Select(t => t.PeriodId), cancellationToken);
+        var evaluated = await CountByPeriodAsync(periodTargets.Where(t => db.Evaluations.Any(e => e.TargetId == t.Id)).Select(t => t.PeriodId), cancellationToken);
+        var assignments = db.EvaluatorAssignments.Join(periodTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId });
         var assigned = await CountByPeriodAsync(assignments.Select(a => a.PeriodId), cancellationToken);
         var done = await CountByPeriodAsync(
             assignments.Where(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)).Select(a => a.PeriodId), cancellationToken);
@@ -53,9 +60,9 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
 
     public async Task<PeriodRecord?> RecordAsync(int periodId, CancellationToken cancellationToken = default)
     {
-        var summary = (await PeriodsAsync(cancellationToken)).FirstOrDefault(p => p.Id == periodId);
-        if (summary is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var summary = (await SummariesAsync(db, db.EvaluationPeriods.Where(p => p.Id == periodId), cancellationToken)).SingleOrDefault();
+        if (summary is null) return null;
         var targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
             .Include(t => t.Evaluators).Include(t => t.Evaluations).AsSplitQuery().ToListAsync(cancellationToken);
         var lines = targets
