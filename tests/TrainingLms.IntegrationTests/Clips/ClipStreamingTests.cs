@@ -11,9 +11,17 @@ using TrainingLms.Web.Features.Demo;
 namespace TrainingLms.IntegrationTests.Clips;
 
 /// <summary>One training clip and one unpublished Smile Discovery recording of site A, featuring one employee.</summary>
+/// <summary>The app set up to hand clip files to a fronting nginx, which only requests that say they came through it get.</summary>
+public sealed class AccelRedirectClipsFactory : ClipsFactory
+{
+    public const string Location = "/_clips/";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Clips:AccelRedirectLocation"] = Location };
+}
+
 public sealed class StreamingFixture : IAsyncLifetime
 {
-    public ClipsFactory App { get; } = new();
+    public ClipsFactory App { get; } = new AccelRedirectClipsFactory();
     private readonly MediaFiles media = new();
 
     public Clip Training { get; private set; } = default!;
@@ -53,7 +61,10 @@ public sealed class StreamingFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Range requests on the renditions, and who gets a clip's bytes (posters included).</summary>
+/// <summary>
+/// Range requests on the renditions, and who gets a clip's bytes (posters included). The app is set up for a fronting
+/// nginx, so every test but the hand-off's own also shows that a request not from that nginx is served as usual.
+/// </summary>
 public class ClipStreamingTests(StreamingFixture fixture) : IClassFixture<StreamingFixture>
 {
     private string VideoUrl(Clip clip) => $"/clips/{clip.Id}/video/480p.mp4";
@@ -176,6 +187,29 @@ public class ClipStreamingTests(StreamingFixture fixture) : IClassFixture<Stream
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("image/jpeg", published.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Forbidden, withdrawn.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThroughNginx_Allowed_HandedOffWithoutBytes_Forbidden_StillRefusedHere()
+    {
+        static void ViaNginx(HttpRequestHeaders headers)
+        {
+            headers.Add(ClipFileSender.SendfileTypeHeader, ClipFileSender.AccelRedirectHeader);
+            headers.Range = RangeHeaderValue.Parse("bytes=0-99");
+        }
+
+        var allowed = await GetAsync("EMP", VideoUrl(fixture.Training), ViaNginx);
+        var poster = await GetAsync("EMP", $"/clips/{fixture.Training.Id}/poster.jpg", ViaNginx);
+        var forbidden = await GetAsync("EMP", VideoUrl(fixture.Discovery), ViaNginx);
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal([$"{AccelRedirectClipsFactory.Location}{fixture.Training.Id}/480p.mp4"], allowed.Headers.GetValues(ClipFileSender.AccelRedirectHeader));
+        Assert.Equal("video/mp4", allowed.Content.Headers.ContentType?.MediaType);
+        Assert.True(allowed.Headers.CacheControl is { Private: true, NoCache: true }, allowed.Headers.CacheControl?.ToString());
+        Assert.Empty(await allowed.Content.ReadAsByteArrayAsync());
+        Assert.Equal([$"{AccelRedirectClipsFactory.Location}{fixture.Training.Id}/poster.jpg"], poster.Headers.GetValues(ClipFileSender.AccelRedirectHeader));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.False(forbidden.Headers.Contains(ClipFileSender.AccelRedirectHeader));
     }
 
     [Fact]

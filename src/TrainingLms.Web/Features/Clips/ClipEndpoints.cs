@@ -138,14 +138,14 @@ public static class ClipEndpoints
         return await watching.RecordAsync(user.PersonId(), id, report) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
     }
 
-    internal static async Task<IResult> Rendition(int id, string rendition, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage)
+    internal static async Task<IResult> Rendition(int id, string rendition, HttpRequest request, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage, ClipFileSender sender)
     {
         if (!int.TryParse(rendition[..^1], out var shortSide)) return TypedResults.NotFound();
-        return await ServeAsync(id, user, access, clip => clip.Renditions.Any(r => r.ShortSide == shortSide) ? storage.RenditionPath(id, shortSide) : null, VideoContentType);
+        return await ServeAsync(id, request, user, access, sender, clip => clip.Renditions.Any(r => r.ShortSide == shortSide) ? storage.RenditionPath(id, shortSide) : null, VideoContentType);
     }
 
-    internal static Task<IResult> Poster(int id, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage) =>
-        ServeAsync(id, user, access, clip => clip.HasPoster ? storage.PosterPath(id) : null, "image/jpeg");
+    internal static Task<IResult> Poster(int id, HttpRequest request, ClaimsPrincipal user, ClipAccessCache access, ClipStorage storage, ClipFileSender sender) =>
+        ServeAsync(id, request, user, access, sender, clip => clip.HasPoster ? storage.PosterPath(id) : null, "image/jpeg");
 
     internal static async Task<Results<PhysicalFileHttpResult, NotFound>> Original(int id, IDbContextFactory<LmsDbContext> dbFactory, ClipStorage storage)
     {
@@ -162,13 +162,13 @@ public static class ClipEndpoints
     /// A clip's file, with HTTP range requests (206, suffix ranges, 416 for an unsatisfiable range), ETag and
     /// Last-Modified, sent from disk without buffering it. Not found is 404; someone who may not see the clip gets 403.
     /// </summary>
-    private static async Task<IResult> ServeAsync(int id, ClaimsPrincipal user, ClipAccessCache access, Func<ServedClip, string?> pathOf, string contentType)
+    private static async Task<IResult> ServeAsync(int id, HttpRequest request, ClaimsPrincipal user, ClipAccessCache access, ClipFileSender sender, Func<ServedClip, string?> pathOf, string contentType)
     {
         var clip = await access.GetAsync(user, id);
         if (clip is null) return TypedResults.NotFound();
         if (clip.Verdict == ClipAccess.Verdict.Forbidden) return ForbidHttpResult403.Instance;
         if (clip.Status != ClipStatus.Ready || pathOf(clip) is not { } path || new FileInfo(path) is not { Exists: true } file) return TypedResults.NotFound();
-        return new PrivateFile(TypedResults.PhysicalFile(file.FullName, contentType, lastModified: file.LastWriteTimeUtc, entityTag: EntityTag(file), enableRangeProcessing: true));
+        return sender.Send(request, file, contentType, new PrivateFile(TypedResults.PhysicalFile(file.FullName, contentType, lastModified: file.LastWriteTimeUtc, entityTag: EntityTag(file), enableRangeProcessing: true)));
     }
 
     private static EntityTagHeaderValue EntityTag(FileInfo file) => new($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"");
@@ -183,7 +183,7 @@ public static class ClipEndpoints
     {
         public Task ExecuteAsync(HttpContext context)
         {
-            context.Response.Headers.CacheControl = "private, no-cache";
+            context.Response.Headers.CacheControl = ClipFileSender.CacheControl;
             context.Features.Set<IHttpResponseBodyFeature>(new PipeFileBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
             return inner.ExecuteAsync(context);
         }

@@ -53,4 +53,12 @@ public class ClipOptions
     /// <summary>x264 preset: the speed/size trade of transcoding.</summary>
     [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium|slow|slower|veryslow)$")]
     public string X264Preset { get; set; } = "veryfast";
+
+    /// <summary>
+    /// The internal nginx location that serves the clips folder (e.g. <c>/_clips/</c>). When set, a clip request that
+    /// came through that nginx (it sends <c>X-Sendfile-Type: X-Accel-Redirect</c>) is authorised here and its bytes are
+    /// sent by nginx; any other request is served by the app as usual. Unset: the app always sends the bytes.
+    /// </summary>
+    [RegularExpression("^/([A-Za-z0-9_.-]+/)+$")]
+    public string? AccelRedirectLocation { get; set; }
 }

@@ -11,6 +11,7 @@ public static class ClipsFeature
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClipStorage>();
         builder.Services.AddSingleton<ClipAccessCache>();
+        builder.Services.AddSingleton<ClipFileSender>();
         builder.Services.AddSingleton<IVideoTools, VideoTools>();
         builder.Services.AddSingleton<ClipDetailsRules>();
         builder.Services.AddSingleton<ClipIntake>();
