@@ -208,6 +208,7 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
         Assert.Contains($"data-target=\"{septemberTarget.Id}\" data-evaluated=\"false\"", open);
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
         Assert.Equal(PeriodChange.Forbidden, notAdminClose.Change);
+        Assert.Null(await factory.WithScopeAsync(s => s.GetRequiredService<PeriodAdministration>().RecordAsync(new EvaluationViewer(memberId, false), september)));
         Assert.False(await factory.WithDbAsync(db => db.EvaluationPeriods.AnyAsync(p => p.Id == september && p.ClosedAtUtc != null)));
 
         var closed = await admin.PostFieldsAsync(periodPath, "close-period", []);
@@ -220,6 +221,29 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
         Assert.Equal(SheetStatus.PeriodClosed, late.Status);
         Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == septemberTarget.Id)));
         Assert.Contains("本考评周期已关闭", await (await factory.SignedInAsync(setUp.TrainerNumber)).GetStringAsync($"/evaluations/targets/{septemberTarget.Id}"));
+    }
+
+    [Fact]
+    public async Task Submit_SameFormManyTimesAtOnce_OneEvaluation_AndNoneOnceClosed()
+    {
+        var august = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 8))).PeriodId!.Value;
+        var target = await factory.WithDbAsync(db => db.EvaluationTargets.Include(t => t.FormRevision).SingleAsync(t => t.PeriodId == august && t.TeamId == teamId));
+        var evaluator = new EvaluationViewer((await factory.FindPersonAsync(setUp.TrainerNumber))!.Id, false);
+        var scores = target.FormRevision!.Criteria.Where(c => !c.IsComputed).ToDictionary(c => c.Key, _ => "3");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().SubmitAsync(evaluator, target.Id, scores, null))));
+        var admin = new EvaluationViewer((await factory.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id, true);
+        var afterClose = await factory.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<EvaluationPeriods>().CloseAsync(admin, august);
+            return await s.GetRequiredService<EvaluationSheets>().SubmitAsync(evaluator, target.Id, scores, "迟到的修改");
+        });
+
+        Assert.All(results, r => Assert.Equal(SheetStatus.Done, r.Status));
+        Assert.Equal(SheetStatus.PeriodClosed, afterClose.Status);
+        var stored = Assert.Single(await factory.WithDbAsync(db => db.Evaluations.Where(e => e.TargetId == target.Id).ToListAsync()));
+        Assert.Null(stored.Comment);
     }
 
     [Theory]

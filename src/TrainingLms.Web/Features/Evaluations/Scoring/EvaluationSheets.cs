@@ -96,6 +96,12 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
             .Select(a => a.EvaluatorName).FirstAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
+            // The period is locked for writing before the evaluation is saved, so a close either comes first and
+            // this is refused, or waits until it is stored: nothing lands in a closed period.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var stillOpen = await db.EvaluationPeriods.Where(p => p.Id == sheet.Period.Id && p.ClosedAtUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Deadline, p => p.Deadline), cancellationToken);
+            if (stillOpen == 0) return new(SheetStatus.PeriodClosed);
             var now = clock.GetUtcNow().UtcDateTime;
             var evaluation = await db.Evaluations.FirstOrDefaultAsync(e => e.TargetId == targetId && e.EvaluatorId == viewer.PersonId, cancellationToken);
             if (evaluation is null)
@@ -108,11 +114,13 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return new(SheetStatus.Done);
             }
             catch (DbUpdateException) when (attempt == 0)
             {
                 // The same form sent twice at once: the other request inserted first, so this one corrects it.
+                await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
         }

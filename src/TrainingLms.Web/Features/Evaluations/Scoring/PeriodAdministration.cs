@@ -35,8 +35,10 @@ public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCov
 
 public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<EvaluationCycleOptions> options)
 {
-    public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every period, newest first; nothing for anyone but an administrator.</summary>
+    public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(EvaluationViewer viewer, CancellationToken cancellationToken = default)
     {
+        if (!viewer.IsAdmin) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await SummariesAsync(db, db.EvaluationPeriods, cancellationToken);
     }
@@ -58,8 +60,10 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
             targets.GetValueOrDefault(p.Id), evaluated.GetValueOrDefault(p.Id), assigned.GetValueOrDefault(p.Id), done.GetValueOrDefault(p.Id)))];
     }
 
-    public async Task<PeriodRecord?> RecordAsync(int periodId, CancellationToken cancellationToken = default)
+    /// <summary>One period's record; null when it does not exist or the viewer is not an administrator.</summary>
+    public async Task<PeriodRecord?> RecordAsync(EvaluationViewer viewer, int periodId, CancellationToken cancellationToken = default)
     {
+        if (!viewer.IsAdmin) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summary = (await SummariesAsync(db, db.EvaluationPeriods.Where(p => p.Id == periodId), cancellationToken)).SingleOrDefault();
         if (summary is null) return null;
