@@ -18,7 +18,10 @@ public class EvaluationTests(BrowserFixture fixture)
     public async Task Evaluator_Scores_Administrator_ClosesAndPublishes_Employee_SeesRanking_Customer_Rates()
     {
         var trainer = await fixture.SignedInPageAsync("T0001", 390);
-        await trainer.GotoAsync("/evaluations");
+        await trainer.GotoAsync("/");
+        await Expect(trainer.Locator(".evaluations-to-score")).ToContainTextAsync("项待评");
+        await trainer.Locator(".evaluations-to-score a").ClickAsync();
+        await Expect(trainer).ToHaveURLAsync(new Regex("/evaluations$"));
         Assert.True(await trainer.FitsTheScreenAsync(), "/evaluations scrolls sideways at 390px");
         await trainer.ScreenshotAsync(fixture, "evaluations-mine-390");
         await trainer.Locator("li[data-scored=false]", new() { HasText = "陈丽" }).First.Locator("a").ClickAsync();
@@ -79,6 +82,7 @@ public class EvaluationTests(BrowserFixture fixture)
     [InlineData("T0001", "/evaluations", "zh-CN", 1280)]
     [InlineData("A0001", "/admin/evaluations", "en-US", 1280)]
     [InlineData("A0001", "/admin/appeals", "zh-CN", 390)]
+    [InlineData("M0001", "/", "zh-CN", 390)]
     [InlineData("E0001", "/rankings/trends", "zh-CN", 390)]
     [InlineData("E0001", "/rankings/trends", "en-US", 1280)]
     [InlineData("E0001", "/benchmark/rate", "zh-CN", 390)]
