@@ -98,6 +98,8 @@ public class ShiftReviewTests(BrowserFixture fixture)
         await leader.Locator("form.review-form button[type=submit]").ClickAsync();
         await Expect(leader.Locator("form.review-form .alert-danger")).ToContainTextAsync("没有保存：这份草稿此前已经提交过一次");
         await Expect(leader.Locator("#wentWell")).ToHaveValueAsync(TypedOver);
+        // The page's script saves the draft again once the answer is shown; wait for that rather than race it.
+        await leader.WaitForFunctionAsync("([key, old]) => !(localStorage.getItem(key) ?? '').includes(old)", new[] { draftKey, old.SubmissionKey.ToString() });
         var kept = await leader.EvaluateAsync<string>("key => localStorage.getItem(key)", draftKey);
         Assert.Contains(TypedOver, kept);
         Assert.DoesNotContain(old.SubmissionKey.ToString(), kept);
