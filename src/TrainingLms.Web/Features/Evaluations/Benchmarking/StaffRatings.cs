@@ -79,34 +79,38 @@ public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, Time
             .Select(p => new { p.Id, p.TeamId, TeamSiteId = (int?)p.Team!.SiteId, p.PositionId }).SingleOrDefaultAsync(cancellationToken);
         if (raterTeam is null || subject is null || subject.TeamId != raterTeam || subject.TeamSiteId is not { } siteId) return BenchmarkResult.Forbidden;
 
+        var rated = new RatedColleague(subject.Id, siteId, subject.PositionId);
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
         try
         {
-            return BenchmarkResult.Done(await SaveAsync(db, raterId, subject.Id, siteId, subject.PositionId, input, now, quarter, cancellationToken));
+            return BenchmarkResult.Done(await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
         }
         catch (DbUpdateException)
         {
             // The same form sent twice at once: the other request inserted first, so this one replaces it.
             db.ChangeTracker.Clear();
-            return BenchmarkResult.Done(await SaveAsync(db, raterId, subject.Id, siteId, subject.PositionId, input, now, quarter, cancellationToken));
+            return BenchmarkResult.Done(await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
         }
     }
 
-    private static async Task<int> SaveAsync(LmsDbContext db, string raterId, string subjectId, int siteId, int? positionId, StaffRatingInput input,
-        DateTime now, YearQuarter quarter, CancellationToken cancellationToken)
+    /// <summary>The person rated, with the site and post the rating counts for.</summary>
+    private sealed record RatedColleague(string Id, int SiteId, int? PositionId);
+
+    private static async Task<int> SaveAsync(
+        LmsDbContext db, string raterId, RatedColleague rated, StaffRatingInput input, DateTime now, YearQuarter quarter, CancellationToken cancellationToken)
     {
-        var rating = await db.BenchmarkRatings.FirstOrDefaultAsync(r => r.RaterId == raterId && r.PersonId == subjectId
+        var rating = await db.BenchmarkRatings.FirstOrDefaultAsync(r => r.RaterId == raterId && r.PersonId == rated.Id
             && r.Source != BenchmarkSource.Customer && r.Year == quarter.Year && r.Quarter == quarter.Quarter, cancellationToken);
         if (rating is null)
         {
-            rating = new BenchmarkRating { RaterId = raterId, PersonId = subjectId, Year = quarter.Year, Quarter = quarter.Quarter };
+            rating = new BenchmarkRating { RaterId = raterId, PersonId = rated.Id, Year = quarter.Year, Quarter = quarter.Quarter };
             db.BenchmarkRatings.Add(rating);
         }
-        rating.Source = subjectId == raterId ? BenchmarkSource.Self : BenchmarkSource.Peer;
+        rating.Source = rated.Id == raterId ? BenchmarkSource.Self : BenchmarkSource.Peer;
         // The site of the team at the time of rating: the board of that site is where the rating counts.
-        rating.SiteId = siteId;
-        rating.PositionId = positionId;
+        rating.SiteId = rated.SiteId;
+        rating.PositionId = rated.PositionId;
         (rating.Meet, rating.Smile, rating.Greeting, rating.Rise) = (input.Meet, input.Smile!.Value, input.Greeting!.Value, input.Rise);
         rating.Comment = input.Comment.Length == 0 ? null : input.Comment;
         rating.AtUtc = now;
