@@ -27,8 +27,10 @@ public static partial class CourseLoadBenchmark
     private const int RequestsPerTarget = 4_000;
     private const string Password = "smile2026";
 
-    public static async Task<int> RunAsync()
+    /// <param name="targets">Which of healthz, learning and lesson to measure; all three when empty.</param>
+    public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
     {
+        bool Wanted(string target) => targets.Count == 0 || targets.Contains(target);
         Console.WriteLine($"Writing {Courses} courses × {LessonsPerCourse} lessons …");
         var content = CourseContentFolder.Create(Courses, LessonsPerCourse);
         await using var app = new LoadTestApp(content);
@@ -53,12 +55,10 @@ public static partial class CourseLoadBenchmark
                 return $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}";
             }
 
-            var results = new List<LoadResult>
-            {
-                await MeasureAsync("/healthz", clients, _ => "/healthz"),
-                await MeasureAsync("My learning (/learning)", clients, _ => "/learning"),
-                await MeasureAsync("Lesson page (/learning/{course}/{lesson})", clients, LessonUrl),
-            };
+            var results = new List<LoadResult>();
+            if (Wanted("healthz")) results.Add(await MeasureAsync("/healthz", clients, _ => "/healthz"));
+            if (Wanted("learning")) results.Add(await MeasureAsync("My learning (/learning)", clients, _ => "/learning"));
+            if (Wanted("lesson")) results.Add(await MeasureAsync("Lesson page (/learning/{course}/{lesson})", clients, LessonUrl));
             Report(results);
             return results.All(r => r.Errors == 0) ? 0 : 1;
         }

@@ -292,12 +292,14 @@ public class CourseLearningTests
         var patch = await factory.SyncAsync();
         Assert.Equal(SyncOutcome.Patched, Assert.Single(patch.Courses).Outcome);
         Assert.Contains("badge text-bg-success\">已完成", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
+        // Learners read the new revision at once: revisions are cached by id, never by course.
+        Assert.Contains("见面时，微笑并点头。", await client.GetStringAsync($"/learning/{SampleCourse.Slug}/01-meet"));
 
         // A substantive change to lesson 1 only, published as version 2.
         SampleCourse.Write(factory, version: 2, lessonOneText: "目光相遇时，先微笑，再点头问好。");
         Assert.Equal(SyncOutcome.NewVersion, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
 
-        var progress = await QueryAsync(factory, db => LearnerProgress.ForPersonAsync(db, personId, [db.Courses.Single().Id]));
+        var progress = await QueryAsync(factory, db => factory.Services.GetRequiredService<LearnerProgress>().ForPersonAsync(db, personId, [db.Courses.Single().Id]));
         var course = Assert.Single(progress.Values);
         Assert.Equal(CourseStatus.ReviewNeeded, course.Status);
         Assert.Equal([LessonStatus.ReviewNeeded, LessonStatus.Completed], course.Lessons.Select(l => l.Status));

@@ -12,6 +12,8 @@ public static class CoursesFeature
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentSyncState>();
         builder.Services.AddSingleton<LessonRenderer>();
+        builder.Services.AddSingleton<CourseRevisionCache>();
+        builder.Services.AddSingleton<LearnerProgress>();
         builder.Services.AddScoped<ContentSync>();
         builder.Services.AddScoped<IContentSection, CourseContentSection>();
         builder.Services.AddScoped<CourseAssigner>();

@@ -4,26 +4,32 @@ using TrainingLms.Domain.Courses;
 
 namespace TrainingLms.Web.Features.Courses;
 
-/// <summary>Loads what <see cref="CourseProgressRules"/> needs for some people and some courses, in four queries.</summary>
-public static class LearnerProgress
+/// <summary>
+/// Loads what <see cref="CourseProgressRules"/> needs for some people and some courses: their completions from the
+/// database, the lessons of each course's revisions from <see cref="CourseRevisionCache"/>.
+/// </summary>
+public sealed class LearnerProgress(CourseRevisionCache revisions)
 {
     private static readonly IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> NoEarlierVersions = new Dictionary<int, IReadOnlyDictionary<string, string>>();
 
-    public static async Task<Dictionary<int, CourseProgress>> ForPersonAsync(LmsDbContext db, string personId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default) =>
+    public async Task<Dictionary<int, CourseProgress>> ForPersonAsync(LmsDbContext db, string personId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default) =>
         (await ForPeopleAsync(db, [personId], courseIds, cancellationToken))[personId];
 
     /// <summary>Person id → course id → progress, for every person asked about and every one of the courses that is published.</summary>
-    public static async Task<Dictionary<string, Dictionary<int, CourseProgress>>> ForPeopleAsync(LmsDbContext db, IReadOnlyCollection<string> personIds, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, Dictionary<int, CourseProgress>>> ForPeopleAsync(LmsDbContext db, IReadOnlyCollection<string> personIds, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken = default)
     {
-        var current = await db.Courses.AsNoTracking()
+        var currentIds = await db.Courses.AsNoTracking()
             .Where(c => courseIds.Contains(c.Id) && c.CurrentRevisionId != null)
-            .Select(c => new
-            {
-                c.Id,
-                c.CurrentRevision!.Version,
-                Lessons = c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList(),
-            })
+            .Select(c => c.CurrentRevisionId!.Value)
             .ToListAsync(cancellationToken);
+        var current = (await revisions.GetManyAsync(currentIds, cancellationToken)).Values.ToList();
+        return await ForPeopleAsync(db, personIds, current, cancellationToken);
+    }
+
+    /// <summary>Progress in the given current revisions, when the caller has already read which ones they are.</summary>
+    public async Task<Dictionary<string, Dictionary<int, CourseProgress>>> ForPeopleAsync(LmsDbContext db, IReadOnlyCollection<string> personIds, IReadOnlyCollection<CourseRevision> current, CancellationToken cancellationToken = default)
+    {
+        var courseIds = current.Select(c => c.CourseId).ToList();
         var lessonsDone = await db.LessonCompletions.AsNoTracking()
             .Where(c => personIds.Contains(c.PersonId) && courseIds.Contains(c.CourseId))
             .Select(c => new { c.PersonId, c.CourseId, c.LessonKey, c.CourseVersion })
@@ -34,19 +40,20 @@ public static class LearnerProgress
                 .ToListAsync(cancellationToken))
             .ToLookup(c => (c.PersonId, c.CourseId), c => c.CourseVersion);
 
-        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.Id, c => c.Version),
+        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.CourseId, c => c.Version),
             lessonsDone.ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion)), cancellationToken);
+        var lessonHashes = current.ToDictionary(c => c.CourseId, c => c.Lessons.Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList());
         var lessonsByPerson = lessonsDone.ToLookup(c => (c.PersonId, c.CourseId), c => new CompletedLesson(c.LessonKey, c.CourseVersion));
         return personIds.Distinct().ToDictionary(
             personId => personId,
             personId => current.ToDictionary(
-                c => c.Id,
-                c => CourseProgressRules.Evaluate(c.Version, c.Lessons, hashes.GetValueOrDefault(c.Id) ?? NoEarlierVersions,
-                    lessonsByPerson[(personId, c.Id)].ToList(), coursesDone[(personId, c.Id)].ToList())));
+                c => c.CourseId,
+                c => CourseProgressRules.Evaluate(c.Version, lessonHashes[c.CourseId],
+                    hashes.GetValueOrDefault(c.CourseId) ?? NoEarlierVersions, lessonsByPerson[(personId, c.CourseId)].ToList(), coursesDone[(personId, c.CourseId)].ToList())));
     }
 
     // Lesson hashes in the last revision of each earlier version someone completed lessons at.
-    private static async Task<Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>> HashesAtEarlierVersionsAsync(
+    private async Task<Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>> HashesAtEarlierVersionsAsync(
         LmsDbContext db, Dictionary<int, int> currentVersions, ILookup<int, CompletedLesson> lessonsDone, CancellationToken cancellationToken)
     {
         var wanted = lessonsDone.SelectMany(g => g.Where(l => l.Version < currentVersions.GetValueOrDefault(g.Key)).Select(l => (CourseId: g.Key, l.Version))).ToHashSet();
@@ -58,14 +65,11 @@ public static class LearnerProgress
             .GroupBy(r => (r.CourseId, r.Version))
             .Select(g => g.MaxBy(r => r.Number)!)
             .ToList();
-        var revisionIds = lastRevisions.Select(r => r.Id).ToList();
-        var lessons = (await db.LessonRevisions.AsNoTracking().Where(l => revisionIds.Contains(l.CourseRevisionId))
-                .Select(l => new { l.CourseRevisionId, l.Key, l.ContentHash }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.CourseRevisionId);
+        var earlier = await revisions.GetManyAsync(lastRevisions.Select(r => r.Id).ToList(), cancellationToken);
         return lastRevisions.GroupBy(r => r.CourseId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>)g.ToDictionary(
                 r => r.Version,
-                r => (IReadOnlyDictionary<string, string>)lessons[r.Id].ToDictionary(l => l.Key, l => l.ContentHash)));
+                r => (IReadOnlyDictionary<string, string>)earlier[r.Id].Lessons.ToDictionary(l => l.Key, l => l.ContentHash)));
     }
 }

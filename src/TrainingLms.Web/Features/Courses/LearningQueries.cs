@@ -26,7 +26,7 @@ public sealed record LessonView(CourseView Course, LessonRevision Lesson, int In
 }
 
 /// <summary>The learner's pages: "My learning", a course, a lesson.</summary>
-public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, CourseRevisionCache revisions, LearnerProgress learnerProgress, TimeProvider clock)
 {
     /// <summary>The courses assigned to the person or begun by them; the rest of the catalogue is only counted.</summary>
     public async Task<MyLearning> MyLearningAsync(string personId, CancellationToken cancellationToken = default)
@@ -40,18 +40,20 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
         var mine = await db.Courses.AsNoTracking().Where(c => mineIds.Contains(c.Id) && c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new
             {
-                c.Id, c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.EstimatedMinutes,
+                c.Id, c.Slug, RevisionId = c.CurrentRevisionId!.Value,
                 CompletedAtUtc = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).Max(d => (DateTime?)d.CompletedAtUtc),
             })
             .ToListAsync(cancellationToken);
-        var progress = await LearnerProgress.ForPersonAsync(db, personId, mine.Select(c => c.Id).ToList(), cancellationToken);
+        var current = await revisions.GetManyAsync(mine.Select(c => c.RevisionId).ToList(), cancellationToken);
+        var progress = (await learnerProgress.ForPeopleAsync(db, [personId], current.Values.ToList(), cancellationToken))[personId];
         var otherCount = await db.Courses.CountAsync(c => c.IsActive && c.CurrentRevisionId != null, cancellationToken) - mine.Count;
 
         var assigned = mine
             .Select(c =>
             {
                 DateOnly? due = dueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
-                return new AssignedCourse(c.Slug, c.Title, c.Summary, c.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
+                var revision = current[c.RevisionId];
+                return new AssignedCourse(c.Slug, revision.Title, revision.Summary, revision.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
                     IsOverdue(due, c.CompletedAtUtc is not null, today), c.CompletedAtUtc);
             })
             .OrderBy(c => c.Progress.Status == CourseStatus.Completed).ThenBy(c => c.DueOn)
@@ -84,10 +86,7 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
         if (await CourseAsync(db, personId, slug, cancellationToken) is not { } course) return null;
         var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
         if (index < 0) return null;
-        // Read from the revision the course view came from: a sync in between must not mix two revisions.
-        var lesson = await db.LessonRevisions.AsNoTracking()
-            .SingleOrDefaultAsync(l => l.CourseRevisionId == course.RevisionId && l.Key == key, cancellationToken);
-        if (lesson is null) return null;
+        var lesson = (await revisions.GetAsync(course.RevisionId, cancellationToken)).Lessons[index];
         var lastAttempt = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
@@ -99,20 +98,20 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, T
         var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new
             {
-                c.Id, RevisionId = c.CurrentRevisionId!.Value, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.Introduction, c.CurrentRevision.Version, c.CurrentRevision.EstimatedMinutes,
-                Lessons = c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new { l.Key, l.Title, l.Minutes, HasQuiz = l.Quiz != null }).ToList(),
+                c.Id, RevisionId = c.CurrentRevisionId!.Value,
                 DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
-                Completions = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
-                    .Select(d => new CompletionRecord(d.CourseVersion, d.CompletedAtUtc)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (course is null) return null;
-        var progress = (await LearnerProgress.ForPersonAsync(db, personId, [course.Id], cancellationToken))[course.Id];
+        var revision = await revisions.GetAsync(course.RevisionId, cancellationToken);
+        var completions = await db.CourseCompletions.AsNoTracking().Where(d => d.CourseId == course.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
+            .Select(d => new CompletionRecord(d.CourseVersion, d.CompletedAtUtc)).ToListAsync(cancellationToken);
+        var progress = (await learnerProgress.ForPeopleAsync(db, [personId], [revision], cancellationToken))[personId][course.Id];
         var statuses = progress.Lessons.ToDictionary(l => l.Key, l => l.Status);
-        var lessons = course.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.HasQuiz, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
+        var lessons = revision.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.Quiz is not null, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
         var today = await TodayForAsync(db, personId, cancellationToken);
-        return new CourseView(course.Id, course.RevisionId, slug, course.Title, course.Summary, course.Introduction, course.Version, course.EstimatedMinutes,
-            lessons, progress, course.DueOn, IsOverdue(course.DueOn, course.Completions.Count > 0, today), course.Completions);
+        return new CourseView(course.Id, course.RevisionId, slug, revision.Title, revision.Summary, revision.Introduction, revision.Version, revision.EstimatedMinutes,
+            lessons, progress, course.DueOn, IsOverdue(course.DueOn, completions.Count > 0, today), completions);
     }
 
     /// <summary>Past its due date and never completed; a completed course whose new version needs review is not overdue.</summary>

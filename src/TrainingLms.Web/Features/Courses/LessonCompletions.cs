@@ -23,7 +23,7 @@ public sealed record QuizOutcome(QuizResult Result, IReadOnlyList<IReadOnlySet<i
 /// course completion once every lesson counts as done. A lesson with required clips completes only once they are
 /// watched far enough (<see cref="WatchTracking"/>).
 /// </summary>
-public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching, TimeProvider clock)
+public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching, LearnerProgress learnerProgress, TimeProvider clock)
 {
     /// <summary>Marks a lesson as done: one with a knowledge check only once it is passed, one with required clips once they are watched.</summary>
     public async Task<CompletionOutcome> CompleteAsync(string personId, string courseSlug, string lessonKey, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
         if (!await db.LessonCompletions.AnyAsync(c => c.PersonId == personId && c.CourseId == courseId && c.LessonKey == lessonKey && c.CourseVersion == version, cancellationToken))
             await InsertOnceAsync(db, new LessonCompletion { PersonId = personId, CourseId = courseId, LessonKey = lessonKey, CourseVersion = version, CompletedAtUtc = now }, cancellationToken);
 
-        var progress = (await LearnerProgress.ForPersonAsync(db, personId, [courseId], cancellationToken))[courseId];
+        var progress = (await learnerProgress.ForPersonAsync(db, personId, [courseId], cancellationToken))[courseId];
         if (progress.Status != CourseStatus.Completed
             || await db.CourseCompletions.AnyAsync(c => c.PersonId == personId && c.CourseId == courseId && c.CourseVersion == version, cancellationToken))
             return false;

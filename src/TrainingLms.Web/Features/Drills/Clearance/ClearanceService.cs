@@ -25,7 +25,7 @@ public sealed class RequirementTitles(IReadOnlyDictionary<Requirement, Localized
 /// managers), their course progress from the Courses feature, and their drill results — only signed, unannulled
 /// results whose hash still matches count.
 /// </summary>
-public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, IOptions<DrillOptions> options, TimeProvider clock)
+public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, LearnerProgress learnerProgress, IOptions<DrillOptions> options, TimeProvider clock)
 {
     public async Task<PersonClearance?> ForPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,7 @@ public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, 
 
         var courseSlugs = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Course).Select(r => r.Slug).Distinct().ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => courseSlugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
-        var progress = courses.Count == 0 ? [] : await LearnerProgress.ForPeopleAsync(db, ids, courses.Values.ToList(), cancellationToken);
+        var progress = courses.Count == 0 ? [] : await learnerProgress.ForPeopleAsync(db, ids, courses.Values.ToList(), cancellationToken);
 
         var drillSlugs = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Drill).Select(r => r.Slug).Distinct().ToList();
         var drillIds = await db.Drills.Where(d => drillSlugs.Contains(d.Slug)).Select(d => d.Id).ToListAsync(cancellationToken);
