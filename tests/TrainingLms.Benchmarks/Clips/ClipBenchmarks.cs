@@ -35,8 +35,6 @@ public static class ClipBenchmarks
     public static async Task<int> RunAsync(bool rangeOnly = false)
     {
         var work = Directory.CreateTempSubdirectory("traininglms-clip-bench-").FullName;
-        // nginx's workers run as another user: they must be able to read the copy it serves.
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         try
         {
             if (!rangeOnly) await TranscodeAsync(work);
@@ -166,8 +164,8 @@ public static class ClipBenchmarks
         File.Copy(rendition, Path.Combine(root, "html", "480p.mp4"));
         Console.WriteLine($"Range requests of {RangeBytes / 1024} KB at random offsets of a {length / 1048576.0:0.0} MB rendition, {RangeClients} clients, {RangeDuration.TotalSeconds:0} s each:");
 
-        await using var nginx = await Nginx.StartAsync(root, app.BaseUrl, Path.Combine(dataPath, "clips"));
-        using var plain = new HttpClient { BaseAddress = new Uri(nginx.BaseUrl) };
+        await using var nginx = await Nginx.StartAsync(root, app.BaseUrl, Path.Combine(dataPath, "clips"), plainFolder: Path.Combine(root, "html"));
+        using var plain = new HttpClient { BaseAddress = new Uri(nginx.PlainUrl!) };
         using var proxied = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = new Uri(nginx.ProxyUrl),
@@ -230,78 +228,4 @@ public static class ClipBenchmarks
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    /// <summary>
-    /// Debian's nginx on two loopback ports: one serves a folder with sendfile, as a reference for the clip endpoint;
-    /// the other is the app behind nginx as the README's "Serving clips through nginx" sets it up.
-    /// </summary>
-    private sealed class Nginx : IAsyncDisposable
-    {
-        private readonly Process process;
-
-        private Nginx(Process process, string baseUrl) => (this.process, BaseUrl) = (process, baseUrl);
-
-        public const string ClipsLocation = "/_clips/";
-
-        public string BaseUrl { get; }
-
-        public string ProxyUrl { get; private init; } = "";
-
-        public static async Task<Nginx> StartAsync(string root, string appUrl, string clipsFolder)
-        {
-            using var first = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            using var second = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            first.Start();
-            second.Start();
-            var (port, proxyPort) = (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
-            first.Stop();
-            second.Stop();
-            Directory.CreateDirectory(Path.Combine(root, "logs"));
-            await File.WriteAllTextAsync(Path.Combine(root, "nginx.conf"), $$"""
-                worker_processes auto;
-                pid {{root}}/nginx.pid;
-                error_log {{root}}/logs/error.log;
-                events { worker_connections 1024; }
-                http {
-                    access_log off;
-                    sendfile on;
-                    tcp_nopush on;
-                    types { video/mp4 mp4; }
-                    client_body_temp_path {{root}}/body; proxy_temp_path {{root}}/proxy; fastcgi_temp_path {{root}}/fastcgi; uwsgi_temp_path {{root}}/uwsgi; scgi_temp_path {{root}}/scgi;
-                    server { listen 127.0.0.1:{{port}}; root {{root}}/html; }
-                    upstream lms { server {{new Uri(appUrl).Authority}}; keepalive 32; }
-                    server {
-                        listen 127.0.0.1:{{proxyPort}};
-                        location {{ClipsLocation}} { internal; alias {{clipsFolder}}/; }
-                        location / {
-                            proxy_pass http://lms;
-                            proxy_http_version 1.1;
-                            proxy_set_header Connection "";
-                            proxy_set_header Host $http_host;
-                            proxy_set_header X-Sendfile-Type X-Accel-Redirect;
-                        }
-                    }
-                }
-                """);
-            var start = new ProcessStartInfo("/usr/sbin/nginx") { RedirectStandardError = true };
-            foreach (var argument in (string[])["-p", root, "-c", Path.Combine(root, "nginx.conf"), "-g", "daemon off;"]) start.ArgumentList.Add(argument);
-            var nginx = new Nginx(Process.Start(start)!, $"http://127.0.0.1:{port}") { ProxyUrl = $"http://127.0.0.1:{proxyPort}" };
-            using var probe = new HttpClient();
-            for (var i = 0; i < 100; i++)
-            {
-                try { if ((await probe.GetAsync(nginx.BaseUrl + "/480p.mp4", HttpCompletionOption.ResponseHeadersRead)).IsSuccessStatusCode) return nginx; }
-                catch (HttpRequestException) { }
-                await Task.Delay(100);
-            }
-            await nginx.DisposeAsync();
-            throw new InvalidOperationException($"nginx did not serve the file: {await File.ReadAllTextAsync(Path.Combine(root, "logs", "error.log"))}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-    }
 }

@@ -19,7 +19,7 @@ public sealed class AccelRedirectClipsFactory : ClipsFactory
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Clips:AccelRedirectLocation"] = Location };
 }
 
-public sealed class StreamingFixture : IAsyncLifetime
+public class StreamingFixture : IAsyncLifetime
 {
     public ClipsFactory App { get; } = new AccelRedirectClipsFactory();
     private readonly MediaFiles media = new();
@@ -28,8 +28,9 @@ public sealed class StreamingFixture : IAsyncLifetime
     public Clip Discovery { get; private set; } = default!;
     public byte[] TrainingBytes { get; private set; } = [];
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
+        BeforeStart(App);
         await media.InitializeAsync();
         var siteA = await CreateSiteAsync("SA");
         var siteB = await CreateSiteAsync("SB");
@@ -46,6 +47,9 @@ public sealed class StreamingFixture : IAsyncLifetime
         TrainingBytes = await File.ReadAllBytesAsync(App.Services.GetRequiredService<ClipStorage>().RenditionPath(Training.Id, 480));
     }
 
+    /// <summary>Last chance to set up the app's server before the first request starts it.</summary>
+    protected virtual void BeforeStart(ClipsFactory app) { }
+
     private Task<int> CreateSiteAsync(string code) => App.WithDbAsync(async db =>
     {
         var site = new Site { Code = code, Name = "项目" + code };
@@ -54,7 +58,7 @@ public sealed class StreamingFixture : IAsyncLifetime
         return site.Id;
     });
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await media.DisposeAsync();
         await App.DisposeAsync();

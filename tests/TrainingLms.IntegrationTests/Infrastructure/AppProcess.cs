@@ -80,7 +80,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not become healthy.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

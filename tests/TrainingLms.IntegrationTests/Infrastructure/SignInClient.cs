@@ -8,7 +8,7 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 public static partial class SignInClient
 {
     public static HttpClient CreateSessionClient(this LmsFactory factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
 
     /// <summary>A client signed in as the administrator every factory starts with.</summary>
     public static async Task<HttpClient> AdministratorClientAsync(this LmsFactory factory)

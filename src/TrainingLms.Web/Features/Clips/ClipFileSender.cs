@@ -5,7 +5,8 @@ namespace TrainingLms.Web.Features.Clips;
 /// <summary>
 /// Decides who sends an authorised clip file's bytes. Behind nginx configured for it (see the README, "Serving clips
 /// through nginx"), the app answers with an X-Accel-Redirect to nginx's internal location and nginx sends the file
-/// with sendfile, ranges and validators of its own; otherwise the app streams it.
+/// with sendfile, ranges and validators of its own (nginx asks in an auth subrequest and may reuse an allowed answer
+/// for the same cookie and file for 30 s); otherwise the app streams it.
 /// </summary>
 public sealed class ClipFileSender(IOptions<ClipOptions> options, ClipStorage storage)
 {
