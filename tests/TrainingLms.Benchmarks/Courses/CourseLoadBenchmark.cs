@@ -27,7 +27,7 @@ public static partial class CourseLoadBenchmark
     private const int RequestsPerTarget = 4_000;
     private const string Password = "smile2026";
 
-    /// <param name="targets">Which of healthz, learning and lesson to measure; all three when empty.</param>
+    /// <param name="targets">Which of static, healthz, learning and lesson to measure; all four when empty.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
     {
         bool Wanted(string target) => targets.Count == 0 || targets.Contains(target);
@@ -56,6 +56,7 @@ public static partial class CourseLoadBenchmark
             }
 
             var results = new List<LoadResult>();
+            if (Wanted("static")) results.Add(await MeasureAsync("a static file (/favicon.png)", clients, _ => "/favicon.png"));
             if (Wanted("healthz")) results.Add(await MeasureAsync("/healthz", clients, _ => "/healthz"));
             if (Wanted("learning")) results.Add(await MeasureAsync("My learning (/learning)", clients, _ => "/learning"));
             if (Wanted("lesson")) results.Add(await MeasureAsync("Lesson page (/learning/{course}/{lesson})", clients, LessonUrl));

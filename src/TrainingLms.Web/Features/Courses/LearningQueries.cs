@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -31,7 +32,7 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
     /// <summary>The courses assigned to the person or begun by them; the rest of the catalogue is only counted.</summary>
     public async Task<MyLearning> MyLearningAsync(string personId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         var today = await TodayForAsync(db, personId, cancellationToken);
         var dueDates = await db.CourseAssignments.Where(a => a.PersonId == personId)
             .ToDictionaryAsync(a => a.CourseId, a => a.DueOn, cancellationToken);
@@ -76,13 +77,13 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
 
     public async Task<CourseView?> CourseAsync(string personId, string slug, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         return await CourseAsync(db, personId, slug, cancellationToken);
     }
 
     public async Task<LessonView?> LessonAsync(string personId, string slug, string key, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         if (await CourseAsync(db, personId, slug, cancellationToken) is not { } course) return null;
         var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
         if (index < 0) return null;

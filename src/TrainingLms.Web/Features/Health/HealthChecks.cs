@@ -9,14 +9,21 @@ namespace TrainingLms.Web.Features.Health;
 
 public class DatabaseHealthCheck(IDbContextFactory<LmsDbContext> dbFactory) : IHealthCheck
 {
+    // Applied migrations stay applied while the app runs, so once none is pending that is not asked again
+    // (comparing them is most of the check's cost, and load balancers ask often). A singleton: see AddHealth.
+    private volatile bool migrationsApplied;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("Cannot open the database.");
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        return pending.Count == 0
-            ? HealthCheckResult.Healthy("SQLite", new Dictionary<string, object> { ["provider"] = db.Database.ProviderName ?? "" })
-            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
+        if (!migrationsApplied)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0) return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
+            migrationsApplied = true;
+        }
+        return HealthCheckResult.Healthy("SQLite", new Dictionary<string, object> { ["provider"] = db.Database.ProviderName ?? "" });
     }
 }
 

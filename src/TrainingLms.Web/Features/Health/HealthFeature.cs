@@ -9,11 +9,14 @@ public static class HealthFeature
 {
     public const string Path = "/healthz";
 
-    public static void AddHealth(this IHostApplicationBuilder builder) =>
+    public static void AddHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<DataFolderHealthCheck>("dataFolder")
             .AddCheck<MediaToolsHealthCheck>("ffmpeg", failureStatus: HealthStatus.Degraded);
+    }
 
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
