@@ -6,7 +6,7 @@ namespace TrainingLms.Benchmarks;
 
 /// <summary>
 /// Run from the repository root: <c>dotnet run -c Release --project tests/TrainingLms.Benchmarks -- --filter '*'</c>,
-/// or <c>-- courses-load [healthz|learning|lesson …]</c> for the HTTP load test of the learner pages, <c>-- clips</c> for the clip library's figures (<c>-- clips range</c>: the range throughput alone).
+/// or <c>-- courses-load [static|healthz|learning|lesson …]</c> for the HTTP load test of the learner pages, <c>-- clips</c> for the clip library's figures (<c>-- clips range</c>: the range throughput alone).
 /// Not top-level statements: the web project's global <c>Program</c> (kept public for
 /// WebApplicationFactory) would clash with a generated one.
 /// </summary>
