@@ -14,8 +14,8 @@ namespace TrainingLms.Benchmarks.Courses;
 
 /// <summary>
 /// The lesson page and My learning under 32 concurrent signed-in learners, over real HTTP on a real Kestrel
-/// port, with 200 courses × 20 lessons and 5,000 learners; <c>/healthz</c> is measured in the same run as
-/// the floor. A load test rather than a BenchmarkDotNet job: what matters is latency under concurrency.
+/// port, with 200 courses × 20 lessons and 5,000 learners; <c>/healthz</c> and a static file are measured in
+/// the same run as floors. A load test rather than a BenchmarkDotNet job: what matters is latency under concurrency.
 /// Run with <c>./lms bench courses-load</c>. Goal: p99 under 50 ms.
 /// </summary>
 public static partial class CourseLoadBenchmark
