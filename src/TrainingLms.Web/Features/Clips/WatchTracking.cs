@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
@@ -25,8 +24,6 @@ public sealed class WatchTracking(IDbContextFactory<LmsDbContext> dbFactory, IOp
     /// <summary>What the first report may claim: the player reports every 10 seconds of playing.</summary>
     public const double FirstReportCreditSeconds = 20;
 
-    private const int MaxRetries = 5;
-
     public double RequiredShare => options.Value.RequiredWatchShare;
 
     /// <returns>Null when the clip is not ready to be watched.</returns>
@@ -34,39 +31,33 @@ public sealed class WatchTracking(IDbContextFactory<LmsDbContext> dbFactory, IOp
     {
         var spans = (report.Spans ?? []).Take(WatchLedger.MaxSpansPerReport)
             .Where(pair => pair is { Length: 2 }).Select(pair => new WatchSpan(pair[0], pair[1])).ToList();
-        for (var attempt = 1; ; attempt++)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Reports of one clip can arrive together (a flood, two tabs). SQLite's write lock is taken before the view is
+        // read (Microsoft.Data.Sqlite begins transactions IMMEDIATE), so each report builds on what the last one wrote.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var duration = await db.Clips.Where(c => c.Id == clipId && c.Status == ClipStatus.Ready).Select(c => (double?)c.DurationSeconds).SingleOrDefaultAsync(cancellationToken);
+        if (duration is not { } length) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var view = await db.ClipViews.SingleOrDefaultAsync(v => v.PersonId == personId && v.ClipId == clipId, cancellationToken);
+        var allowance = view is null
+            ? FirstReportCreditSeconds
+            : WatchLedger.Allowance(view.CreditSeconds, now - view.LastReportAtUtc, options.Value.MaxPlaybackRate, options.Value.MaxCreditSeconds);
+        if (view is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var duration = await db.Clips.Where(c => c.Id == clipId && c.Status == ClipStatus.Ready).Select(c => (double?)c.DurationSeconds).SingleOrDefaultAsync(cancellationToken);
-            if (duration is not { } length) return null;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var view = await db.ClipViews.SingleOrDefaultAsync(v => v.PersonId == personId && v.ClipId == clipId, cancellationToken);
-            var allowance = view is null
-                ? FirstReportCreditSeconds
-                : WatchLedger.Allowance(view.CreditSeconds, now - view.LastReportAtUtc, options.Value.MaxPlaybackRate, options.Value.MaxCreditSeconds);
-            if (view is null)
-            {
-                view = new ClipView { PersonId = personId, ClipId = clipId, FirstReportAtUtc = now };
-                db.ClipViews.Add(view);
-            }
-            var credit = WatchLedger.Credit(view.Watched, spans, length, allowance);
-            view.Watched = [.. credit.Watched];
-            view.WatchedSeconds = credit.TotalSeconds;
-            view.CreditSeconds = allowance - credit.AddedSeconds;
-            view.LastReportAtUtc = now;
-            view.LastPositionSeconds = double.IsFinite(report.Position) ? Math.Clamp(report.Position, 0, length) : view.LastPositionSeconds;
-            if (view.ReachedRequiredShareAtUtc is null && WatchLedger.Share(view.WatchedSeconds, length) >= RequiredShare) view.ReachedRequiredShareAtUtc = now;
-            view.Revision++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return Progress(view, length);
-            }
-            catch (DbUpdateException e) when (attempt < MaxRetries && (e is DbUpdateConcurrencyException || e.InnerException is SqliteException { SqliteErrorCode: 19 }))
-            {
-                // Another report for the same clip got there first: start again from what it wrote.
-            }
+            view = new ClipView { PersonId = personId, ClipId = clipId, FirstReportAtUtc = now };
+            db.ClipViews.Add(view);
         }
+        var credit = WatchLedger.Credit(view.Watched, spans, length, allowance);
+        view.Watched = [.. credit.Watched];
+        view.WatchedSeconds = credit.TotalSeconds;
+        view.CreditSeconds = allowance - credit.AddedSeconds;
+        view.LastReportAtUtc = now;
+        view.LastPositionSeconds = double.IsFinite(report.Position) ? Math.Clamp(report.Position, 0, length) : view.LastPositionSeconds;
+        if (view.ReachedRequiredShareAtUtc is null && WatchLedger.Share(view.WatchedSeconds, length) >= RequiredShare) view.ReachedRequiredShareAtUtc = now;
+        view.Revision++;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Progress(view, length);
     }
 
     public async Task<IReadOnlyDictionary<int, WatchProgress>> ProgressAsync(string personId, IReadOnlyCollection<int> clipIds, CancellationToken cancellationToken = default)
