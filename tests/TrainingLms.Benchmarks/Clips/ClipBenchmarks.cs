@@ -166,10 +166,7 @@ public static class ClipBenchmarks
 
         await using var nginx = await Nginx.StartAsync(root, app.BaseUrl, Path.Combine(dataPath, "clips"), plainFolder: Path.Combine(root, "html"));
         using var plain = new HttpClient { BaseAddress = new Uri(nginx.PlainUrl!) };
-        using var proxied = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(nginx.ProxyUrl),
-        };
+        using var proxied = SignInClient.CookieClient(nginx.ProxyUrl);
         await proxied.SignInAsync("A1");
         var video = $"/clips/{clipId}/video/480p.mp4";
         var results = new List<(string Name, double MegabytesPerSecond)>();

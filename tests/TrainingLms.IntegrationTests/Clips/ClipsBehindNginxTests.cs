@@ -30,10 +30,7 @@ public sealed class NginxFixture : StreamingFixture
 
     public async Task<HttpClient> SignedInAsync(string? number)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(Nginx.ProxyUrl),
-        };
+        var client = SignInClient.CookieClient(Nginx.ProxyUrl);
         if (number is not null) await client.SignInAsync(number);
         return client;
     }

@@ -47,8 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    public HttpClient CreateClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+    public HttpClient CreateClient() => SignInClient.CookieClient(BaseUrl);
 
     /// <summary>SIGKILL to the app and everything it started (ffmpeg), as when the machine loses power.</summary>
     public async Task KillAsync()

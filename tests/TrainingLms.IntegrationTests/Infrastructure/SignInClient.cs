@@ -10,6 +10,10 @@ public static partial class SignInClient
     public static HttpClient CreateSessionClient(this LmsFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
 
+    /// <summary>A browser-like client of a real server: it keeps cookies and does not follow redirects.</summary>
+    public static HttpClient CookieClient(string baseUrl) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+
     /// <summary>A client signed in as the administrator every factory starts with.</summary>
     public static async Task<HttpClient> AdministratorClientAsync(this LmsFactory factory)
     {
