@@ -24,13 +24,14 @@ public static partial class CourseLoadBenchmark
     private const int LessonsPerCourse = 20;
     private const int Learners = 5_000;
     private const int Concurrency = 32;
-    private const int RequestsPerTarget = 4_000;
+    private const int LessonRequests = 2_000;
+    private static readonly TimeSpan MeasuredFor = TimeSpan.FromSeconds(10);
     private const string Password = "smile2026";
 
-    /// <param name="targets">Which of static, healthz, learning and lesson to measure; all four when empty.</param>
+    /// <param name="targets">Which of static, healthz, learning and lesson to measure, and any paths (starting with /); the first four when empty.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
     {
-        bool Wanted(string target) => targets.Count == 0 || targets.Contains(target);
+        bool Wanted(string target) => targets.All(t => t.StartsWith('/')) || targets.Contains(target);
         Console.WriteLine($"Writing {Courses} courses × {LessonsPerCourse} lessons …");
         var content = CourseContentFolder.Create(Courses, LessonsPerCourse);
         await using var app = new LoadTestApp(content);
@@ -46,22 +47,26 @@ public static partial class CourseLoadBenchmark
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
             var learners = Enumerable.Range(0, Concurrency).Select(i => i * (Learners / Concurrency)).ToList();
-            var clients = await Task.WhenAll(learners.Select(learner => SignedInClientAsync(baseUrl, learner)));
+            var cookies = await Task.WhenAll(learners.Select(learner => SignInAsync(baseUrl, learner)));
+            IEnumerable<(string, string)> EveryLearner(string path) => cookies.Select(cookie => (path, cookie));
             var random = new Random(42);
-            string LessonUrl(int worker)
+            var lessons = Enumerable.Range(0, LessonRequests).Select(i =>
             {
+                var worker = i % Concurrency;
                 var courses = LearnerSeeder.CoursesOf(learners[worker], Courses).ToList();
                 var course = courses[random.Next(courses.Count)];
-                return $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}";
-            }
+                return ($"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}", cookies[worker]);
+            }).ToList();
 
             var results = new List<LoadResult>();
-            if (Wanted("static")) results.Add(await MeasureAsync("a static file (/favicon.png)", clients, _ => "/favicon.png"));
-            if (Wanted("healthz")) results.Add(await MeasureAsync("/healthz", clients, _ => "/healthz"));
-            if (Wanted("learning")) results.Add(await MeasureAsync("My learning (/learning)", clients, _ => "/learning"));
-            if (Wanted("lesson")) results.Add(await MeasureAsync("Lesson page (/learning/{course}/{lesson})", clients, LessonUrl));
+            if (Wanted("static")) results.Add(await MeasureAsync("a static file (/favicon.png)", baseUrl, EveryLearner("/favicon.png")));
+            if (Wanted("healthz")) results.Add(await MeasureAsync("/healthz", baseUrl, EveryLearner("/healthz")));
+            if (Wanted("learning")) results.Add(await MeasureAsync("My learning (/learning)", baseUrl, EveryLearner("/learning")));
+            if (Wanted("lesson")) results.Add(await MeasureAsync("Lesson page (/learning/{course}/{lesson})", baseUrl, lessons));
+            foreach (var path in targets.Where(t => t.StartsWith('/')))
+                results.Add(await MeasureAsync(path, baseUrl, EveryLearner(path)));
             Report(results);
-            return results.All(r => r.Errors == 0) ? 0 : 1;
+            return results.All(r => r.Loaded.Errors == 0) ? 0 : 1;
         }
         finally
         {
@@ -69,12 +74,11 @@ public static partial class CourseLoadBenchmark
         }
     }
 
-    private static async Task<HttpClient> SignedInClientAsync(string baseUrl, int learner)
+    /// <summary>Signs the learner in through the real form and returns the Cookie header their browser would send.</summary>
+    private static async Task<string> SignInAsync(string baseUrl, int learner)
     {
-        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1 })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var page = await client.GetStringAsync("/account/signin");
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -86,65 +90,42 @@ public static partial class CourseLoadBenchmark
         }));
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("signin") == true)
             throw new InvalidOperationException($"Learner {learner} could not sign in: {(int)response.StatusCode} {response.Headers.Location}");
-        return client;
+        return cookies.GetCookieHeader(client.BaseAddress);
     }
 
-    private sealed record LoadResult(string Target, int Requests, int Errors, double RequestsPerSecond, double P50, double P95, double P99, double Max, double AloneP50);
+    private sealed record LoadResult(string Target, Wrk.Result Loaded, double AloneP50);
 
     /// <summary>
-    /// Warms up; times one client alone (the service time, without queueing); then has every client send
-    /// requests back to back until <see cref="RequestsPerTarget"/> are done.
+    /// Warms up (every distinct request once, so that each lesson is rendered before timing starts, then 3 s of load); times one connection alone (the service time, without queueing); then has every connection send
+    /// requests back to back for <see cref="MeasuredFor"/>.
     /// </summary>
-    private static async Task<LoadResult> MeasureAsync(string target, HttpClient[] clients, Func<int, string> url)
+    private static async Task<LoadResult> MeasureAsync(string target, string baseUrl, IEnumerable<(string Path, string Cookie)> requests)
     {
-        await RunAsync(clients, url, requests: Concurrency * 10);
-        var (alone, _, _) = await RunAsync(clients[..1], url, requests: 300);
-        var (latencies, errors, elapsed) = await RunAsync(clients, url, RequestsPerTarget);
-        return new LoadResult(target, latencies.Count, errors, latencies.Count / elapsed.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.Max(), Percentile(alone, 0.50));
-    }
-
-    private static double Percentile(List<double> latencies, double share)
-    {
-        latencies.Sort();
-        return latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(share * latencies.Count) - 1)];
-    }
-
-    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient[] clients, Func<int, string> url, int requests)
-    {
-        var latencies = new List<double>(requests);
-        var errors = 0;
-        var remaining = requests;
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select((client, worker) => Task.Run(async () =>
+        var list = requests.ToList();
+        Console.WriteLine($"{target}: warming up …");
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        await Parallel.ForEachAsync(list.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (request, cancellationToken) =>
         {
-            while (Interlocked.Decrement(ref remaining) >= 0)
-            {
-                string path;
-                lock (latencies) path = url(worker);
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(path);
-                await response.Content.LoadIntoBufferAsync();
-                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(milliseconds);
-                    if (response.StatusCode != HttpStatusCode.OK) errors++;
-                }
-            }
-        })));
-        return (latencies, errors, total.Elapsed);
+            using var message = new HttpRequestMessage(HttpMethod.Get, request.Path) { Headers = { { "Cookie", request.Cookie } } };
+            using var response = await client.SendAsync(message, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        });
+        await Wrk.RunAsync(baseUrl, list, Concurrency, TimeSpan.FromSeconds(3));
+        var alone = await Wrk.RunAsync(baseUrl, list, connections: 1, TimeSpan.FromSeconds(3));
+        Console.WriteLine($"{target}: measuring for {MeasuredFor.TotalSeconds:0} s …");
+        var loaded = await Wrk.RunAsync(baseUrl, list, Concurrency, MeasuredFor);
+        return new LoadResult(target, loaded, alone.Errors == 0 ? alone.P50 : double.NaN);
     }
 
     private static void Report(List<LoadResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine($"Courses load: {Courses} courses × {LessonsPerCourse} lessons, {Learners:N0} learners, {Concurrency} concurrent clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        table.AppendLine($"Courses load: {Courses} courses × {LessonsPerCourse} lessons, {Learners:N0} learners, {Concurrency} concurrent connections (wrk), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         table.AppendLine();
-        table.AppendLine("| target | one client alone: p50 ms | 32 clients: requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+        table.AppendLine("| target | one connection alone: p50 ms | 32 connections: requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-            table.AppendLine($"| {r.Target} | {r.AloneP50:0.0} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.Max:0.0} |");
+        foreach (var (target, r, alone) in results)
+            table.AppendLine($"| {target} | {alone:0.0} | {r.Requests} | {r.Errors} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.Max:0.0} |");
         Console.WriteLine();
         Console.WriteLine(table);
         var folder = Path.Combine("BenchmarkDotNet.Artifacts", "results");
