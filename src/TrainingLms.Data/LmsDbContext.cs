@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Data.Configurations.Drills;
@@ -61,8 +62,13 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<ServiceStarNomination> ServiceStarNominations => Set<ServiceStarNomination>();
     public DbSet<ServiceStarDecision> ServiceStarDecisions => Set<ServiceStarDecision>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
+    /// <summary>The app's contexts come from a pooled factory whose options carry the guard already (a pooled context may
+    /// not change its options here); a context made any other way, such as at design time, gets it here.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(SignedAttemptGuard.Instance) != true)
+            optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
+using TrainingLms.Data.Configurations.Drills;
 
 namespace TrainingLms.Web.Infrastructure;
 
@@ -18,8 +19,9 @@ public static class DatabaseSetup
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddDbContextFactory<LmsDbContext>((services, options) =>
-            options.UseSqlite(ConnectionString(services)));
+        // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.
+        builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
+            options.UseSqlite(ConnectionString(services)).AddInterceptors(SignedAttemptGuard.Instance));
         // Sign-in cookies must survive a restart, so the keys that protect them live in the data folder.
         builder.Services.AddDataProtection().SetApplicationName("TrainingLms");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
