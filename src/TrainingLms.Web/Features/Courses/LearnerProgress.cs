@@ -42,15 +42,31 @@ public sealed class LearnerProgress(CourseRevisionCache revisions)
 
         var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.CourseId, c => c.Version),
             lessonsDone.ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion)), cancellationToken);
-        var lessonHashes = current.ToDictionary(c => c.CourseId, c => c.Lessons.Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList());
         var lessonsByPerson = lessonsDone.ToLookup(c => (c.PersonId, c.CourseId), c => new CompletedLesson(c.LessonKey, c.CourseVersion));
         return personIds.Distinct().ToDictionary(
             personId => personId,
             personId => current.ToDictionary(
                 c => c.CourseId,
-                c => CourseProgressRules.Evaluate(c.Version, lessonHashes[c.CourseId],
-                    hashes.GetValueOrDefault(c.CourseId) ?? NoEarlierVersions, lessonsByPerson[(personId, c.CourseId)].ToList(), coursesDone[(personId, c.CourseId)].ToList())));
+                c => Evaluate(c, hashes.GetValueOrDefault(c.CourseId), lessonsByPerson[(personId, c.CourseId)].ToList(), coursesDone[(personId, c.CourseId)].ToList())));
     }
+
+    /// <summary>
+    /// One person's progress in the given current revisions from their completions (by course id), which the caller
+    /// has read with simple queries of its own: the learner's pages run on every view.
+    /// </summary>
+    public async Task<Dictionary<int, CourseProgress>> ForCompletionsAsync(LmsDbContext db, IReadOnlyCollection<CourseRevision> current,
+        ILookup<int, CompletedLesson> lessonsDone, ILookup<int, int> courseVersionsDone, CancellationToken cancellationToken = default)
+    {
+        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.CourseId, c => c.Version), lessonsDone, cancellationToken);
+        return current.ToDictionary(
+            c => c.CourseId,
+            c => Evaluate(c, hashes.GetValueOrDefault(c.CourseId), lessonsDone[c.CourseId].ToList(), courseVersionsDone[c.CourseId].ToList()));
+    }
+
+    private static CourseProgress Evaluate(CourseRevision current, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>? hashesAtEarlierVersions,
+        IReadOnlyCollection<CompletedLesson> lessonsDone, IReadOnlyCollection<int> courseVersionsDone) =>
+        CourseProgressRules.Evaluate(current.Version, current.Lessons.Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList(),
+            hashesAtEarlierVersions ?? NoEarlierVersions, lessonsDone, courseVersionsDone);
 
     // Lesson hashes in the last revision of each earlier version someone completed lessons at.
     private async Task<Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>> HashesAtEarlierVersionsAsync(

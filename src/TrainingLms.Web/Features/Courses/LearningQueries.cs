@@ -36,30 +36,31 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
         var today = await TodayForAsync(db, personId, cancellationToken);
         var dueDates = await db.CourseAssignments.Where(a => a.PersonId == personId)
             .ToDictionaryAsync(a => a.CourseId, a => a.DueOn, cancellationToken);
-        var started = await db.LessonCompletions.Where(l => l.PersonId == personId).Select(l => l.CourseId).Distinct().ToListAsync(cancellationToken);
-        var mineIds = dueDates.Keys.Union(started).ToList();
-        var mine = await db.Courses.AsNoTracking().Where(c => mineIds.Contains(c.Id) && c.IsActive && c.CurrentRevisionId != null)
-            .Select(c => new
-            {
-                c.Id, c.Slug, RevisionId = c.CurrentRevisionId!.Value,
-                CompletedAtUtc = db.CourseCompletions.Where(d => d.CourseId == c.Id && d.PersonId == personId).Max(d => (DateTime?)d.CompletedAtUtc),
-            })
-            .ToListAsync(cancellationToken);
+        var lessonsDone = (await db.LessonCompletions.AsNoTracking().Where(l => l.PersonId == personId)
+            .Select(l => new { l.CourseId, l.LessonKey, l.CourseVersion }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.CourseId, l => new CompletedLesson(l.LessonKey, l.CourseVersion));
+        var coursesDone = (await db.CourseCompletions.AsNoTracking().Where(d => d.PersonId == personId)
+            .Select(d => new { d.CourseId, d.CourseVersion, d.CompletedAtUtc }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.CourseId);
+        var live = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null)
+            .Select(c => new { c.Id, c.Slug, RevisionId = c.CurrentRevisionId!.Value }).ToListAsync(cancellationToken);
+        var mine = live.Where(c => dueDates.ContainsKey(c.Id) || lessonsDone.Contains(c.Id)).ToList();
         var current = await revisions.GetManyAsync(mine.Select(c => c.RevisionId).ToList(), cancellationToken);
-        var progress = (await learnerProgress.ForPeopleAsync(db, [personId], current.Values.ToList(), cancellationToken))[personId];
-        var otherCount = await db.Courses.CountAsync(c => c.IsActive && c.CurrentRevisionId != null, cancellationToken) - mine.Count;
+        var progress = await learnerProgress.ForCompletionsAsync(db, current.Values.ToList(), lessonsDone,
+            coursesDone.SelectMany(g => g).ToLookup(d => d.CourseId, d => d.CourseVersion), cancellationToken);
 
         var assigned = mine
             .Select(c =>
             {
                 DateOnly? due = dueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
+                var completedAtUtc = coursesDone[c.Id].Max(d => (DateTime?)d.CompletedAtUtc);
                 var revision = current[c.RevisionId];
                 return new AssignedCourse(c.Slug, revision.Title, revision.Summary, revision.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
-                    IsOverdue(due, c.CompletedAtUtc is not null, today), c.CompletedAtUtc);
+                    IsOverdue(due, completedAtUtc is not null, today), completedAtUtc);
             })
             .OrderBy(c => c.Progress.Status == CourseStatus.Completed).ThenBy(c => c.DueOn)
             .ToList();
-        return new MyLearning(assigned, otherCount);
+        return new MyLearning(assigned, live.Count - mine.Count);
     }
 
     /// <summary>Every live course the person has neither been assigned nor begun, for browsing.</summary>
@@ -94,23 +95,30 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
         return new LessonView(course, lesson, index, course.Lessons[index].Status, lastAttempt);
     }
 
+    // Every view of a course or lesson runs these, so they are few and simple: one for the course, due date and time
+    // zone, one for each kind of completion. (One query with collection subqueries took longer in EF than all three.)
     private async Task<CourseView?> CourseAsync(LmsDbContext db, string personId, string slug, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new
             {
-                c.Id, RevisionId = c.CurrentRevisionId!.Value,
+                c.Id,
+                RevisionId = c.CurrentRevisionId!.Value,
                 DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
+                TimeZoneId = db.Users.Where(p => p.Id == personId).Select(p => p.Site == null ? null : p.Site.TimeZoneId).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (course is null) return null;
         var revision = await revisions.GetAsync(course.RevisionId, cancellationToken);
         var completions = await db.CourseCompletions.AsNoTracking().Where(d => d.CourseId == course.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
             .Select(d => new CompletionRecord(d.CourseVersion, d.CompletedAtUtc)).ToListAsync(cancellationToken);
-        var progress = (await learnerProgress.ForPeopleAsync(db, [personId], [revision], cancellationToken))[personId][course.Id];
+        var lessonsDone = await db.LessonCompletions.AsNoTracking().Where(l => l.CourseId == course.Id && l.PersonId == personId)
+            .Select(l => new CompletedLesson(l.LessonKey, l.CourseVersion)).ToListAsync(cancellationToken);
+        var progress = (await learnerProgress.ForCompletionsAsync(db, [revision], lessonsDone.ToLookup(_ => course.Id),
+            completions.ToLookup(_ => course.Id, d => d.Version), cancellationToken))[course.Id];
         var statuses = progress.Lessons.ToDictionary(l => l.Key, l => l.Status);
         var lessons = revision.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.Quiz is not null, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
-        var today = await TodayForAsync(db, personId, cancellationToken);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, course.TimeZoneId);
         return new CourseView(course.Id, course.RevisionId, slug, revision.Title, revision.Summary, revision.Introduction, revision.Version, revision.EstimatedMinutes,
             lessons, progress, course.DueOn, IsOverdue(course.DueOn, completions.Count > 0, today), completions);
     }
