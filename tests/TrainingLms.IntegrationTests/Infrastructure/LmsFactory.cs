@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Data.Identity;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.Infrastructure;
 
@@ -30,8 +32,29 @@ public class LmsFactory : WebApplicationFactory<Program>
     /// <summary>Errors the app logged while this factory ran.</summary>
     public ErrorLog Errors { get; } = new();
 
+    /// <summary>
+    /// A database migrated once per test run and copied into each new data folder: migrating a fresh file took about
+    /// half a second, for each of some seventy factories. The app still runs its own migration check on start.
+    /// </summary>
+    private static readonly Lazy<string> MigratedDatabase = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "traininglms-tests", "migrated-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, new StorageOptions().DatabaseFileName);
+        using var db = new LmsDbContext(new DbContextOptionsBuilder<LmsDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+        db.Database.Migrate();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        return path;
+    });
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        var database = Path.Combine(DataPath, new StorageOptions().DatabaseFileName);
+        if (!File.Exists(database))
+        {
+            Directory.CreateDirectory(DataPath);
+            File.Copy(MigratedDatabase.Value, database);
+        }
         var host = base.CreateHost(builder);
         if (!EmptyDatabase && !Demo)
         {
