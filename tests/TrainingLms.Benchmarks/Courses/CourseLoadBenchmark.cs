@@ -14,8 +14,9 @@ namespace TrainingLms.Benchmarks.Courses;
 
 /// <summary>
 /// The lesson page and My learning under 32 concurrent signed-in learners, over real HTTP on a real Kestrel
-/// port, with 200 courses × 20 lessons and 5,000 learners; <c>/healthz</c> and a static file are measured in
-/// the same run as floors. A load test rather than a BenchmarkDotNet job: what matters is latency under concurrency.
+/// port, with 200 courses × 20 lessons and 5,000 learners; <c>/healthz</c>, a static file and a page with the
+/// layout but no data are measured in the same run as floors. A load test rather than a BenchmarkDotNet job: what
+/// matters is latency under concurrency. The requests come from <see cref="Wrk"/>.
 /// Run with <c>./lms bench courses-load</c>. Goal: p99 under 50 ms.
 /// </summary>
 public static partial class CourseLoadBenchmark
@@ -28,7 +29,7 @@ public static partial class CourseLoadBenchmark
     private static readonly TimeSpan MeasuredFor = TimeSpan.FromSeconds(10);
     private const string Password = "smile2026";
 
-    /// <param name="targets">Which of static, healthz, learning and lesson to measure, and any paths (starting with /); the first four when empty.</param>
+    /// <param name="targets">Which of static, healthz, layout, learning and lesson to measure, and any paths (starting with /); those five when none is named.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
     {
         bool Wanted(string target) => targets.All(t => t.StartsWith('/')) || targets.Contains(target);
@@ -69,6 +70,7 @@ public static partial class CourseLoadBenchmark
 
             if (Wanted("static")) await MeasureAsync("a static file (/favicon.png)", EveryLearner("/favicon.png"));
             if (Wanted("healthz")) await MeasureAsync("/healthz", EveryLearner("/healthz"));
+            if (Wanted("layout")) await MeasureAsync("a page with the layout, no data (/account/denied)", EveryLearner("/account/denied"));
             if (Wanted("learning")) await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
             if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => lessons.Select(l => (l.Path, cookies[l.Worker])));
             foreach (var path in targets.Where(t => t.StartsWith('/')))
