@@ -39,24 +39,24 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
         var lessonsDone = (await db.LessonCompletions.AsNoTracking().Where(l => l.PersonId == personId)
             .Select(l => new { l.CourseId, l.LessonKey, l.CourseVersion }).ToListAsync(cancellationToken))
             .ToLookup(l => l.CourseId, l => new CompletedLesson(l.LessonKey, l.CourseVersion));
-        var coursesDone = (await db.CourseCompletions.AsNoTracking().Where(d => d.PersonId == personId)
-            .Select(d => new { d.CourseId, d.CourseVersion, d.CompletedAtUtc }).ToListAsync(cancellationToken))
-            .ToLookup(d => d.CourseId);
+        var coursesDone = await db.CourseCompletions.AsNoTracking().Where(d => d.PersonId == personId)
+            .Select(d => new { d.CourseId, d.CourseVersion, d.CompletedAtUtc }).ToListAsync(cancellationToken);
         var live = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null)
             .Select(c => new { c.Id, c.Slug, RevisionId = c.CurrentRevisionId!.Value }).ToListAsync(cancellationToken);
         var mine = live.Where(c => dueDates.ContainsKey(c.Id) || lessonsDone.Contains(c.Id)).ToList();
         var current = await revisions.GetManyAsync(mine.Select(c => c.RevisionId).ToList(), cancellationToken);
         var progress = await learnerProgress.ForCompletionsAsync(db, current.Values.ToList(), lessonsDone,
-            coursesDone.SelectMany(g => g).ToLookup(d => d.CourseId, d => d.CourseVersion), cancellationToken);
+            coursesDone.ToLookup(d => d.CourseId, d => d.CourseVersion), cancellationToken);
+        var completedAtUtc = coursesDone.ToLookup(d => d.CourseId, d => d.CompletedAtUtc);
 
         var assigned = mine
             .Select(c =>
             {
                 DateOnly? due = dueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
-                var completedAtUtc = coursesDone[c.Id].Max(d => (DateTime?)d.CompletedAtUtc);
+                var lastCompletedAtUtc = completedAtUtc[c.Id].Max(at => (DateTime?)at);
                 var revision = current[c.RevisionId];
                 return new AssignedCourse(c.Slug, revision.Title, revision.Summary, revision.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
-                    IsOverdue(due, completedAtUtc is not null, today), completedAtUtc);
+                    IsOverdue(due, lastCompletedAtUtc is not null, today), lastCompletedAtUtc);
             })
             .OrderBy(c => c.Progress.Status == CourseStatus.Completed).ThenBy(c => c.DueOn)
             .ToList();
