@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Data.Configurations.Drills;
@@ -20,8 +21,9 @@ public static class DatabaseSetup
             .ValidateDataAnnotations().ValidateOnStart();
 
         // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.
+        // The features' interceptors (registered as IInterceptor) see every save, after the guard.
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
-            options.UseSqlite(ConnectionString(services)).AddInterceptors(SignedAttemptGuard.Instance));
+            options.UseSqlite(ConnectionString(services)).AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
         // Sign-in cookies must survive a restart, so the keys that protect them live in the data folder.
         builder.Services.AddDataProtection().SetApplicationName("TrainingLms");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Features.Courses;
@@ -14,6 +16,10 @@ public static class CoursesFeature
         builder.Services.AddSingleton<LessonRenderer>();
         builder.Services.AddSingleton<CourseRevisionCache>();
         builder.Services.AddSingleton<LearnerProgress>();
+        builder.Services.AddSingleton<LearningChanges>();
+        builder.Services.AddSingleton<LearnerRecordCache>();
+        builder.Services.AddSingleton<LiveCourseCache>();
+        builder.Services.AddSingleton<IInterceptor, LearningChangeInterceptor>();
         builder.Services.AddScoped<ContentSync>();
         builder.Services.AddScoped<IContentSection, CourseContentSection>();
         builder.Services.AddScoped<CourseAssigner>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -8,7 +9,7 @@ namespace TrainingLms.Web.Features.Courses;
 /// Loads what <see cref="CourseProgressRules"/> needs for some people and some courses: their completions from the
 /// database, the lessons of each course's revisions from <see cref="CourseRevisionCache"/>.
 /// </summary>
-public sealed class LearnerProgress(CourseRevisionCache revisions)
+public sealed class LearnerProgress(IDbContextFactory<LmsDbContext> dbFactory, CourseRevisionCache revisions)
 {
     private static readonly IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> NoEarlierVersions = new Dictionary<int, IReadOnlyDictionary<string, string>>();
 
@@ -40,8 +41,8 @@ public sealed class LearnerProgress(CourseRevisionCache revisions)
                 .ToListAsync(cancellationToken))
             .ToLookup(c => (c.PersonId, c.CourseId), c => c.CourseVersion);
 
-        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.CourseId, c => c.Version),
-            lessonsDone.ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion)), cancellationToken);
+        var hashes = await HashesAtAsync(db, EarlierVersionsDone(current.ToDictionary(c => c.CourseId, c => c.Version),
+            lessonsDone.ToLookup(c => c.CourseId, c => new CompletedLesson(c.LessonKey, c.CourseVersion))), cancellationToken);
         var lessonsByPerson = lessonsDone.ToLookup(c => (c.PersonId, c.CourseId), c => new CompletedLesson(c.LessonKey, c.CourseVersion));
         return personIds.Distinct().ToDictionary(
             personId => personId,
@@ -51,16 +52,20 @@ public sealed class LearnerProgress(CourseRevisionCache revisions)
     }
 
     /// <summary>
-    /// One person's progress in the given current revisions from their completions (by course id), which the caller
-    /// has read with simple queries of its own: the learner's pages run on every view.
+    /// One learner's progress in the given current revisions from their cached record: the learner's pages run on
+    /// every view, so the database is read only for a learner with lessons done at earlier versions.
     /// </summary>
-    public async Task<Dictionary<int, CourseProgress>> ForCompletionsAsync(LmsDbContext db, IReadOnlyCollection<CourseRevision> current,
-        ILookup<int, CompletedLesson> lessonsDone, ILookup<int, int> courseVersionsDone, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<int, CourseProgress>> ForRecordAsync(IReadOnlyCollection<CourseRevision> current, LearnerRecord record, CancellationToken cancellationToken = default)
     {
-        var hashes = await HashesAtEarlierVersionsAsync(db, current.ToDictionary(c => c.CourseId, c => c.Version), lessonsDone, cancellationToken);
+        var hashes = new Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>();
+        if (EarlierVersionsDone(current.ToDictionary(c => c.CourseId, c => c.Version), record.LessonsDone) is { Count: > 0 } wanted)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            hashes = await HashesAtAsync(db, wanted, cancellationToken);
+        }
         return current.ToDictionary(
             c => c.CourseId,
-            c => Evaluate(c, hashes.GetValueOrDefault(c.CourseId), lessonsDone[c.CourseId].ToList(), courseVersionsDone[c.CourseId].ToList()));
+            c => Evaluate(c, hashes.GetValueOrDefault(c.CourseId), record.LessonsDone[c.CourseId].ToList(), record.CoursesDone[c.CourseId].Select(d => d.Version).ToList()));
     }
 
     private static CourseProgress Evaluate(CourseRevision current, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>? hashesAtEarlierVersions,
@@ -68,11 +73,14 @@ public sealed class LearnerProgress(CourseRevisionCache revisions)
         CourseProgressRules.Evaluate(current.Version, current.Lessons.Select(l => new LessonVersionHash(l.Key, l.ContentHash)).ToList(),
             hashesAtEarlierVersions ?? NoEarlierVersions, lessonsDone, courseVersionsDone);
 
-    // Lesson hashes in the last revision of each earlier version someone completed lessons at.
-    private async Task<Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>> HashesAtEarlierVersionsAsync(
-        LmsDbContext db, Dictionary<int, int> currentVersions, ILookup<int, CompletedLesson> lessonsDone, CancellationToken cancellationToken)
+    // The earlier versions of each course someone completed lessons at.
+    private static HashSet<(int CourseId, int Version)> EarlierVersionsDone(Dictionary<int, int> currentVersions, ILookup<int, CompletedLesson> lessonsDone) =>
+        lessonsDone.SelectMany(g => g.Where(l => l.Version < currentVersions.GetValueOrDefault(g.Key)).Select(l => (CourseId: g.Key, l.Version))).ToHashSet();
+
+    // Lesson hashes in the last revision of each of the course versions.
+    private async Task<Dictionary<int, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>>>> HashesAtAsync(
+        LmsDbContext db, HashSet<(int CourseId, int Version)> wanted, CancellationToken cancellationToken)
     {
-        var wanted = lessonsDone.SelectMany(g => g.Where(l => l.Version < currentVersions.GetValueOrDefault(g.Key)).Select(l => (CourseId: g.Key, l.Version))).ToHashSet();
         if (wanted.Count == 0) return [];
         var courseIds = wanted.Select(w => w.CourseId).Distinct().ToList();
         var lastRevisions = (await db.CourseRevisions.AsNoTracking().Where(r => courseIds.Contains(r.CourseId))

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
-using TrainingLms.Web.Infrastructure;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -26,34 +26,26 @@ public sealed record LessonView(CourseView Course, LessonRevision Lesson, int In
     public string? NextKey => Index < Course.Lessons.Count - 1 ? Course.Lessons[Index + 1].Key : null;
 }
 
-/// <summary>The learner's pages: "My learning", a course, a lesson.</summary>
-public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, CourseRevisionCache revisions, LearnerProgress learnerProgress, TimeProvider clock)
+/// <summary>The learner's pages: "My learning", a course, a lesson. They read from the learner and course caches.</summary>
+public sealed class LearningQueries(
+    IDbContextFactory<LmsDbContext> dbFactory, LearnerRecordCache learners, LiveCourseCache liveCourses, CourseRevisionCache revisions,
+    LearnerProgress learnerProgress, TimeProvider clock)
 {
     /// <summary>The courses assigned to the person or begun by them; the rest of the catalogue is only counted.</summary>
     public async Task<MyLearning> MyLearningAsync(string personId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
-        var today = await TodayForAsync(db, personId, cancellationToken);
-        var dueDates = await db.CourseAssignments.Where(a => a.PersonId == personId)
-            .ToDictionaryAsync(a => a.CourseId, a => a.DueOn, cancellationToken);
-        var lessonsDone = (await db.LessonCompletions.AsNoTracking().Where(l => l.PersonId == personId)
-            .Select(l => new { l.CourseId, l.LessonKey, l.CourseVersion }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.CourseId, l => new CompletedLesson(l.LessonKey, l.CourseVersion));
-        var coursesDone = await db.CourseCompletions.AsNoTracking().Where(d => d.PersonId == personId)
-            .Select(d => new { d.CourseId, d.CourseVersion, d.CompletedAtUtc }).ToListAsync(cancellationToken);
-        var live = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null)
-            .Select(c => new { c.Id, c.Slug, RevisionId = c.CurrentRevisionId!.Value }).ToListAsync(cancellationToken);
-        var mine = live.Where(c => dueDates.ContainsKey(c.Id) || lessonsDone.Contains(c.Id)).ToList();
+        var learner = await learners.GetAsync(personId, cancellationToken);
+        var live = (await liveCourses.GetAsync(cancellationToken)).All;
+        var mine = live.Where(c => learner.DueDates.ContainsKey(c.Id) || learner.LessonsDone.Contains(c.Id)).ToList();
         var current = await revisions.GetManyAsync(mine.Select(c => c.RevisionId).ToList(), cancellationToken);
-        var progress = await learnerProgress.ForCompletionsAsync(db, current.Values.ToList(), lessonsDone,
-            coursesDone.ToLookup(d => d.CourseId, d => d.CourseVersion), cancellationToken);
-        var completedAtUtc = coursesDone.ToLookup(d => d.CourseId, d => d.CompletedAtUtc);
+        var progress = await learnerProgress.ForRecordAsync(current.Values.ToList(), learner, cancellationToken);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, learner.TimeZoneId);
 
         var assigned = mine
             .Select(c =>
             {
-                DateOnly? due = dueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
-                var lastCompletedAtUtc = completedAtUtc[c.Id].Max(at => (DateTime?)at);
+                DateOnly? due = learner.DueDates.TryGetValue(c.Id, out var dueOn) ? dueOn : null;
+                var lastCompletedAtUtc = learner.CoursesDone[c.Id].Max(d => (DateTime?)d.CompletedAtUtc);
                 var revision = current[c.RevisionId];
                 return new AssignedCourse(c.Slug, revision.Title, revision.Summary, revision.EstimatedMinutes, progress[c.Id], due ?? DateOnly.MaxValue,
                     IsOverdue(due, lastCompletedAtUtc is not null, today), lastCompletedAtUtc);
@@ -78,58 +70,37 @@ public sealed class LearningQueries(IDbContextFactory<LmsDbContext> dbFactory, C
 
     public async Task<CourseView?> CourseAsync(string personId, string slug, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
-        return await CourseAsync(db, personId, slug, cancellationToken);
+        if (!(await liveCourses.GetAsync(cancellationToken)).BySlug.TryGetValue(slug, out var course)) return null;
+        var revision = await revisions.GetAsync(course.RevisionId, cancellationToken);
+        var learner = await learners.GetAsync(personId, cancellationToken);
+        var progress = (await learnerProgress.ForRecordAsync([revision], learner, cancellationToken))[course.Id];
+        var statuses = progress.Lessons.ToDictionary(l => l.Key, l => l.Status);
+        var lessons = revision.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.Quiz is not null, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
+        DateOnly? dueOn = learner.DueDates.TryGetValue(course.Id, out var due) ? due : null;
+        var completions = learner.CoursesDone[course.Id].ToList();
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, learner.TimeZoneId);
+        return new CourseView(course.Id, course.RevisionId, slug, revision.Title, revision.Summary, revision.Introduction, revision.Version, revision.EstimatedMinutes,
+            lessons, progress, dueOn, IsOverdue(dueOn, completions.Count > 0, today), completions);
     }
 
     public async Task<LessonView?> LessonAsync(string personId, string slug, string key, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
-        if (await CourseAsync(db, personId, slug, cancellationToken) is not { } course) return null;
+        if (await CourseAsync(personId, slug, cancellationToken) is not { } course) return null;
         var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
         if (index < 0) return null;
         var lesson = (await revisions.GetAsync(course.RevisionId, cancellationToken)).Lessons[index];
-        var lastAttempt = await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
-        return new LessonView(course, lesson, index, course.Lessons[index].Status, lastAttempt);
+        return new LessonView(course, lesson, index, course.Lessons[index].Status, lesson.Quiz is null ? null : await LastAttemptAsync(personId, course, key, cancellationToken));
     }
 
-    // Every view of a course or lesson runs these, so they are few and simple: one for the course, due date and time
-    // zone, one for each kind of completion. (One query with collection subqueries took longer in EF than all three.)
-    private async Task<CourseView?> CourseAsync(LmsDbContext db, string personId, string slug, CancellationToken cancellationToken)
+    private async Task<QuizAttempt?> LastAttemptAsync(string personId, CourseView course, string key, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.IsActive && c.CurrentRevisionId != null)
-            .Select(c => new
-            {
-                c.Id,
-                RevisionId = c.CurrentRevisionId!.Value,
-                DueOn = db.CourseAssignments.Where(a => a.CourseId == c.Id && a.PersonId == personId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault(),
-                TimeZoneId = db.Users.Where(p => p.Id == personId).Select(p => p.Site == null ? null : p.Site.TimeZoneId).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (course is null) return null;
-        var revision = await revisions.GetAsync(course.RevisionId, cancellationToken);
-        var completions = await db.CourseCompletions.AsNoTracking().Where(d => d.CourseId == course.Id && d.PersonId == personId).OrderBy(d => d.CompletedAtUtc)
-            .Select(d => new CompletionRecord(d.CourseVersion, d.CompletedAtUtc)).ToListAsync(cancellationToken);
-        var lessonsDone = await db.LessonCompletions.AsNoTracking().Where(l => l.CourseId == course.Id && l.PersonId == personId)
-            .Select(l => new CompletedLesson(l.LessonKey, l.CourseVersion)).ToListAsync(cancellationToken);
-        var progress = (await learnerProgress.ForCompletionsAsync(db, [revision], lessonsDone.ToLookup(_ => course.Id),
-            completions.ToLookup(_ => course.Id, d => d.Version), cancellationToken))[course.Id];
-        var statuses = progress.Lessons.ToDictionary(l => l.Key, l => l.Status);
-        var lessons = revision.Lessons.Select(l => new LessonSummary(l.Key, l.Title, l.Minutes, l.Quiz is not null, statuses.GetValueOrDefault(l.Key, LessonStatus.NotStarted))).ToList();
-        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, course.TimeZoneId);
-        return new CourseView(course.Id, course.RevisionId, slug, revision.Title, revision.Summary, revision.Introduction, revision.Version, revision.EstimatedMinutes,
-            lessons, progress, course.DueOn, IsOverdue(course.DueOn, completions.Count > 0, today), completions);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Past its due date and never completed; a completed course whose new version needs review is not overdue.</summary>
     public static bool IsOverdue(DateOnly? dueOn, bool everCompleted, DateOnly today) =>
         dueOn is { } due && due < today && !everCompleted;
-
-    private async Task<DateOnly> TodayForAsync(LmsDbContext db, string personId, CancellationToken cancellationToken)
-    {
-        var zone = await db.Users.Where(p => p.Id == personId).Select(p => p.Site == null ? null : p.Site.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
-        return SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
-    }
 }

@@ -45,8 +45,10 @@ public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory
 
         var threeDaysAgo = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-3);
         var overdue = notBegun.Where((_, i) => i % 2 == 0).ToList();
-        await db.CourseAssignments.Where(a => a.CourseId == course.Id && overdue.Contains(a.PersonId))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, threeDaysAgo), cancellationToken);
+        // Saved through the change tracker, so the learners' cached records are told.
+        foreach (var assignment in await db.CourseAssignments.Where(a => a.CourseId == course.Id && overdue.Contains(a.PersonId)).ToListAsync(cancellationToken))
+            assignment.DueOn = threeDaysAgo;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static IReadOnlyList<IReadOnlySet<int>> RightAnswers(Domain.Courses.Quiz quiz) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Courses.Content;
 
@@ -35,6 +36,7 @@ public sealed class ContentSync(
     IWebHostEnvironment environment,
     ContentSyncState state,
     CourseAssigner assigner,
+    LearningChanges learningChanges,
     TimeProvider clock,
     ILogger<ContentSync> logger)
 {
@@ -55,6 +57,8 @@ public sealed class ContentSync(
         }
         finally
         {
+            // Courses are switched on and off with ExecuteUpdate, which the cache's interceptor does not see.
+            learningChanges.CoursesChanged();
             OneAtATime.Release();
         }
     }

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using TrainingLms.Data.Identity;
+using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Organisation;
+
+namespace TrainingLms.Web.Features.Courses.Caching;
+
+/// <summary>
+/// Counts in <see cref="LearningChanges"/> what a save through EF changed for the learning caches, once it is
+/// committed: counting earlier would let a page read the old rows after the count and keep them. A save inside a
+/// transaction is counted when the transaction commits.
+/// </summary>
+public sealed class LearningChangeInterceptor(LearningChanges learningChanges) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, Changes> beingSaved = new();
+    private readonly ConditionalWeakTable<DbTransaction, Changes> awaitingCommit = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // A failed save is rolled back (its own transaction, or the caller's), so nothing needs forgetting.
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Discard(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(transaction);
+        return Task.CompletedTask;
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null) return;
+        var changes = new Changes();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case CourseAssignment or LessonCompletion or CourseCompletion:
+                    changes.People.Add((string)entry.Property(nameof(CourseAssignment.PersonId)).CurrentValue!);
+                    if (entry.State == EntityState.Modified) changes.People.Add((string)entry.Property(nameof(CourseAssignment.PersonId)).OriginalValue!);
+                    break;
+                case Person person:
+                    changes.People.Add(person.Id);
+                    break;
+                case Site when entry.State != EntityState.Added:
+                    changes.Everyone = true;
+                    break;
+                case Course:
+                    changes.Courses = true;
+                    // Deleting a course deletes its learners' rows in the database, where EF does not see them.
+                    if (entry.State == EntityState.Deleted) changes.Everyone = true;
+                    break;
+            }
+        }
+        if (changes.Any) beingSaved.AddOrUpdate(context, changes);
+        else beingSaved.Remove(context);
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !beingSaved.TryGetValue(context, out var changes)) return;
+        beingSaved.Remove(context);
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+            awaitingCommit.GetValue(transaction, _ => new Changes()).Add(changes);
+        else
+            Count(changes);
+    }
+
+    private void Discard(DbContext? context)
+    {
+        if (context is not null) beingSaved.Remove(context);
+    }
+
+    private void Committed(DbTransaction transaction)
+    {
+        if (!awaitingCommit.TryGetValue(transaction, out var changes)) return;
+        awaitingCommit.Remove(transaction);
+        Count(changes);
+    }
+
+    private void Count(Changes changes)
+    {
+        if (changes.Everyone) learningChanges.EveryoneChanged();
+        else learningChanges.PeopleChanged(changes.People);
+        if (changes.Courses) learningChanges.CoursesChanged();
+    }
+
+    private sealed class Changes
+    {
+        public HashSet<string> People { get; } = [];
+        public bool Everyone { get; set; }
+        public bool Courses { get; set; }
+        public bool Any => People.Count > 0 || Everyone || Courses;
+
+        public void Add(Changes other)
+        {
+            People.UnionWith(other.People);
+            Everyone |= other.Everyone;
+            Courses |= other.Courses;
+        }
+    }
+}
