@@ -71,7 +71,11 @@ public static partial class CourseLoadBenchmark
             if (Wanted("static")) await MeasureAsync("a static file (/favicon.png)", EveryLearner("/favicon.png"));
             if (Wanted("healthz")) await MeasureAsync("/healthz", EveryLearner("/healthz"));
             if (Wanted("layout")) await MeasureAsync("a page with the layout, no data (/account/denied)", EveryLearner("/account/denied"));
-            if (Wanted("learning")) await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
+            if (Wanted("learning"))
+            {
+                await CheckMyLearningAsync(baseUrl, await SignInAsync(baseUrl, learners[0]));
+                await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
+            }
             if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => lessons.Select(l => (l.Path, cookies[l.Worker])));
             foreach (var path in targets.Where(t => t.StartsWith('/')))
                 await MeasureAsync(path, EveryLearner(path));
@@ -101,6 +105,17 @@ public static partial class CourseLoadBenchmark
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("signin") == true)
             throw new InvalidOperationException($"Learner {learner} could not sign in: {(int)response.StatusCode} {response.Headers.Location}");
         return cookies.GetCookieHeader(client.BaseAddress);
+    }
+
+    /// <summary>The page measured is the learner's real one: a card for each of their courses.</summary>
+    private static async Task CheckMyLearningAsync(string baseUrl, string cookie)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var message = new HttpRequestMessage(HttpMethod.Get, "/learning") { Headers = { { "Cookie", cookie } } };
+        using var response = await client.SendAsync(message);
+        var cards = Regex.Count(await response.Content.ReadAsStringAsync(), "class=\"panel course-card");
+        if (cards != LearnerSeeder.CoursesPerLearner)
+            throw new InvalidOperationException($"My learning showed {cards} courses, not the learner's {LearnerSeeder.CoursesPerLearner}.");
     }
 
     /// <param name="CpuPerRequest">The app's CPU time (both cores, wrk not included) per request under load: steadier than req/s on a shared machine.</param>
