@@ -33,7 +33,9 @@ public sealed class LearnerRecordCache(IDbContextFactory<LmsDbContext> dbFactory
 
         var record = await ReadAsync(personId, cancellationToken);
         var rows = 1 + record.DueDates.Count + record.LessonsDone.Sum(g => g.Count()) + record.CoursesDone.Sum(g => g.Count());
-        records.Set(personId, new Entry(stamp, record), new MemoryCacheEntryOptions { Size = rows, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        // Not kept if the learner's rows changed while they were read (it would never be used).
+        if (changes.StampOf(personId) == stamp)
+            records.Set(personId, new Entry(stamp, record), new MemoryCacheEntryOptions { Size = rows, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return record;
     }
 

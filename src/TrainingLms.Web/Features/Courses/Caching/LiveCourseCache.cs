@@ -25,8 +25,8 @@ public sealed class LiveCourseCache(IDbContextFactory<LmsDbContext> dbFactory, L
         var all = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
             .Select(c => new LiveCourse(c.Id, c.Slug, c.CurrentRevisionId!.Value)).ToListAsync(cancellationToken);
         var courses = new LiveCourses(all, all.ToDictionary(c => c.Slug));
-        // Stamped with the count of changes seen before the read: if a course changed meanwhile, it is not used.
-        kept = new Kept(stamp, courses);
+        // Stamped with the count of changes seen before the read, and not kept if a course changed meanwhile.
+        if (changes.CoursesStamp == stamp) kept = new Kept(stamp, courses);
         return courses;
     }
 

@@ -57,7 +57,8 @@ public sealed class ContentSync(
         }
         finally
         {
-            // Courses are switched on and off with ExecuteUpdate, which the cache's interceptor does not see.
+            // Courses are switched on and off with ExecuteUpdate, which the change interceptor does not see: each one
+            // is counted as it commits, and once more here should a sync stop between the two.
             learningChanges.CoursesChanged();
             OneAtATime.Release();
         }
@@ -108,6 +109,7 @@ public sealed class ContentSync(
                 // The same files may come back under the folder's old name or a new one: keep the course live and found.
                 await db.Courses.Where(c => c.Slug == folder.Slug && (!c.IsActive || c.SourceFolder != folder.Folder))
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, true).SetProperty(c => c.SourceFolder, folder.Folder), cancellationToken);
+                learningChanges.CoursesChanged();
                 results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Unchanged, null));
             }
             else
@@ -116,6 +118,7 @@ public sealed class ContentSync(
 
         var present = folders.Select(f => f.Slug).OfType<string>().ToList();
         await db.Courses.Where(c => c.IsActive && !present.Contains(c.Slug)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), cancellationToken);
+        learningChanges.CoursesChanged();
 
         var changed = results.Where(r => r.Outcome is SyncOutcome.Added or SyncOutcome.Patched or SyncOutcome.NewVersion).Select(r => r.Slug!).ToList();
         if (changed.Count > 0) await assigner.AssignByAudienceAsync(courseSlugs: changed, cancellationToken: cancellationToken);
