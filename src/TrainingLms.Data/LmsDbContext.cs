@@ -31,6 +31,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
     public DbSet<CourseCompletion> CourseCompletions => Set<CourseCompletion>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<QuizAttemptGrant> QuizAttemptGrants => Set<QuizAttemptGrant>();
     public DbSet<ShiftReview> ShiftReviews => Set<ShiftReview>();
     public DbSet<ShiftReviewNote> ShiftReviewNotes => Set<ShiftReviewNote>();
     public DbSet<ShiftReviewAmendment> ShiftReviewAmendments => Set<ShiftReviewAmendment>();

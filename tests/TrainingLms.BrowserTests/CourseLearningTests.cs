@@ -110,7 +110,7 @@ public class CourseLearningTests(BrowserFixture fixture)
         await page.GotoAsync($"/courses/manage/{Slug}/01-meet/edit");
         const string quiz = "```quiz\nquestions:\n  - type: single\n    prompt: { zh-CN: 目光相遇时怎么做？, en: When eyes meet? }\n    options:\n"
             + "      - text: { zh-CN: 微笑点头, en: Smile and nod }\n        correct: true\n        explanation: { zh-CN: 标准动作, en: Standard }\n"
-            + "      - text: { zh-CN: 低头走开, en: Look away }\n        explanation: { zh-CN: 显得冷淡, en: Cold }\n```\n";
+            + "      - text: { zh-CN: 低头走开, en: Look away }\n        explanation: { zh-CN: 显得冷淡, en: Cold }\n    id: eyes-meet\n```\n";
 
         await page.Locator("#body-zh").FillAsync("## 小测验\n\n" + quiz);
 

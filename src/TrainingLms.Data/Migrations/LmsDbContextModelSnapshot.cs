@@ -831,19 +831,22 @@ namespace TrainingLms.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("AttemptedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CourseVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LessonKey")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LessonRevisionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
@@ -855,13 +858,71 @@ namespace TrainingLms.Data.Migrations
                     b.Property<int>("ScorePercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Shown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonRevisionId");
+
+                    b.HasIndex("CourseId", "LessonKey", "CourseVersion");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonKey");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonKey", "CourseVersion")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QuizAttempts_Open")
+                        .HasFilter("\"FinishedAtUtc\" IS NULL");
+
+                    b.ToTable("QuizAttempts");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Courses.QuizAttemptGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CourseId");
 
-                    b.HasIndex("PersonId", "CourseId", "LessonKey");
+                    b.HasIndex("GrantedById");
 
-                    b.ToTable("QuizAttempts");
+                    b.HasIndex("PersonId", "CourseId", "LessonKey", "CourseVersion");
+
+                    b.ToTable("QuizAttemptGrants");
                 });
 
             modelBuilder.Entity("TrainingLms.Domain.Drills.Certificate", b =>
@@ -2450,6 +2511,32 @@ namespace TrainingLms.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Courses.LessonRevision", null)
+                        .WithMany()
+                        .HasForeignKey("LessonRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Courses.QuizAttemptGrant", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("TrainingLms.Data.Identity.Person", null)

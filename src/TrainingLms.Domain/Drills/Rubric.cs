@@ -27,7 +27,9 @@ public sealed record CriterionScale(ScaleKind Kind, int Max)
 /// and whether the drill is failed without it whatever the total.
 /// </summary>
 /// <param name="PassAt">For a must-pass criterion on a 0–N scale, the lowest score that meets it.</param>
-public sealed record DrillCriterion(string Key, LocalizedText Title, LocalizedText Standard, CriterionScale Scale, int Weight, bool MustPass, int? PassAt = null)
+/// <param name="Minimum">One of the minimum actions of every post (meet, smile, greet, rise …): it must be must-pass.</param>
+public sealed record DrillCriterion(
+    string Key, LocalizedText Title, LocalizedText Standard, CriterionScale Scale, int Weight, bool MustPass, int? PassAt = null, bool Minimum = false)
 {
     /// <summary>The lowest score that meets the criterion: a pass on pass/fail, <see cref="PassAt"/> (or full marks) on points.</summary>
     [JsonIgnore]

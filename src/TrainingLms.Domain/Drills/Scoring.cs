@@ -45,6 +45,16 @@ public static class DrillScoring
         return new DrillOutcome(unscored, (int)(earned * 1000 / possible), earned * 100 >= passMark * possible, missed);
     }
 
+    /// <summary>
+    /// True when the weighted score alone reaches the pass mark with <paramref name="criterion"/> at zero and every other
+    /// criterion at full marks: then only a must-pass rule keeps the drill from passing without it.
+    /// </summary>
+    public static bool PassMarkReachableWithout(IReadOnlyList<DrillCriterion> criteria, int passMark, DrillCriterion criterion)
+    {
+        var totalWeight = criteria.Sum(c => (long)c.Weight);
+        return (totalWeight - criterion.Weight) * 100 >= passMark * totalWeight;
+    }
+
     private static long Lcm(long a, long b) => a / Gcd(a, b) * b;
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);

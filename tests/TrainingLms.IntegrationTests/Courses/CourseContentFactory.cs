@@ -100,7 +100,8 @@ public static class SampleCourse
             ```quiz
             passMark: 100
             questions:
-              - type: single
+              - id: eyes-meet
+                type: single
                 prompt: { zh-CN: 目光相遇时？, en: When eyes meet? }
                 options:
                   - text: { zh-CN: 微笑点头, en: Smile and nod }
@@ -108,7 +109,8 @@ public static class SampleCourse
                     explanation: { zh-CN: 对, en: Right }
                   - text: { zh-CN: 转身离开, en: Walk away }
                     explanation: { zh-CN: 不对, en: Wrong }
-              - type: multiple
+              - id: civil-words
+                type: multiple
                 prompt: { zh-CN: 文明用语有哪些？, en: Which are civil words? }
                 options:
                   - text: { zh-CN: 你好, en: Hello }

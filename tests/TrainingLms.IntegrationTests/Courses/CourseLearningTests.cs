@@ -55,14 +55,23 @@ public class CourseLearningTests
         return client;
     }
 
-    private static Task<HttpResponseMessage> AnswerQuizAsync(HttpClient client, params (string Field, string Value)[] answers) =>
-        client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/02-check", "quiz", answers.Select(a => new KeyValuePair<string, string>(a.Field, a.Value)));
+    private const string CheckPath = $"/learning/{SampleCourse.Slug}/02-check";
+
+    /// <summary>Starts an attempt at the sample check and ticks, by label, the options <paramref name="pick"/> selects.</summary>
+    private static async Task<HttpResponseMessage> AnswerQuizAsync(HttpClient client, Func<PageQuestion, IEnumerable<string>> pick)
+    {
+        var paper = await QuizTaker.StartAsync(client, CheckPath);
+        return await QuizTaker.HandInAsync(client, CheckPath, paper, (_, shown) => pick(shown).Select(label => shown.Labels.ToList().IndexOf(label)));
+    }
+
+    private static readonly Func<PageQuestion, IEnumerable<string>> RightAnswers =
+        shown => shown.Key == "eyes-meet" ? ["微笑点头"] : ["你好", "谢谢"];
 
     private static async Task CompleteCourseAsync(HttpClient client)
     {
         var completed = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", []);
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
-        var passed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"), ("q1", "1"));
+        var passed = await AnswerQuizAsync(client, RightAnswers);
         Assert.Contains("通过", await passed.Content.ReadAsStringAsync());
     }
 
@@ -244,13 +253,13 @@ public class CourseLearningTests
         var completed = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", []);
         Assert.True(completed.StatusCode == HttpStatusCode.Redirect, factory.Errors.ToString());
 
-        var failed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"));
+        var failed = await AnswerQuizAsync(client, shown => shown.Key == "eyes-meet" ? ["微笑点头"] : ["你好"]);
         var failedHtml = await failed.Content.ReadAsStringAsync();
         Assert.Contains("得分 50%", failedHtml);
         Assert.Contains("答错", failedHtml);
         Assert.False(await QueryAsync(factory, db => db.CourseCompletions.AnyAsync()));
 
-        var passed = await AnswerQuizAsync(client, ("q0", "0"), ("q1", "0"), ("q1", "1"));
+        var passed = await AnswerQuizAsync(client, RightAnswers);
         Assert.Contains("以 100% 通过", await passed.Content.ReadAsStringAsync());
 
         var attempts = await QueryAsync(factory, db => db.QuizAttempts.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
@@ -273,8 +282,9 @@ public class CourseLearningTests
         Assert.Equal(CompletionOutcome.QuizRequired, await factory.WithScopeAsync(services =>
             services.GetRequiredService<LessonCompletions>().CompleteAsync(personId, SampleCourse.Slug, "02-check")));
         // Wrong answers, and answers that name options that do not exist, are graded as wrong.
-        Assert.Contains("得分 0%", await (await AnswerQuizAsync(client, ("q0", "1"))).Content.ReadAsStringAsync());
-        var response = await client.PostFieldsAsync($"/learning/{SampleCourse.Slug}/02-check", "quiz", [new("q0", "7"), new("q1", "abc")]);
+        Assert.Contains("得分 0%", await (await AnswerQuizAsync(client, shown => shown.Key == "eyes-meet" ? ["转身离开"] : [])).Content.ReadAsStringAsync());
+        var paper = await QuizTaker.StartAsync(client, CheckPath);
+        var response = await client.PostFieldsAsync(CheckPath, "quiz", [new("attempt", paper.AttemptId.ToString()), new("q0", "7"), new("q1", "abc"), new("q1", "-3")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("得分 0%", await response.Content.ReadAsStringAsync());
         Assert.False(await QueryAsync(factory, db => db.LessonCompletions.AnyAsync(l => l.LessonKey == "02-check")));
@@ -603,7 +613,7 @@ public class CourseLearningTests
     {
         await using var factory = await StartAsync();
         var (page, preview) = await OpenEditorAsync(factory, "T3", "02-check");
-        const string markdown = "复习。\n\n```quiz\nquestions:\n  - type: truefalse\n    prompt: { zh-CN: 起身服务是基本要求吗？, en: Is rising to serve a basic? }\n    answer: true\n    explanation: { zh-CN: 是, en: Yes }\n```\n";
+        const string markdown = "复习。\n\n```quiz\nquestions:\n  - type: truefalse\n    prompt: { zh-CN: 起身服务是基本要求吗？, en: Is rising to serve a basic? }\n    answer: true\n    explanation: { zh-CN: 是, en: Yes }\n    id: rise-basic\n```\n";
 
         var chinese = await preview(markdown, "zh");
         var english = await preview(markdown, "en");

@@ -9,6 +9,7 @@ using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Features.Courses.Checks;
 using static TrainingLms.IntegrationTests.Drills.DrillForms;
 
 namespace TrainingLms.IntegrationTests.Drills;
@@ -176,12 +177,15 @@ public class ClearanceTests(DrillsFactory factory) : IClassFixture<DrillsFactory
     {
         var db = services.GetRequiredService<LmsDbContext>();
         var completions = services.GetRequiredService<LessonCompletions>();
+        var checks = services.GetRequiredService<KnowledgeChecks>();
         var revisionId = await db.Courses.Where(c => c.Slug == Course).Select(c => c.CurrentRevisionId!.Value).SingleAsync();
         foreach (var lesson in await db.LessonRevisions.AsNoTracking().Where(l => l.CourseRevisionId == revisionId).OrderBy(l => l.Order).ToListAsync())
         {
-            if (lesson.Quiz is { } quiz)
-                await completions.SubmitQuizAsync(personId, Course, lesson.Key,
-                    [.. quiz.Questions.Select(q => (IReadOnlySet<int>)Enumerable.Range(0, q.Options.Count).Where(i => q.Options[i].Correct).ToHashSet())]);
+            if (lesson.Quiz is not null)
+            {
+                var (_, standing) = await checks.StartAsync(personId, Course, lesson.Key);
+                await checks.SubmitAsync(personId, Course, lesson.Key, standing!.Open!.Attempt.Id, standing.Open.KeyPositions());
+            }
             else await completions.CompleteAsync(personId, Course, lesson.Key);
         }
         return true;

@@ -43,8 +43,27 @@ public class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
     {
         attempt.Property(a => a.LessonKey).HasMaxLength(80);
         attempt.HasIndex(a => new { a.PersonId, a.CourseId, a.LessonKey });
+        // One open attempt per learner and check: a second tap on "start" gets the same questions, not a new draw.
+        attempt.HasIndex(a => new { a.PersonId, a.CourseId, a.LessonKey, a.CourseVersion })
+            .HasDatabaseName("IX_QuizAttempts_Open").IsUnique().HasFilter("\"FinishedAtUtc\" IS NULL");
+        attempt.HasIndex(a => new { a.CourseId, a.LessonKey, a.CourseVersion });
         attempt.Property(a => a.Answers).HasJsonConversion();
+        attempt.Property(a => a.Shown).HasJsonConversion();
         attempt.HasOne<Course>().WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Cascade);
         attempt.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        attempt.HasOne<LessonRevision>().WithMany().HasForeignKey(a => a.LessonRevisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class QuizAttemptGrantConfiguration : IEntityTypeConfiguration<QuizAttemptGrant>
+{
+    public void Configure(EntityTypeBuilder<QuizAttemptGrant> grant)
+    {
+        grant.Property(g => g.LessonKey).HasMaxLength(80);
+        grant.Property(g => g.Reason).HasMaxLength(QuizAttemptGrant.MaxReasonLength);
+        grant.HasIndex(g => new { g.PersonId, g.CourseId, g.LessonKey, g.CourseVersion });
+        grant.HasOne<Course>().WithMany().HasForeignKey(g => g.CourseId).OnDelete(DeleteBehavior.Cascade);
+        grant.HasOne<Person>().WithMany().HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Cascade);
+        grant.HasOne<Person>().WithMany().HasForeignKey(g => g.GrantedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

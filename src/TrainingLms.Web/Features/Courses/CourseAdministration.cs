@@ -108,6 +108,8 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             string.IsNullOrWhiteSpace(edit.BodyEn) ? null : edit.BodyEn, new ProblemLog($"{key}.en.md", problems));
         var courseFolder = FolderPath(course.SourceFolder, slug);
         if (LessonFileParser.Parse(source, courseFolder) is not { } edited) return (LessonSaveOutcome.Invalid, problems);
+        if (!edit.RaiseVersion && QuizKeys.Changed(original.Quiz, edited.Quiz) is { Count: > 0 } changed)
+            return (LessonSaveOutcome.Invalid, [.. changed.Select(id => new ContentProblem($"{key}.md", 0, "QuizKeyChanged", id))]);
 
         var revision = new CourseRevision
         {

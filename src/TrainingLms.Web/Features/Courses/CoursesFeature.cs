@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Courses.Caching;
+using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Features.Courses;
@@ -24,6 +25,8 @@ public static class CoursesFeature
         builder.Services.AddScoped<IContentSection, CourseContentSection>();
         builder.Services.AddScoped<CourseAssigner>();
         builder.Services.AddScoped<LessonCompletions>();
+        builder.Services.AddScoped<KnowledgeChecks>();
+        builder.Services.AddSingleton<QuizDrawRandom>(_ => new QuizDrawRandom());
         builder.Services.AddScoped<LearningQueries>();
         builder.Services.AddScoped<CourseAdministration>();
     }

@@ -18,9 +18,10 @@ public sealed record CompletionRecord(int Version, DateTime CompletedAtUtc);
 
 public sealed record CourseView(
     int Id, int RevisionId, string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Introduction, int Version, int EstimatedMinutes,
-    IReadOnlyList<LessonSummary> Lessons, CourseProgress Progress, DateOnly? DueOn, bool Overdue, IReadOnlyList<CompletionRecord> Completions);
+    IReadOnlyList<LessonSummary> Lessons, CourseProgress Progress, DateOnly? DueOn, bool Overdue, IReadOnlyList<CompletionRecord> Completions,
+    string? TimeZoneId);
 
-public sealed record LessonView(CourseView Course, LessonRevision Lesson, int Index, LessonStatus Status, QuizAttempt? LastAttempt)
+public sealed record LessonView(CourseView Course, LessonRevision Lesson, int Index, LessonStatus Status)
 {
     public string? PreviousKey => Index > 0 ? Course.Lessons[Index - 1].Key : null;
     public string? NextKey => Index < Course.Lessons.Count - 1 ? Course.Lessons[Index + 1].Key : null;
@@ -80,7 +81,7 @@ public sealed class LearningQueries(
         var completions = learner.CoursesDone[course.Id].ToList();
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, learner.TimeZoneId);
         return new CourseView(course.Id, course.RevisionId, slug, revision.Title, revision.Summary, revision.Introduction, revision.Version, revision.EstimatedMinutes,
-            lessons, progress, dueOn, IsOverdue(dueOn, completions.Count > 0, today), completions);
+            lessons, progress, dueOn, IsOverdue(dueOn, completions.Count > 0, today), completions, learner.TimeZoneId);
     }
 
     public async Task<LessonView?> LessonAsync(string personId, string slug, string key, CancellationToken cancellationToken = default)
@@ -89,15 +90,7 @@ public sealed class LearningQueries(
         var index = course.Lessons.ToList().FindIndex(l => l.Key == key);
         if (index < 0) return null;
         var lesson = (await revisions.GetAsync(course.RevisionId, cancellationToken)).Lessons[index];
-        return new LessonView(course, lesson, index, course.Lessons[index].Status, lesson.Quiz is null ? null : await LastAttemptAsync(personId, course, key, cancellationToken));
-    }
-
-    private async Task<QuizAttempt?> LastAttemptAsync(string personId, CourseView course, string key, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.QuizAttempts.AsNoTracking()
-            .Where(a => a.PersonId == personId && a.CourseId == course.Id && a.LessonKey == key && a.CourseVersion == course.Version)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        return new LessonView(course, lesson, index, course.Lessons[index].Status);
     }
 
     /// <summary>Past its due date and never completed; a completed course whose new version needs review is not overdue.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses;
@@ -15,11 +16,8 @@ public enum CompletionOutcome
     ClipNotWatched = 4,
 }
 
-/// <param name="ClipsPending">Passed, but the lesson completes only once its required clips are watched.</param>
-public sealed record QuizOutcome(QuizResult Result, IReadOnlyList<IReadOnlySet<int>> Answers, bool CourseCompleted, bool ClipsPending = false);
-
 /// <summary>
-/// Records a learner's lesson completions and knowledge-check attempts at the course's current version, and the
+/// Records a learner's lesson completions at the course's current version, and the
 /// course completion once every lesson counts as done. A lesson with required clips completes only once they are
 /// watched far enough (<see cref="WatchTracking"/>).
 /// </summary>
@@ -38,26 +36,12 @@ public sealed class LessonCompletions(IDbContextFactory<LmsDbContext> dbFactory,
         return CompletionOutcome.Completed;
     }
 
-    public async Task<QuizOutcome?> SubmitQuizAsync(string personId, string courseSlug, string lessonKey, IReadOnlyList<IReadOnlySet<int>> answers, CancellationToken cancellationToken = default)
+    /// <summary>Records the lesson of a check just passed; it completes once its required clips are watched.</summary>
+    public async Task<(bool CourseCompleted, bool ClipsPending)> RecordPassAsync(string personId, CurrentCheck check, CancellationToken cancellationToken = default)
     {
+        if ((await watching.UnwatchedAsync(personId, check.Lesson.RequiredClips, cancellationToken)).Count > 0) return (false, true);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FindLessonAsync(db, courseSlug, lessonKey, cancellationToken) is not { Quiz: { } quiz } lesson) return null;
-        var result = quiz.Grade(answers);
-        db.QuizAttempts.Add(new QuizAttempt
-        {
-            PersonId = personId,
-            CourseId = lesson.CourseId,
-            LessonKey = lessonKey,
-            CourseVersion = lesson.Version,
-            Answers = answers.Select(a => a.Order().ToList()).ToList(),
-            ScorePercent = result.ScorePercent,
-            Passed = result.Passed,
-            AttemptedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        var clipsPending = result.Passed && (await watching.UnwatchedAsync(personId, lesson.RequiredClips, cancellationToken)).Count > 0;
-        var courseCompleted = result.Passed && !clipsPending && await RecordAsync(db, personId, lesson.CourseId, lesson.Version, lessonKey, cancellationToken);
-        return new QuizOutcome(result, answers, courseCompleted, clipsPending);
+        return (await RecordAsync(db, personId, check.CourseId, check.Version, check.Lesson.Key, cancellationToken), false);
     }
 
     private sealed record CurrentLesson(int CourseId, int Version, Quiz? Quiz, IReadOnlyList<string> RequiredClips);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Features.Courses.Checks;
 
 namespace TrainingLms.Web.Features.Demo;
 
@@ -10,7 +11,7 @@ namespace TrainingLms.Web.Features.Demo;
 /// class-leader and administrator pages show something. Goes through the same completion service as the
 /// learners' pages; the demo sign-in accounts are left untouched so they can be tried from the start.
 /// </summary>
-public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory, LessonCompletions completions, TimeProvider clock)
+public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory, LessonCompletions completions, KnowledgeChecks checks, TimeProvider clock)
 {
     private const string FirstCourse = "meet-smile-greet-rise";
 
@@ -36,8 +37,8 @@ public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory
             if (lessonsDone == 0) notBegun.Add(personId);
             foreach (var lesson in lessons.Take(lessonsDone))
             {
-                if (lesson.Quiz is { } quiz)
-                    await completions.SubmitQuizAsync(personId, FirstCourse, lesson.Key, RightAnswers(quiz), cancellationToken);
+                if (lesson.Quiz is not null)
+                    await PassCheckAsync(personId, lesson.Key, cancellationToken);
                 else
                     await completions.CompleteAsync(personId, FirstCourse, lesson.Key, cancellationToken);
             }
@@ -51,6 +52,11 @@ public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IReadOnlyList<IReadOnlySet<int>> RightAnswers(Domain.Courses.Quiz quiz) =>
-        quiz.Questions.Select(q => (IReadOnlySet<int>)Enumerable.Range(0, q.Options.Count).Where(o => q.Options[o].Correct).ToHashSet()).ToList();
+    /// <summary>Starts an attempt and hands in the right answers, as the learner would tick them in the order drawn.</summary>
+    private async Task PassCheckAsync(string personId, string lessonKey, CancellationToken cancellationToken)
+    {
+        var (_, standing) = await checks.StartAsync(personId, FirstCourse, lessonKey, cancellationToken);
+        if (standing?.Open is not { } open) return;
+        await checks.SubmitAsync(personId, FirstCourse, lessonKey, open.Attempt.Id, open.KeyPositions(), cancellationToken);
+    }
 }

@@ -6,7 +6,10 @@ namespace TrainingLms.Web.Features.Courses.Content;
 /// </summary>
 public sealed record ContentProblem(string File, int Line, string Code, params string[] Arguments)
 {
-    public override string ToString() => $"{File}:{Line}: {Code} {string.Join(" | ", Arguments)}";
+    /// <summary>Worth the author's attention, but the item is published all the same.</summary>
+    public bool IsWarning { get; init; }
+
+    public override string ToString() => $"{File}:{Line}: {(IsWarning ? "warning " : "")}{Code} {string.Join(" | ", Arguments)}";
 }
 
 /// <summary>Collects the problems of one file, shifting YAML and Markdown line numbers to lines of the file.</summary>
@@ -15,10 +18,16 @@ public sealed class ProblemLog(string file, List<ContentProblem> problems, int l
     public string File => file;
 
     /// <summary>How many problems the whole sync has so far; compare before and after to see whether a part added any.</summary>
-    public int Count => problems.Count;
+    public int Count => problems.Count(p => !p.IsWarning);
 
     public void Add(int line, string code, params string[] arguments) =>
-        problems.Add(new ContentProblem(file, Math.Max(0, line <= 0 ? 0 : line + lineOffset), code, arguments));
+        problems.Add(new ContentProblem(file, FileLine(line), code, arguments));
+
+    /// <summary>A problem that does not stop publication; it is listed with the others, marked as a warning.</summary>
+    public void Warn(int line, string code, params string[] arguments) =>
+        problems.Add(new ContentProblem(file, FileLine(line), code, arguments) { IsWarning = true });
+
+    private int FileLine(int line) => Math.Max(0, line <= 0 ? 0 : line + lineOffset);
 
     /// <summary>The same file, for a section that starts after <paramref name="linesBefore"/> lines.</summary>
     public ProblemLog Section(int linesBefore) => new(file, problems, lineOffset + linesBefore);

@@ -149,6 +149,11 @@ public sealed class ContentSync(
             : parsed.Revision.Version > current.Version ? SyncOutcome.NewVersion
             : current.ContentHash == parsed.RevisionHash ? SyncOutcome.Unchanged
             : SyncOutcome.Patched;
+        if (outcome == SyncOutcome.Patched && await KeyChangesAsync(db, current!, parsed.Revision, folder, cancellationToken) is { Count: > 0 } changed)
+        {
+            problems.AddRange(changed);
+            return new CourseSyncResult(folder, parsed.Slug, SyncOutcome.Failed, current!.Version);
+        }
 
         course ??= db.Courses.Add(new Course { Slug = parsed.Slug }).Entity;
         course.SourceHash = folderHash;
@@ -157,6 +162,20 @@ public sealed class ContentSync(
         if (outcome == SyncOutcome.Unchanged) await db.SaveChangesAsync(cancellationToken);
         else await CourseRevisions.PublishAsync(db, course, parsed.Revision, parsed.RevisionHash, Now, cancellationToken);
         return new CourseSyncResult(folder, parsed.Slug, outcome, parsed.Revision.Version);
+    }
+
+    /// <summary>A patch may not change what a question's right answer is: that would change what earlier passes meant.</summary>
+    private async Task<List<ContentProblem>> KeyChangesAsync(LmsDbContext db, CourseRevision current, CourseRevision patch, string folder, CancellationToken cancellationToken)
+    {
+        var before = await db.LessonRevisions.AsNoTracking().Where(l => l.CourseRevisionId == current.Id)
+            .ToDictionaryAsync(l => l.Key, l => l.Quiz, cancellationToken);
+        return patch.Lessons
+            .SelectMany(lesson => QuizKeys.Changed(before.GetValueOrDefault(lesson.Key), lesson.Quiz).Select(id =>
+            {
+                var file = Path.Combine(ContentPath, "courses", folder, lesson.Key + ".md");
+                return new ContentProblem($"courses/{folder}/{lesson.Key}.md", LessonFileParser.LineOfQuestion(file, id), "QuizKeyChanged", id);
+            }))
+            .ToList();
     }
 
     /// <summary>One folder's parse; whatever goes wrong in it fails that course only, never the whole sync or start-up.</summary>

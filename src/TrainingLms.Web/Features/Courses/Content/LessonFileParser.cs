@@ -49,6 +49,15 @@ public static class LessonFileParser
         };
     }
 
+    /// <summary>The line of a question's <c>id:</c> in a lesson file, for a problem found after parsing; 0 when not found.</summary>
+    public static int LineOfQuestion(string path, string questionId)
+    {
+        if (!File.Exists(path)) return 0;
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, line => line.Trim().TrimStart('-').Trim() == $"id: {questionId}");
+        return index + 1;
+    }
+
     /// <summary>
     /// Trailing blank lines and spaces are not content: a file saved by another editor, a browser's textarea or
     /// an export must give the same lesson, so a round trip through the editor changes nothing.

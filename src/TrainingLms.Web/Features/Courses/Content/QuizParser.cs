@@ -9,22 +9,52 @@ public static class QuizParser
     private static readonly LocalizedText TrueText = new("正确", "True");
     private static readonly LocalizedText FalseText = new("错误", "False");
 
+    public const int MaxAttemptsLimit = 20, MaxRetakeAfterHours = 24 * 30;
+
     public static Quiz? Parse(string yaml, ProblemLog log)
     {
         var before = log.Count;
         if (YamlFields.Load(yaml, log) is not { } quiz) return null;
         var passMark = quiz.Number("passMark", 1, 100, required: false) ?? Quiz.DefaultPassMark;
+        var draw = quiz.Number("draw", 1, 1000, required: false);
+        var review = Review(quiz);
+        var maxAttempts = quiz.Number("maxAttempts", 1, MaxAttemptsLimit, required: false) ?? Quiz.DefaultMaxAttempts;
+        var retakeAfterHours = quiz.Number("retakeAfterHours", 0, MaxRetakeAfterHours, required: false) ?? Quiz.DefaultRetakeAfterHours;
         var beforeQuestions = log.Count;
         var questionNodes = quiz.Sequence("questions", required: true);
         if (questionNodes.Count == 0 && log.Count == beforeQuestions) quiz.Report("questions", "QuizNoQuestions");
         var questions = questionNodes.Select(node => Question(node, log)).ToList();
         quiz.ReportUnknown();
-        return log.Count > before ? null : new Quiz(passMark, questions.OfType<QuizQuestion>().ToList());
+        if (log.Count > before) return null;
+        var pool = new Quiz(passMark, questions.OfType<QuizQuestion>().ToList(), draw, review, maxAttempts, retakeAfterHours);
+        foreach (var duplicate in questionNodes.Select((node, i) => (Key: pool.QuestionKey(i), Node: node)).GroupBy(q => q.Key).Where(g => g.Count() > 1))
+            log.Add(YamlFields.LineOf(duplicate.Last().Node), "QuestionIdDuplicate", duplicate.Key);
+        if (draw > questions.Count) quiz.Report("draw", "DrawAbovePool", draw.Value.ToString(), questions.Count.ToString());
+        return log.Count > before ? null : pool;
+    }
+
+    private static QuizReview Review(YamlFields quiz)
+    {
+        var text = quiz.Text("review", required: false);
+        switch (text)
+        {
+            case null or "wrong-only": return QuizReview.WrongOnly;
+            case "full": return QuizReview.Full;
+            default:
+                quiz.Report("review", "QuizReviewUnknown", text);
+                return QuizReview.WrongOnly;
+        }
     }
 
     private static QuizQuestion? Question(YamlNode node, ProblemLog log)
     {
         if (YamlFields.Of(node, log, "questions") is not { } question) return null;
+        var before = log.Count;
+        var id = question.Text("id", required: false);
+        if (id is not null && !Slugs.IsValid(id)) question.Report("id", "QuestionIdInvalid", id);
+        var topic = question.Text("topic", required: false);
+        if (topic is not null && !Slugs.IsValid(topic)) question.Report("topic", "QuestionTopicInvalid", topic);
+        var shuffle = question.Flag("shuffle") ?? true;
         var type = question.Text("type");
         var prompt = question.Localized("prompt");
         QuizQuestion? parsed = type switch
@@ -37,7 +67,7 @@ public static class QuizParser
         };
         // Without a known type there is no telling which fields belong: they would all be reported as unknown.
         if (type is "single" or "multiple" or "truefalse") question.ReportUnknown();
-        return parsed;
+        return parsed is null || log.Count > before ? null : parsed with { Id = id, Topic = topic, Shuffle = shuffle };
     }
 
     private static QuizQuestion? Choice(QuestionType type, YamlFields question, LocalizedText? prompt, ProblemLog log)

@@ -33,7 +33,7 @@ public static partial class DrillFileParser
         var passMark = fields.Number("passMark", 1, 100);
         var validity = fields.Number("validityMonths", 1, 120);
         var retake = fields.Number("retakeAfterDays", 0, 365);
-        var criteria = ReadCriteria(fields, yamlLog);
+        var criteria = ReadCriteria(fields, yamlLog, passMark);
         fields.ReportUnknown();
 
         var briefing = Tidy(file.Body);
@@ -64,7 +64,7 @@ public static partial class DrillFileParser
         revision.ValidityMonths, revision.RetakeWaitDays, revision.Criteria,
     }));
 
-    private static List<DrillCriterion>? ReadCriteria(YamlFields fields, ProblemLog log)
+    private static List<DrillCriterion>? ReadCriteria(YamlFields fields, ProblemLog log, int? passMark)
     {
         var before = log.Count;
         var nodes = fields.Sequence("criteria", required: true);
@@ -76,7 +76,10 @@ public static partial class DrillFileParser
         foreach (var duplicate in read.GroupBy(c => c.Key).Where(g => g.Count() > 1))
             log.Add(YamlFields.LineOf(nodes[criteria.LastIndexOf(duplicate.Last())]), "DuplicateCriterion", duplicate.Key);
         if (read.Sum(c => c.Weight) == 0) fields.Report("criteria", "NoWeight");
-        return log.Count > before ? null : read;
+        if (log.Count > before) return null;
+        foreach (var minimum in read.Where(c => c.Minimum && DrillScoring.PassMarkReachableWithout(read, passMark ?? 100, c)))
+            log.Warn(YamlFields.LineOf(nodes[criteria.IndexOf(minimum)]), "MinimumOutweighed", minimum.Key);
+        return read;
     }
 
     private static DrillCriterion? ReadCriterion(YamlNode node, ProblemLog log)
@@ -93,7 +96,10 @@ public static partial class DrillFileParser
         var weight = criterion.Number("weight", 0, 100);
         var mustPass = criterion.Flag("mustPass") ?? false;
         var passAt = criterion.Number("passAt", 1, CriterionScale.MaxPoints, required: false);
+        var minimum = criterion.Flag("minimum") ?? false;
         criterion.ReportUnknown();
+        // The minimum actions of every post are what a pass certifies: a rubric that lets a candidate pass without one is refused.
+        if (minimum && !mustPass) criterion.Report("minimum", "MinimumNotMustPass", key ?? "");
 
         if (scale is not null)
         {
@@ -103,7 +109,7 @@ public static partial class DrillFileParser
             else if (passAt > scale.Max) criterion.Report("passAt", "PassAtAboveScale", passAt.Value.ToString(), scale.Max.ToString());
         }
         if (log.Count > before || key is null || title is null || standard is null || scale is null || weight is null) return null;
-        return new DrillCriterion(key, title, standard, scale, weight.Value, mustPass, passAt);
+        return new DrillCriterion(key, title, standard, scale, weight.Value, mustPass, passAt, minimum);
     }
 
     /// <summary>"pass-fail", or "0-N" for whole points up to <see cref="CriterionScale.MaxPoints"/>.</summary>

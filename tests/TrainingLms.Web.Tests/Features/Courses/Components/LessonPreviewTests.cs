@@ -57,11 +57,12 @@ public class LessonPreviewTests : LessonRendererContext
         Assert.Equal("复习", Text(cut.Find(".lesson-body h2")));
         var quiz = cut.Find("section.quiz.is-preview");
         Assert.Equal("知识测验", Text(quiz.QuerySelector("h2")!));
-        Assert.Equal("及格线 80% · 共 2 题", Text(quiz.QuerySelector("p.text-muted")!));
+        Assert.StartsWith("每次从下面 2 道题中抽 2 道；及格线 80%；", Text(quiz.QuerySelector("p.text-muted")!));
         Assert.Equal(["1. 目光相遇时？", "2. 微笑时应露出牙齿。"], cut.FindAll("fieldset.quiz-question legend").Select(Text));
         // The right options ticked, every explanation shown, nothing that can be changed or sent.
-        Assert.Equal(["q0-o0", "q1-o1"], cut.FindAll("input[checked]").Select(i => i.Id));
-        Assert.Equal(4, cut.FindAll(".quiz-feedback").Count);
+        Assert.Equal(["preview-q0-o0", "preview-q1-o1"], cut.FindAll("input[checked]").Select(i => i.Id));
+        // Each option of a choice explained; a true/false statement once, beside its right answer.
+        Assert.Equal(3, cut.FindAll(".quiz-feedback").Count);
         Assert.All(cut.FindAll("fieldset.quiz-question"), f => Assert.True(f.HasAttribute("disabled")));
         Assert.Empty(cut.FindAll("form, button, .alert, legend .badge, input[name=__RequestVerificationToken]"));
         Assert.DoesNotContain("correct", cut.Find(".lesson-body").InnerHtml);

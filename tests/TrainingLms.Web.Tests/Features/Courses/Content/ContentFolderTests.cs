@@ -1,3 +1,4 @@
+using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Content;
@@ -62,6 +63,43 @@ public class ContentFolderTests
             Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyZh, parsed.Slug)), $"{lesson.Key} (zh) renders empty");
             Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyEn!, parsed.Slug)), $"{lesson.Key} (en) renders empty");
         });
+    }
+
+    /// <summary>A pass must mean something: what a learner answering by position, or remembering a retake, could exploit is ruled out.</summary>
+    [Theory]
+    [MemberData(nameof(CourseFolders))]
+    public void Checks_RealCourse_PoolsDrawnAndPositionProof(string folderName)
+    {
+        var checks = Parse(folderName).Revision.Lessons.Where(l => l.Quiz is not null).Select(l => (l.Key, Quiz: l.Quiz!)).ToList();
+
+        Assert.NotEmpty(checks);
+        Assert.All(checks, check =>
+        {
+            var (key, quiz) = check;
+            Assert.True(quiz.Draw is not null && quiz.Questions.Count >= 2 * quiz.Draw,
+                $"{key}: the pool of {quiz.Questions.Count} must hold at least twice the draw ({quiz.Draw}), so a retake sees other questions");
+            Assert.True(quiz.Questions.All(q => q.Id is not null), $"{key}: every question needs an id, which ties answers and item analysis to it");
+            Assert.False(PositionalGuessing.CanPass(quiz), $"{key}: answering by position could reach the pass mark");
+            Assert.All(quiz.Questions.Where(q => q.Type == QuestionType.Multiple), q =>
+                Assert.True(PositionalGuessing.DefeatsPosition(q), $"{key}/{q.Id}: a multiple-choice question needs at least two right and two wrong options"));
+        });
+    }
+
+    /// <summary>A printed or exported check has no shuffle: its keys must not sit where a guesser would look.</summary>
+    [Theory]
+    [MemberData(nameof(CourseFolders))]
+    public void Checks_RealCourse_KeysSpreadAcrossPositionsInTheFiles(string folderName)
+    {
+        var questions = Parse(folderName).Revision.Lessons.SelectMany(l => l.Quiz?.Questions ?? []).ToList();
+        var singleKeys = questions.Where(q => q.Type == QuestionType.Single).Select(q => q.Options.ToList().FindIndex(o => o.Correct)).ToList();
+        var trueFalse = questions.Where(q => q.Type == QuestionType.TrueFalse).Select(q => q.Options[0].Correct).ToList();
+
+        var crowded = singleKeys.GroupBy(k => k).Where(g => g.Count() > 0.4 * singleKeys.Count).Select(g => $"option {g.Key + 1}: {g.Count()} of {singleKeys.Count}");
+        Assert.Empty(crowded);
+        Assert.True(trueFalse.Count(t => t) * 3 >= trueFalse.Count && trueFalse.Count(t => !t) * 3 >= trueFalse.Count,
+            $"true/false answers are lopsided: {trueFalse.Count(t => t)} true, {trueFalse.Count(t => !t)} false");
+        Assert.DoesNotContain(questions, q => q.Type == QuestionType.Multiple
+            && q.Options.TakeWhile(o => o.Correct).Count() == q.Options.Count(o => o.Correct));
     }
 
     private static ParsedCourse Parse(string folderName)

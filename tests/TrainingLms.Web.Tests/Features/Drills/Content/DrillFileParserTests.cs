@@ -89,6 +89,7 @@ public class DrillFileParserTests
         { "picture in the briefing", "由同事扮演业主。", "![图](a.png)", "ImageInDrill|26" },
         { "front matter unclosed", "---\n## 演练方法", "## 演练方法", "FrontMatterUnclosed|1" },
         { "tab in YAML", "    weight: 1\n", "\tweight: 1\n", "YamlTab|21" },
+        { "a minimum action not must-pass", "    mustPass: true\n---", "    minimum: true\n---", "MinimumNotMustPass|22" },
     };
 
     [Theory]
@@ -163,6 +164,39 @@ public class DrillFileParserTests
         Assert.Contains(parsed.Revision.Criteria, c => c.MustPass);
         Assert.False(string.IsNullOrWhiteSpace(parsed.Revision.Briefing.Zh));
         Assert.False(string.IsNullOrWhiteSpace(parsed.Revision.Briefing.En));
+    }
+
+    [Fact]
+    public void Parse_MinimumActionOutweighed_PublishedWithAWarningOnItsLine()
+    {
+        var problems = new List<ContentProblem>();
+        var text = Valid.Replace("weight: 2", "weight: 8").Replace("    mustPass: true\n---", "    mustPass: true\n    minimum: true\n---");
+
+        var parsed = DrillFileParser.Parse(text, new ProblemLog(File, problems));
+
+        // With rise at zero the weighted score is still 8 of 9: only its must-pass rule keeps the drill from passing.
+        Assert.NotNull(parsed);
+        var warning = Assert.Single(problems);
+        Assert.Equal(("MinimumOutweighed", 17, true, "rise"), (warning.Code, warning.Line, warning.IsWarning, warning.Arguments[0]));
+        Assert.True(parsed.Revision.Criteria.Single(c => c.Key == "rise").Minimum);
+    }
+
+    [Fact]
+    public void RealRubrics_MinimumActions_AllMustPass_AndNoneOutweighed()
+    {
+        var prePosting = ParseReal("pre-posting-etiquette.md").Revision.Criteria;
+        var preJob = ParseReal("pre-job-meet-smile-greet-rise.md").Revision.Criteria;
+
+        Assert.Equal(["meet", "smile", "greet", "rise"], preJob.Where(c => c.Minimum && c.MustPass).Select(c => c.Key));
+        Assert.Equal(["approach-eye-contact", "standard-smile", "greet-first", "rise-to-serve"], prePosting.Where(c => c.Minimum && c.MustPass).Select(c => c.Key));
+        Assert.True(prePosting.Single(c => c.Key == "three-sounds").MustPass);
+        // Scored by the rule itself: a candidate with any one minimum action at zero and everything else perfect fails.
+        foreach (var (criteria, passMark) in new[] { (preJob, 80), (prePosting, 80) })
+            Assert.All(criteria.Where(c => c.Minimum), minimum =>
+            {
+                var scores = criteria.ToDictionary(c => c.Key, c => (int?)(c == minimum ? 0 : c.Scale.Max));
+                Assert.False(DrillScoring.Evaluate(criteria, passMark, scores).Passed, $"passed with {minimum.Key} at zero");
+            });
     }
 
     [Fact]
