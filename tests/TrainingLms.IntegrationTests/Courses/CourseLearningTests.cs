@@ -284,7 +284,7 @@ public class CourseLearningTests
         // Wrong answers, and answers that name options that do not exist, are graded as wrong.
         Assert.Contains("得分 0%", await (await AnswerQuizAsync(client, shown => shown.Key == "eyes-meet" ? ["转身离开"] : [])).Content.ReadAsStringAsync());
         var paper = await QuizTaker.StartAsync(client, CheckPath);
-        var response = await client.PostFieldsAsync(CheckPath, "quiz", [new("attempt", paper.AttemptId.ToString()), new("q0", "7"), new("q1", "abc"), new("q1", "-3")]);
+        var response = await client.PostFieldsAsync(CheckPath, "quiz", [new("action", "hand-in"), new("attempt", paper.AttemptId.ToString()), new("q0", "7"), new("q1", "abc"), new("q1", "-3")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("得分 0%", await response.Content.ReadAsStringAsync());
         Assert.False(await QueryAsync(factory, db => db.LessonCompletions.AnyAsync(l => l.LessonKey == "02-check")));
@@ -321,6 +321,43 @@ public class CourseLearningTests
         var completions = await QueryAsync(factory, db => db.CourseCompletions.AsNoTracking().OrderBy(c => c.CourseVersion).Select(c => c.CourseVersion).ToListAsync());
         Assert.Equal([1, 2], completions);
         Assert.Equal(3, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Versions_PoolOrOrderChangeIsAPatch_AChangedKeyNeedsANewVersion()
+    {
+        await using var factory = await StartAsync();
+        await CreateLearnerAsync(factory, "E106", facesCustomers: true);
+        var client = await LearnerClientAsync(factory, "E106");
+        await CompleteCourseAsync(client);
+        var checkFile = Path.Combine(factory.ContentPath, "courses", SampleCourse.Slug, "02-check.md");
+        var original = await File.ReadAllTextAsync(checkFile);
+
+        // A question added to the pool and the options of another turned round: the pass still holds.
+        var grown = original
+            .Replace("      - text: { zh-CN: 转身离开, en: Walk away }\n        explanation: { zh-CN: 不对, en: Wrong }\n", "", StringComparison.Ordinal)
+            .Replace("    options:\n      - text: { zh-CN: 微笑点头", "    options:\n      - text: { zh-CN: 转身离开, en: Walk away }\n        explanation: { zh-CN: 不对, en: Wrong }\n      - text: { zh-CN: 微笑点头", StringComparison.Ordinal)
+            .Replace("```\n", "  - id: rise\n    type: truefalse\n    prompt: { zh-CN: 坐着时有人走近要起身。, en: Stand when someone comes up. }\n    answer: true\n    explanation: { zh-CN: 对, en: Right }\n```\n", StringComparison.Ordinal);
+        Assert.NotEqual(original, grown);
+        await File.WriteAllTextAsync(checkFile, grown);
+        Assert.Equal(SyncOutcome.Patched, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
+        Assert.Contains("badge text-bg-success\">已完成", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
+
+        // The right answer of "eyes-meet" moved to another option at the same version: refused, the last good revision stays.
+        var rekeyed = grown.Replace("        correct: true\n        explanation: { zh-CN: 对, en: Right }", "        explanation: { zh-CN: 对, en: Right }", StringComparison.Ordinal)
+            .Replace("      - text: { zh-CN: 转身离开, en: Walk away }\n", "      - text: { zh-CN: 转身离开, en: Walk away }\n        correct: true\n", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(checkFile, rekeyed);
+        var refused = await factory.SyncAsync();
+        Assert.Equal(SyncOutcome.Failed, Assert.Single(refused.Courses).Outcome);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal(($"courses/{SampleCourse.Slug}/02-check.md", "QuizKeyChanged", "eyes-meet"), (problem.File, problem.Code, problem.Arguments[0]));
+        Assert.Equal(rekeyed.Split('\n').ToList().FindIndex(l => l.Contains("id: eyes-meet", StringComparison.Ordinal)) + 1, problem.Line);
+
+        // The same change with the version raised is published, and the learner's pass no longer counts for it.
+        SampleCourse.Write(factory, version: 2);
+        await File.WriteAllTextAsync(checkFile, rekeyed);
+        Assert.Equal(SyncOutcome.NewVersion, Assert.Single((await factory.SyncAsync()).Courses).Outcome);
+        Assert.Contains("需复习", await client.GetStringAsync($"/learning/{SampleCourse.Slug}"));
     }
 
     private static Task<MyLearning> MyLearningAsync(LmsFactory factory, string personId) =>

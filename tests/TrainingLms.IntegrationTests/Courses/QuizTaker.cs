@@ -18,7 +18,7 @@ public static class QuizTaker
     /// <summary>Starts an attempt (or finds the open one) and reads it off the page.</summary>
     public static async Task<PagePaper> StartAsync(HttpClient client, string lessonPath)
     {
-        var response = await client.PostFieldsAsync(lessonPath, "quiz-start", []);
+        var response = await client.PostFieldsAsync(lessonPath, "quiz", [new("action", "start")]);
         response.EnsureSuccessStatusCode();
         return Read(await response.Content.ReadAsStringAsync())
             ?? throw new InvalidOperationException($"No open attempt on {lessonPath} after starting one.");
@@ -38,7 +38,7 @@ public static class QuizTaker
     /// <summary>Hands in the positions chosen for each question, as the form would post them.</summary>
     public static Task<HttpResponseMessage> HandInAsync(HttpClient client, string lessonPath, PagePaper paper, Func<int, PageQuestion, IEnumerable<int>> choose)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("attempt", paper.AttemptId.ToString()) };
+        var fields = new List<KeyValuePair<string, string>> { new("action", "hand-in"), new("attempt", paper.AttemptId.ToString()) };
         for (var q = 0; q < paper.Questions.Count; q++)
             fields.AddRange(choose(q, paper.Questions[q]).Select(position => new KeyValuePair<string, string>($"q{q}", position.ToString())));
         return client.PostFieldsAsync(lessonPath, "quiz", fields);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
+using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Components;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Infrastructure;
@@ -20,7 +21,20 @@ public static class CourseEndpoints
         var authoring = app.MapGroup("/courses/manage").RequireAuthorization(Policies.Trainer);
         authoring.MapGet("/{slug}/export.zip", Export);
         authoring.MapPost("/preview", Preview);
+        authoring.MapGet("/{slug}/analysis.csv", AnalysisCsv);
+        authoring.MapGet("/{slug}/analysis.xlsx", AnalysisXlsx);
     }
+
+    // The filters come as text, as on the page: a value that does not parse is ignored, not a 400.
+    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisCsv(string slug, string? version, string? site, ItemAnalysisReport report) =>
+        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site)) is { } view
+            ? TypedResults.File(CsvExport.Write(ItemAnalysisReport.Rows(view), ItemAnalysisReport.Header), "text/csv; charset=utf-8", $"{slug}-v{view.Version}-items.csv")
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisXlsx(string slug, string? version, string? site, ItemAnalysisReport report) =>
+        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site)) is { } view
+            ? TypedResults.File(XlsxExport.Write(ItemAnalysisReport.Rows(view), "Items"), XlsxExport.ContentType, $"{slug}-v{view.Version}-items.xlsx")
+            : TypedResults.NotFound();
 
     /// <summary>A picture from a course folder; nothing outside the folder and nothing but pictures.</summary>
     internal static async Task<Results<PhysicalFileHttpResult, NotFound>> GetPicture(string slug, string path, IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync)

@@ -26,6 +26,8 @@ public static class CoursesFeature
         builder.Services.AddScoped<CourseAssigner>();
         builder.Services.AddScoped<LessonCompletions>();
         builder.Services.AddScoped<KnowledgeChecks>();
+        builder.Services.AddScoped<CheckSupervision>();
+        builder.Services.AddScoped<ItemAnalysisReport>();
         builder.Services.AddSingleton<QuizDrawRandom>(_ => new QuizDrawRandom());
         builder.Services.AddScoped<LearningQueries>();
         builder.Services.AddScoped<CourseAdministration>();
