@@ -6,14 +6,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using TrainingLms.Domain.Clips;
 using TrainingLms.IntegrationTests.Demo;
+using TrainingLms.IntegrationTests.Infrastructure;
 
 namespace TrainingLms.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The demo LMS on a real Kestrel port on 127.0.0.1 and Debian's Chromium, headless; both stopped when the tests end.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly LmsFactory app;
+
+    /// <summary>Another app behind the browser (one with a test clock, say).</summary>
+    protected BrowserFixture(LmsFactory app) => this.app = app;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumFlags =
@@ -24,10 +30,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--autoplay-policy=no-user-gesture-required",
     ];
 
-    private readonly DemoFactory app = new() { DemoClips = true };
+    public BrowserFixture() : this(new DemoFactory { DemoClips = true })
+    {
+    }
+
 
     /// <summary>The app behind the browser, for what a test checks in its database.</summary>
-    public DemoFactory App => app;
+    public LmsFactory App => app;
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -45,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await WaitForDemoClipsAsync();
+        if (app is DemoFactory) await WaitForDemoClipsAsync();
         Directory.CreateDirectory(ScreenshotFolder);
 
         playwright = await Playwright.CreateAsync();
@@ -84,7 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
