@@ -20,9 +20,8 @@ public sealed record SignInThrottleRule(int FreeFailures, TimeSpan FirstDelay, T
 
 /// <summary>
 /// Wrong-password counter for one client address and one typed identifier, or for the address alone
-/// (<see cref="Identifier"/> empty). A try is charged before its password is checked and given back when it was right,
-/// so requests racing each other cannot all slip through while the counter still looks clean. The counter leaks, so
-/// the occasional typo of many honest people behind one company address never adds up to a wait.
+/// (<see cref="Identifier"/> empty). The counter leaks, so the occasional typo of many honest people behind one company
+/// address never adds up to a wait.
 /// </summary>
 public class SignInThrottle
 {
@@ -53,22 +52,13 @@ public class SignInThrottle
     /// <summary>The failures still standing, in whole tries.</summary>
     public int FailuresAt(DateTime nowUtc, SignInThrottleRule rule) => Whole(Leaked(nowUtc, rule));
 
-    /// <summary>Counts a try as failed (until it is given back) and sets the wait the next one faces.</summary>
+    /// <summary>Counts a failed try and sets the wait the next one faces.</summary>
     public void Charge(DateTime nowUtc, SignInThrottleRule rule)
     {
         Failures = Leaked(nowUtc, rule) + 1;
         CountedAtUtc = nowUtc;
         var delay = rule.DelayAfter(Whole(Failures));
         BlockedUntilUtc = delay > TimeSpan.Zero ? nowUtc + delay : null;
-        Version++;
-    }
-
-    /// <summary>Gives back the charge of a try that turned out right; a wait that earlier failures earned stays.</summary>
-    public void Refund(DateTime nowUtc, SignInThrottleRule rule)
-    {
-        Failures = Math.Max(0, Leaked(nowUtc, rule) - 1);
-        CountedAtUtc = nowUtc;
-        if (Whole(Failures) < rule.FreeFailures) BlockedUntilUtc = null;
         Version++;
     }
 

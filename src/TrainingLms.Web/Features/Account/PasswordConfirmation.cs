@@ -23,16 +23,15 @@ public sealed class PasswordConfirmation(UserManager<Person> users, SignInThrott
     {
         if (string.IsNullOrEmpty(password)) return PasswordCheck.Missing;
         if (await users.FindByIdAsync(personId) is not { IsActive: true } person) return PasswordCheck.Wrong;
-        var gate = await EnterAsync(person);
-        if (!gate.IsOpen) return PasswordCheck.Throttled;
-        if (!await users.CheckPasswordAsync(person, password)) return PasswordCheck.Wrong;
-        await throttling.SucceededAsync(gate);
-        return PasswordCheck.Confirmed;
+        var tried = await TryAsync(person, () => users.CheckPasswordAsync(person, password), right => right);
+        return tried.WasRefused ? PasswordCheck.Throttled : tried.Result ? PasswordCheck.Confirmed : PasswordCheck.Wrong;
     }
 
-    /// <summary>Charges a try on the person's counters; give it back with <see cref="SignInThrottling.SucceededAsync"/> when the password was right.</summary>
-    public Task<SignInGate> EnterAsync(Person person) =>
-        throttling.EnterAsync(
+    /// <summary>Runs a check of the person's own password on the counters of their employee number at this address.</summary>
+    public Task<ThrottledTry<T>> TryAsync<T>(Person person, Func<Task<T>> attempt, Func<T, bool> passwordWasRight) =>
+        throttling.TryAsync(
             http.HttpContext is { } context ? ClientAddress.Of(context) : ClientAddress.Unknown,
-            new SignInIdentifier(SignInIdentifierKind.EmployeeNumber, person.UserName ?? "").ThrottleKey);
+            new SignInIdentifier(SignInIdentifierKind.EmployeeNumber, person.UserName ?? "").ThrottleKey,
+            attempt,
+            passwordWasRight);
 }

@@ -41,16 +41,17 @@ public sealed class PasswordSignIn(
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext context, string typed, string password, bool rememberMe)
     {
-        var gate = await throttling.EnterAsync(ClientAddress.Of(context), SignInIdentifier.Parse(typed).ThrottleKey);
-        if (gate.RetryAfter is { } wait) return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
+        var tried = await throttling.TryAsync(ClientAddress.Of(context), SignInIdentifier.Parse(typed).ThrottleKey, async () =>
+        {
+            var person = await lookup.FindAsync(typed);
+            // The password is checked before anything else about the account, so that a deactivated person costs the same.
+            return await CheckPasswordAsync(person, password) && await signIn.CanSignInAsync(person!) ? person : null;
+        }, person => person is not null);
+        if (tried.RetryAfter is { } wait) return new SignInOutcome(SignInStatus.Throttled, RetryAfter: wait);
+        if (tried.Result is not { } signingIn) return new SignInOutcome(SignInStatus.Failed);
 
-        var person = await lookup.FindAsync(typed);
-        // The password is checked before anything else about the account, so that a deactivated person costs the same.
-        if (!await CheckPasswordAsync(person, password) || !await signIn.CanSignInAsync(person!)) return new SignInOutcome(SignInStatus.Failed);
-
-        await signIn.SignInAsync(person!, rememberMe);
-        await throttling.SucceededAsync(gate);
-        return new SignInOutcome(SignInStatus.SignedIn, person);
+        await signIn.SignInAsync(signingIn, rememberMe);
+        return new SignInOutcome(SignInStatus.SignedIn, signingIn);
     }
 
     private async Task<bool> CheckPasswordAsync(Person? person, string password)
