@@ -8,6 +8,7 @@ using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.People;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Domain.ShiftReviews;
 
@@ -24,6 +25,8 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<SignInUnlock> SignInUnlocks => Set<SignInUnlock>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseRevision> CourseRevisions => Set<CourseRevision>();
     public DbSet<LessonRevision> LessonRevisions => Set<LessonRevision>();

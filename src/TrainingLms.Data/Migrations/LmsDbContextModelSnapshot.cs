@@ -2129,6 +2129,66 @@ namespace TrainingLms.Data.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.People.SignInThrottle", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Failures")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Address", "Identifier");
+
+                    b.HasIndex("CountedAtUtc");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("SignInThrottles");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.People.SignInUnlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClearedCounters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UnlockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlockedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnlockedById");
+
+                    b.HasIndex("PersonId", "UnlockedAtUtc");
+
+                    b.ToTable("SignInUnlocks");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.ShiftReviews.ShiftReview", b =>
                 {
                     b.Property<int>("Id")
@@ -2902,6 +2962,20 @@ namespace TrainingLms.Data.Migrations
                     b.HasOne("TrainingLms.Data.Identity.Person", null)
                         .WithMany()
                         .HasForeignKey("ImportedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.People.SignInUnlock", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnlockedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

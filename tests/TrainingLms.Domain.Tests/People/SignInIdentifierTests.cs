@@ -33,4 +33,28 @@ public class SignInIdentifierTests
 
         Assert.Equal(new SignInIdentifier(SignInIdentifierKind.EmployeeNumber, expected), identifier);
     }
+
+    [Theory]
+    [InlineData(" a1001 ", "N:A1001")]
+    [InlineData("+86 139-1234-0102", "P:13912340102")]
+    [InlineData("Li.Wei@Example.cn", "E:LI.WEI@EXAMPLE.CN")]
+    public void ThrottleKey_FromWhatWasTyped_KindAndUpperCaseValue(string input, string expected)
+    {
+        Assert.Equal(expected, SignInIdentifier.Parse(input).ThrottleKey);
+    }
+
+    [Fact]
+    public void ThrottleKey_VeryLongInput_Capped()
+    {
+        Assert.Equal(SignInThrottle.MaxIdentifierLength, SignInIdentifier.Parse(new string('x', 5000)).ThrottleKey.Length);
+    }
+
+    [Fact]
+    public void ThrottleKeysOf_EveryIdentifierAPersonCanType_KindReadBack()
+    {
+        var keys = SignInIdentifier.ThrottleKeysOf("a1001", "13912340102", "li@example.cn");
+
+        Assert.Equal(["N:A1001", "P:13912340102", "E:LI@EXAMPLE.CN"], keys);
+        Assert.Equal([SignInIdentifierKind.EmployeeNumber, SignInIdentifierKind.Phone, SignInIdentifierKind.Email], keys.Select(SignInIdentifier.KindOfThrottleKey));
+    }
 }

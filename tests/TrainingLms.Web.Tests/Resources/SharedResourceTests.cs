@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.People;
 using TrainingLms.Domain.People.Import;
 
 namespace TrainingLms.Web.Tests.Resources;
@@ -44,6 +45,15 @@ public class SharedResourceTests
             .Concat(Enum.GetNames<LineOfWork>().Select(n => $"LineOfWork.{n}"));
 
         Assert.Empty(needed.Except(keys));
+    }
+
+    [Fact]
+    public void SharedResource_PasswordProblems_EachHasAString()
+    {
+        // WeakPasswordValidator looks these up by enum name.
+        var keys = Strings("SharedResource.resx").Keys.ToHashSet();
+
+        Assert.Empty(Enum.GetNames<PasswordProblem>().Select(n => $"Identity.Password{n}").Except(keys));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Data.Identity;
@@ -38,6 +39,7 @@ public static class AccountFeature
             .AddSignInManager<LmsSignInManager>()
             .AddClaimsPrincipalFactory<LmsClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<WeakPasswordValidator>()
             .AddDefaultTokenProviders();
 
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, account) =>
@@ -49,9 +51,8 @@ public static class AccountFeature
             identity.Password.RequireLowercase = false;
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
-            identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = account.Value.MaxFailedSignIns;
-            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(account.Value.LockoutMinutes);
+            // Identity's lockout is per account, so a stranger could lock anyone out; SignInThrottling counts per address instead.
+            identity.Lockout.AllowedForNewUsers = false;
         });
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountOptions>>((stamp, account) =>
             stamp.ValidationInterval = TimeSpan.FromMinutes(account.Value.SessionRecheckMinutes));
@@ -68,7 +69,12 @@ public static class AccountFeature
             cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
         });
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PersonLookup>();
+        services.AddSingleton<SignInThrottling>();
+        services.AddSingleton<SignInLimits>();
+        services.AddSingleton<UnknownAccountHash>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<PasswordConfirmation>();
         services.AddSingleton<SetupState>();
         services.AddScoped<FirstAdministratorSetup>();

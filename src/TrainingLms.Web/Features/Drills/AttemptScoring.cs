@@ -35,7 +35,7 @@ public sealed record DrillActionResult(DrillActionStatus Status, int? Id = null,
     /// <summary>The outcome of a password re-entry that did not confirm, as the result of the action it guarded.</summary>
     public static DrillActionResult Refused(PasswordCheck check) => check switch
     {
-        PasswordCheck.LockedOut => new(DrillActionStatus.LockedOut, Errors: new Dictionary<string, string> { ["password"] = "Drills.Sign.LockedOut" }),
+        PasswordCheck.Throttled => new(DrillActionStatus.LockedOut, Errors: new Dictionary<string, string> { ["password"] = "Drills.Sign.LockedOut" }),
         PasswordCheck.Missing => Invalid("password", "Drills.Sign.PasswordRequired"),
         _ => new(DrillActionStatus.PasswordWrong, Errors: new Dictionary<string, string> { ["password"] = "Drills.Sign.PasswordWrong" }),
     };

@@ -58,7 +58,7 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         return PeopleResult.Ok(person.Id);
     }
 
-    /// <summary>Sets a temporary password the person must replace at their next sign-in; also lifts a lockout.</summary>
+    /// <summary>Sets a temporary password the person must replace at their next sign-in.</summary>
     public async Task<PeopleResult> ResetPasswordAsync(string personId, string newPassword)
     {
         if (await users.FindByIdAsync(personId) is not { } person) return NotFound();
@@ -67,8 +67,6 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         if (!reset.Succeeded) return PeopleResult.Fail(IdentityErrors(reset, passwordField: "NewPassword"));
         person.MustChangePassword = true;
         await users.UpdateAsync(person);
-        await users.SetLockoutEndDateAsync(person, null);
-        await users.ResetAccessFailedCountAsync(person);
         return PeopleResult.Ok(person.Id);
     }
 

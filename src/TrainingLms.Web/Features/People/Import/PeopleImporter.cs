@@ -48,8 +48,8 @@ public class PeopleImporter(
         if (content.Issues.Count > 0)
             validation = validation with { Issues = [.. content.Issues.Concat(validation.Issues).OrderBy(issue => issue.Line)] };
 
-        var newPeople = validation.Rows.Count(row => !existing.ContainsKey(users.NormalizeName(row.EmployeeNumber)));
-        var passwordProblems = newPeople > 0 ? await CheckInitialPasswordAsync(settings.InitialPassword) : [];
+        var newPeople = validation.Rows.Where(row => !existing.ContainsKey(users.NormalizeName(row.EmployeeNumber))).ToList();
+        var passwordProblems = newPeople.Count > 0 ? await CheckInitialPasswordAsync(settings.InitialPassword, newPeople) : [];
         batch.ProblemCount = validation.Issues.Count + passwordProblems.Count;
 
         if (validation.IsValid && passwordProblems.Count == 0 && !settings.CheckOnly)
@@ -87,14 +87,21 @@ public class PeopleImporter(
         return reference;
     }
 
-    private async Task<List<string>> CheckInitialPasswordAsync(string? password)
+    /// <summary>The shared initial password, checked as each new person's own: it must not contain any of their numbers.</summary>
+    private async Task<List<string>> CheckInitialPasswordAsync(string? password, IEnumerable<ValidPersonRow> newPeople)
     {
         if (string.IsNullOrEmpty(password)) return [nameof(ImportSettings.InitialPassword)];
         var problems = new List<string>();
-        foreach (var validator in users.PasswordValidators)
+        foreach (var row in newPeople)
         {
-            var result = await validator.ValidateAsync(users, new Person { FullName = "" }, password);
-            problems.AddRange(result.Errors.Select(error => error.Description));
+            var person = new Person { FullName = row.FullName, UserName = row.EmployeeNumber, PhoneNumber = row.Phone };
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, person, password)).Errors)
+                {
+                    if (!problems.Contains(error.Description)) problems.Add(error.Description);
+                }
+            }
         }
         return problems;
     }
