@@ -129,7 +129,8 @@ public class KnowledgeCheckTests : LocalizedContext
 
         Assert.StartsWith("You scored 50%; 60% is needed.", Text(cut.Find(".alert-warning")));
         Assert.NotEmpty(cut.FindAll(".quiz-review .quiz-feedback"));
-        Assert.Empty(cut.FindAll("form"));
+        Assert.Empty(cut.FindAll("form button"));
+        Assert.All(cut.FindAll("fieldset.quiz-question"), f => Assert.True(f.HasAttribute("disabled")));
         Assert.Contains("The next round opens 12/6/2026 10:00", Squash(cut.Find(".alert-secondary").TextContent));
     }
 }
