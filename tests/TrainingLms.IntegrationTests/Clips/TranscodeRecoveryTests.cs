@@ -85,7 +85,11 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         finally
         {
             // Today's orphan would transcode on for minutes: end it, whatever the verdict.
-            if (ffmpeg is { IsRunning: true }) System.Diagnostics.Process.GetProcessById(ffmpeg.Id).Kill();
+            if (ffmpeg is { IsRunning: true })
+            {
+                try { System.Diagnostics.Process.GetProcessById(ffmpeg.Id).Kill(); }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException) { }
+            }
             SqliteConnection.ClearAllPools();
             if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
         }
