@@ -15,7 +15,7 @@ namespace TrainingLms.Benchmarks.Clips;
 
 /// <summary>
 /// The clip library's figures, each measured beside its baseline in the same run (<c>./lms bench clips</c>):
-/// transcoding through Xabe.FFmpeg against the same ffmpeg command run bare (goal ≤ 1.05×) and the realtime
+/// transcoding through the app's video tools against the same ffmpeg command run bare (goal ≤ 1.05×) and the realtime
 /// factor of PAL DV → 480p; range-request throughput of the clip endpoint against nginx serving the same file on
 /// loopback (goal ≥ 80%); and the server's memory while a 1 GB file is uploaded (goal: under 100 MB above idle).
 /// The app runs as its own process, so its memory and CPU are its own.

@@ -96,6 +96,26 @@ public class ClipUploadTests(SmallChunksFactory factory, MediaFiles media) : ICl
     }
 
     [Fact]
+    public async Task Complete_TwiceAtOnce_MakesOneClip_AndTheOtherIsToldItIsUnderWay()
+    {
+        var slug = ClipApi.NewSlug();
+        var (trainer, token, bytes, state) = await StartAsync(slug);
+        for (var offset = 0; offset < bytes.Length; offset += SmallChunksFactory.ChunkBytes)
+            await ClipApi.SendAsync(trainer, HttpMethod.Put, UploadUrl(state.Id, offset), token, ClipApi.Bytes(bytes.AsSpan(offset, Math.Min(SmallChunksFactory.ChunkBytes, bytes.Length - offset))));
+
+        // Two tabs, or a phone retrying a request whose answer it did not get.
+        var completes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ClipApi.SendAsync(trainer, HttpMethod.Post, $"/api/clips/uploads/{state.Id}/complete", token)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], completes.Select(c => c.StatusCode).Order());
+        var conflict = completes.Single(c => c.StatusCode == HttpStatusCode.Conflict);
+        Assert.Contains("正在处理", JsonDocument.Parse(await conflict.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        var clip = await factory.WithDbAsync(db => db.Clips.SingleAsync(c => c.Slug == slug));
+        var original = Path.Combine(factory.ClipsFolder, clip.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "original.mov");
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(original));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ClipUploads.CountAsync(u => u.Id == state.Id)));
+    }
+
+    [Fact]
     public async Task Start_WithBadDetailsOrTooLarge_IsRefusedBeforeAnyByte_WithAMessagePerField()
     {
         var trainer = await factory.TrainerAsync();

@@ -29,13 +29,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         int clipId;
         await using (var first = await AppProcess.StartAsync(dataPath, Settings))
         {
-            var admin = first.CreateClient();
-            await admin.PostFormAsync("/setup", "setup", new()
-            {
-                ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
-                ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
-            });
-            await admin.SignInAsync("A1");
+            var admin = await SetUpAsync(first);
             var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-mid-transcode"));
             Assert.Equal(HttpStatusCode.Created, upload.Status);
             clipId = upload.ClipId!.Value;
@@ -63,6 +57,57 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         Assert.Equal(12, double.Parse(probe.GetProperty("format").GetProperty("duration").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.2);
         SqliteConnection.ClearAllPools();
         Directory.Delete(dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task App_KilledWithSignal9MidTranscode_ItsFfmpegDoesNotOutliveIt()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "traininglms-tests", "kill9-" + Guid.NewGuid().ToString("N"));
+        var source = await media.SampleAsync(SampleVideo.MovH264, 12);
+        // The slowest preset keeps ffmpeg busy for minutes on this clip: an orphan would still be running at the deadline.
+        var settings = new Dictionary<string, string>(Settings) { ["Clips:X264Preset"] = "veryslow" };
+        ProcessEntry? ffmpeg = null;
+        try
+        {
+            await using var app = await AppProcess.StartAsync(dataPath, settings);
+            var admin = await SetUpAsync(app);
+            var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-with-its-ffmpeg"));
+            Assert.Equal(HttpStatusCode.Created, upload.Status);
+            await WaitForAsync(() => Task.FromResult((ffmpeg = TranscodingFfmpeg(app.Id, upload.ClipId!.Value)) is not null));
+            var child = ffmpeg!;
+
+            await app.KillAloneAsync();
+
+            var until = DateTime.UtcNow.AddSeconds(15);
+            while (child.IsRunning && DateTime.UtcNow < until) await Task.Delay(50);
+            Assert.False(child.IsRunning, $"ffmpeg {child.Id} still runs after the app that started it was killed");
+        }
+        finally
+        {
+            // Today's orphan would transcode on for minutes: end it, whatever the verdict.
+            if (ffmpeg is { IsRunning: true })
+            {
+                try { System.Diagnostics.Process.GetProcessById(ffmpeg.Id).Kill(); }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException) { }
+            }
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static ProcessEntry? TranscodingFfmpeg(int appId, int clipId) =>
+        ProcessTable.ChildrenOf(appId).FirstOrDefault(p => p.Name == "ffmpeg" && p.CommandLine.Contains($"clips/{clipId}/original", StringComparison.Ordinal));
+
+    private static async Task<HttpClient> SetUpAsync(AppProcess app)
+    {
+        var admin = app.CreateClient();
+        await admin.PostFormAsync("/setup", "setup", new()
+        {
+            ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
+            ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
+        });
+        await admin.SignInAsync("A1");
+        return admin;
     }
 
     [Fact]

@@ -56,6 +56,16 @@ public sealed class AppProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGKILL to the app alone, as <c>kill -9</c> or the kernel's out-of-memory killer sends it: what the app started
+    /// gets no signal from anyone, and must go by itself.
+    /// </summary>
+    public async Task KillAloneAsync()
+    {
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited) await KillAsync();

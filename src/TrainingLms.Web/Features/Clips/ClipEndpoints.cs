@@ -103,12 +103,14 @@ public static class ClipEndpoints
         return errors.Count > 0 ? TypedResults.BadRequest(new FormErrorsResponse(errors)) : TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Created<CompletedResponse>, BadRequest<FormErrorsResponse>, UnprocessableEntity<RejectionResponse>, Conflict, NotFound>> CompleteUpload(
+    /// <summary>The clip (201), details to correct (400), a refusal that kept nothing (422), or 409 when not every byte is there or another request is completing it.</summary>
+    internal static async Task<Results<Created<CompletedResponse>, BadRequest<FormErrorsResponse>, UnprocessableEntity<RejectionResponse>, Conflict<RejectionResponse>, NotFound>> CompleteUpload(
         Guid id, ClaimsPrincipal user, ClipUploads uploads, IStringLocalizer<SharedResource> localizer)
     {
         var result = await uploads.CompleteAsync(user.PersonId(), id);
         if (result.NotFound) return TypedResults.NotFound();
-        if (result.Incomplete) return TypedResults.Conflict();
+        if (result.Completing) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Completing"]));
+        if (result.Incomplete) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Incomplete"]));
         if (result.Errors.Count > 0) return TypedResults.BadRequest(new FormErrorsResponse(result.Errors));
         if (result.Rejection is { } rejection) return TypedResults.UnprocessableEntity(new RejectionResponse(localizer[$"Clips.Rejection.{rejection}"]));
         var url = $"/clips/{result.ClipId}";

@@ -90,12 +90,17 @@ public sealed class ClipIntake(
     public TranscodeJob NewJob(int clipId, DateTime now) =>
         new() { ClipId = clipId, MaxAttempts = options.Value.MaxAttempts, CreatedAtUtc = now, NotBeforeUtc = now };
 
-    /// <summary>Probes the file and decodes its first frames: a file that probes but cannot be decoded is refused too.</summary>
+    /// <summary>
+    /// Probes the file and decodes its first frames: a file that probes but cannot be decoded is refused too, as damaged
+    /// when its codec is one ffmpeg knows. A video too short to be a clip is decoded as well, to tell a damaged one from
+    /// a picture.
+    /// </summary>
     public async Task<ProbeResult> ProbeAsync(string file, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(file) || new FileInfo(file).Length == 0) return ProbeResult.Rejected(ClipRejection.Unreadable);
         var probe = VideoProbe.Read(await tools.ProbeAsync(file, cancellationToken));
-        if (probe.Video is null) return probe;
+        var shortVideo = probe.Rejection == ClipRejection.StillImage && VideoProbe.IsVideoDemuxer(probe.FormatName);
+        if (probe.Video is null && !shortVideo) return probe;
         try
         {
             await tools.RunFfmpegAsync(FfmpegArguments.DecodeCheck(file), cancellationToken: cancellationToken);
@@ -104,7 +109,9 @@ public sealed class ClipIntake(
         catch (VideoToolException e)
         {
             logger.LogInformation("Decoding {File} failed: {Error}", file, e.Message);
-            return ProbeResult.Rejected(ClipRejection.Undecodable, probe.FormatName, probe.VideoCodec);
+            // ffmpeg's words when it has no decoder for the codec at all, rather than failing on what the file holds.
+            var unsupported = e.Message.Contains("Decoder (codec", StringComparison.Ordinal);
+            return ProbeResult.Rejected(unsupported ? ClipRejection.Undecodable : ClipRejection.Damaged, probe.FormatName, probe.VideoCodec);
         }
     }
 

@@ -23,8 +23,11 @@ public enum AppendOutcome
 
 public sealed record AppendResult(AppendOutcome Outcome, UploadState? State);
 
-/// <summary>The end of an upload: the clip it became, the trainer's mistakes to correct (the bytes are kept), or a refusal.</summary>
-public sealed record CompleteResult(int? ClipId, ClipRejection? Rejection, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Incomplete = false);
+/// <summary>
+/// The end of an upload: the clip it became, the trainer's mistakes to correct (the bytes are kept), or a refusal.
+/// <paramref name="Completing"/>: another request is completing it (or writing a chunk) right now.
+/// </summary>
+public sealed record CompleteResult(int? ClipId, ClipRejection? Rejection, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Incomplete = false, bool Completing = false);
 
 /// <summary>
 /// Chunked, resumable uploads. Each chunk is streamed from the request straight onto the end of the upload's file,
@@ -113,18 +116,37 @@ public sealed class ClipUploads(
         return new(AppendOutcome.Appended, State(upload, received));
     }
 
-    /// <summary>Once every byte is there: takes the file into the library, or refuses it and removes it with the upload.</summary>
+    /// <summary>
+    /// Once every byte is there: takes the file into the library, or refuses it and removes it with the upload. The
+    /// upload's file stays locked from the first look to the end, so a second completion at the same time (two tabs, a
+    /// retried request) is told the first is under way instead of probing a file that is being moved away.
+    /// </summary>
     public async Task<CompleteResult> CompleteAsync(string personId, Guid uploadId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var upload = await FindAsync(db, personId, uploadId, cancellationToken);
         if (upload is null) return new(null, null, new Dictionary<string, string>(), NotFound: true);
-        if (ReceivedOnDisk(upload) != upload.TotalBytes) return new(null, null, new Dictionary<string, string>(), Incomplete: true);
 
-        var result = await intake.AcceptAsync(storage.UploadPath(uploadId), upload.FileName, upload.Details, personId, cancellationToken);
-        if (result.Errors.Count > 0) return new(null, null, result.Errors);
-        await db.ClipUploads.Where(u => u.Id == uploadId).ExecuteDeleteAsync(CancellationToken.None);
-        return new(result.ClipId, result.Rejection, result.Errors);
+        FileStream held;
+        try
+        {
+            // The same exclusive lock a chunk takes while it writes. Renaming the file (into the clip's folder) keeps it.
+            held = new FileStream(storage.UploadPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.None);
+        }
+        // Gone while the row is still there: a completion has just moved it into its clip's folder.
+        catch (FileNotFoundException) { return Completing(); }
+        catch (IOException) { return Completing(); }
+
+        await using (held)
+        {
+            if (held.Length != upload.TotalBytes) return new(null, null, new Dictionary<string, string>(), Incomplete: true);
+            var result = await intake.AcceptAsync(storage.UploadPath(uploadId), upload.FileName, upload.Details, personId, cancellationToken);
+            if (result.Errors.Count > 0) return new(null, null, result.Errors);
+            await db.ClipUploads.Where(u => u.Id == uploadId).ExecuteDeleteAsync(CancellationToken.None);
+            return new(result.ClipId, result.Rejection, result.Errors);
+        }
+
+        static CompleteResult Completing() => new(null, null, new Dictionary<string, string>(), Completing: true);
     }
 
     /// <summary>Replaces the details of an upload whose completion found mistakes; the bytes stay.</summary>

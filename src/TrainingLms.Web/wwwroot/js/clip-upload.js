@@ -130,6 +130,9 @@
                 } else if (done.status === 400) {
                     showErrors(done.body.errors);
                     say(form.dataset.textFixDetails, "danger");
+                } else if (done.status === 409 && done.body?.error) {
+                    // Another tab or a retried request is completing this upload, or bytes are missing: say which.
+                    say(done.body.error, "warning");
                 } else if (done.status === 422) {
                     localStorage.removeItem(keyOf(chosen));
                     progress(0, 1);

@@ -8,19 +8,66 @@ public sealed record RenditionOutput(ClipRendition Rendition, string Path);
 
 /// <summary>
 /// Every ffmpeg and ffprobe command line the clip library runs, in one place, as argument lists: whichever library
-/// starts the process (Xabe.FFmpeg today, FFMpegCore or a bare <c>Process</c> tomorrow) runs exactly these.
+/// starts the process (<see cref="FfmpegProcess"/> today, FFMpegCore tomorrow) runs exactly these.
 /// </summary>
+/// <remarks>
+/// Every input is read with an allow-list of demuxers and the file protocol only. ffmpeg picks a demuxer by what a file
+/// holds, not by its name, and some demuxers read other files: an HLS playlist or a concat list naming another clip's
+/// files (by <c>file://</c> or a relative path) would otherwise become a clip made of them. None of the allowed
+/// demuxers opens anything but the file it is given (mov's external data references are off unless asked for).
+/// </remarks>
 public static class FfmpegArguments
 {
     private const int Crf = 23;
     private const string AudioBitrate = "128k";
 
+    /// <summary>
+    /// The containers trainers' cameras and phones record in: MP4/MOV/3GP (mov), AVI, raw DV, MKV/WebM (matroska),
+    /// MPEG-2 programme streams and DVD VOBs (mpeg), AVCHD's MTS/M2TS (mpegts).
+    /// </summary>
+    public static readonly IReadOnlyList<string> VideoDemuxers = ["mov", "avi", "dv", "matroska", "mpeg", "mpegts"];
+
+    /// <summary>
+    /// Sound-only formats the probe may open too, only so that a voice recording is told "no picture" rather than
+    /// "not a video"; each reads its one file. Nothing is ever transcoded from them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AudioDemuxers = ["mp3", "wav", "aac", "flac", "amr"];
+
+    /// <summary>Only the file protocol: no network, no pipes, no data: URLs.</summary>
+    private const string Protocols = "file";
+
+    private static readonly string ProbeDemuxers = string.Join(',', VideoDemuxers.Concat(AudioDemuxers));
+
+    private static readonly string DecodeDemuxers = string.Join(',', VideoDemuxers);
+
+    /// <summary>
+    /// ffprobe's JSON of the format, the streams and the first packet (a raw DV file's frame size), or, for a file
+    /// no allowed demuxer reads, its complaint naming the demuxer it refused.
+    /// </summary>
     public static IReadOnlyList<string> Probe(string source) =>
-        ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", source];
+        ["-v", "error", "-protocol_whitelist", Protocols, "-format_whitelist", ProbeDemuxers, "-print_format", "json",
+         "-show_format", "-show_streams", "-show_entries", "packet=stream_index,size", "-read_intervals", "%+#1", FileUrl(source)];
 
     /// <summary>Decodes the first frames: a file that probes but cannot be decoded is no video.</summary>
     public static IReadOnlyList<string> DecodeCheck(string source) =>
-        ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-map", "0:v:0", "-frames:v", "2", "-f", "null", "-"];
+        ["-hide_banner", "-nostdin", "-v", "error", .. Input(source), "-map", "0:v:0", "-frames:v", "2", "-f", "null", "-"];
+
+    /// <summary>
+    /// The command that runs <paramref name="tool"/> with <paramref name="arguments"/> so that it dies with the app:
+    /// <c>setpriv --pdeathsig KILL</c> asks the kernel to kill it when its parent goes, however the parent goes
+    /// (kill -9, the out-of-memory killer), and then becomes the tool itself. Without setpriv, the tool runs bare.
+    /// </summary>
+    public static (string FileName, IReadOnlyList<string> Arguments) TiedToParent(string tool, IReadOnlyList<string> arguments) =>
+        File.Exists(Setpriv) ? (Setpriv, ["--pdeathsig", "KILL", "--", tool, .. arguments]) : (tool, arguments);
+
+    /// <summary>Debian's util-linux, which every Debian system has.</summary>
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    private static string[] Input(string source) =>
+        ["-protocol_whitelist", Protocols, "-format_whitelist", DecodeDemuxers, "-i", FileUrl(source)];
+
+    // With the protocol spelled out, no path is ever read as another protocol's URL.
+    private static string FileUrl(string path) => "file:" + path;
 
     /// <summary>
     /// One pass over the source for every rendition: deinterlaced when the source is interlaced, turned upright
@@ -28,7 +75,7 @@ public static class FfmpegArguments
     /// </summary>
     public static IReadOnlyList<string> Transcode(string source, VideoFacts video, IReadOnlyList<RenditionOutput> outputs, string x264Preset)
     {
-        var args = new List<string> { "-hide_banner", "-nostdin", "-y", "-i", source, "-filter_complex", FilterGraph(video, outputs) };
+        List<string> args = ["-hide_banner", "-nostdin", "-y", .. Input(source), "-filter_complex", FilterGraph(video, outputs)];
         for (var i = 0; i < outputs.Count; i++)
         {
             args.AddRange(["-map", $"[v{i}]"]);
@@ -43,7 +90,7 @@ public static class FfmpegArguments
 
     /// <summary>A poster frame taken from a finished rendition (already upright, deinterlaced and square).</summary>
     public static IReadOnlyList<string> Poster(string rendition, double atSeconds, string poster) =>
-        ["-hide_banner", "-nostdin", "-y", "-ss", atSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", rendition, "-frames:v", "1", "-q:v", "3", poster];
+        ["-hide_banner", "-nostdin", "-y", "-ss", atSeconds.ToString("0.###", CultureInfo.InvariantCulture), .. Input(rendition), "-frames:v", "1", "-q:v", "3", poster];
 
     public static string FilterGraph(VideoFacts video, IReadOnlyList<RenditionOutput> outputs)
     {

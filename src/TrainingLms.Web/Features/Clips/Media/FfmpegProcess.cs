@@ -4,9 +4,13 @@ using System.Text.RegularExpressions;
 
 namespace TrainingLms.Web.Features.Clips.Media;
 
+/// <summary>What a tool printed: its exit code, its output (ffprobe's JSON), and the last lines of its complaints.</summary>
+public sealed record ToolOutput(int ExitCode, string Output, string Errors);
+
 /// <summary>
-/// One run of ffmpeg, started with <see cref="ProcessStartInfo.ArgumentList"/>. It succeeds only on exit code 0, and
-/// only after everything ffmpeg printed has been read, so a failure always comes with ffmpeg's own last words.
+/// One run of ffmpeg or ffprobe, started with <see cref="ProcessStartInfo.ArgumentList"/> and tied to the app's life
+/// (<see cref="FfmpegArguments.TiedToParent"/>). A run is over only once everything the tool printed has been read, so a
+/// failure always comes with the tool's own last words.
 /// </summary>
 /// <remarks>
 /// Xabe.FFmpeg 6.1.1 is not used for this: it decides success from its log, which is filled on the thread pool and
@@ -19,12 +23,26 @@ public static partial class FfmpegProcess
 
     private const int TailLines = 40;
 
+    /// <summary>Runs ffmpeg; succeeds only on exit code 0, and throws <see cref="VideoToolException"/> with its last lines otherwise.</summary>
     public static async Task RunAsync(string ffmpeg, IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        // Every stream redirected: ffmpeg never reads the server's input or writes to its console.
-        var start = new ProcessStartInfo(ffmpeg) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Start(start);
+        var run = await ExecuteAsync(ffmpeg, arguments, progress, cancellationToken);
+        if (run.ExitCode != 0)
+            throw new VideoToolException(run.Errors.Length > 0 ? run.Errors : $"{Path.GetFileName(ffmpeg)} exited with code {run.ExitCode}.");
+    }
+
+    /// <summary>Runs a tool whose output is the answer (ffprobe); its exit code and complaints are the caller's to judge.</summary>
+    public static Task<ToolOutput> ReadAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        ExecuteAsync(tool, arguments, null, cancellationToken);
+
+    private static async Task<ToolOutput> ExecuteAsync(string tool, IReadOnlyList<string> arguments, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(tool)) throw new VideoToolException($"{tool} could not be started: it is not there.");
+        var (fileName, tiedArguments) = FfmpegArguments.TiedToParent(tool, arguments);
+        // Every stream redirected: the tool never reads the server's input or writes to its console.
+        var start = new ProcessStartInfo(fileName) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in tiedArguments) start.ArgumentList.Add(argument);
+        using var process = await ChildProcessStarter.StartAsync(start);
         process.StandardInput.Close();
         // Below normal priority: a transcode may use every core, but never at the expense of the pages people are using.
         TryLowerPriority(process);
@@ -40,10 +58,9 @@ public static partial class FfmpegProcess
             await process.WaitForExitAsync(CancellationToken.None);
             throw;
         }
-        await stdout;
+        var output = await stdout;
         var lines = await tail;
-        if (process.ExitCode != 0)
-            throw new VideoToolException(Tail(lines.Count > 0 ? string.Join('\n', lines) : $"ffmpeg exited with code {process.ExitCode}."));
+        return new ToolOutput(process.ExitCode, output, Tail(string.Join('\n', lines)));
     }
 
     /// <summary>ffmpeg's percent done from its stderr: the first input's duration, then each "time=" of its stats.</summary>
@@ -78,18 +95,6 @@ public static partial class FfmpegProcess
             lines.Enqueue(line);
         }
         return lines;
-    }
-
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new VideoToolException($"{start.FileName} could not be started.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new VideoToolException($"{start.FileName} could not be started: {e.Message}", e);
-        }
     }
 
     private static void TryLowerPriority(Process process)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using TrainingLms.Domain.Clips;
 
 namespace TrainingLms.Web.Features.Clips.Media;
@@ -7,11 +8,19 @@ namespace TrainingLms.Web.Features.Clips.Media;
 /// <summary>Why a file is not accepted as a clip; each has its own message for the trainer.</summary>
 public enum ClipRejection
 {
-    /// <summary>Empty, text, random bytes, a truncated header: ffprobe finds no media in it.</summary>
+    /// <summary>Empty, text, random bytes: ffprobe finds no media in it.</summary>
     Unreadable = 1,
     NoVideo = 2,
+    /// <summary>A picture, or a video too short to be anything but one.</summary>
     StillImage = 3,
+    /// <summary>The video is coded in a way ffmpeg here cannot decode.</summary>
     Undecodable = 4,
+    /// <summary>A camera's or phone's kind of file, cut off or corrupted: its container is known, its contents broken.</summary>
+    Damaged = 5,
+    /// <summary>A playlist or a list of other files (HLS, DASH, a concat list), never taken: it would make a clip of other files.</summary>
+    Playlist = 6,
+    /// <summary>A format ffmpeg knows but cameras and phones do not record in (FLV, WMV, subtitles …).</summary>
+    UnsupportedFormat = 7,
 }
 
 /// <summary>The probe's verdict: the video's facts, or why the file is refused.</summary>
@@ -20,33 +29,42 @@ public sealed record ProbeResult(VideoFacts? Video, ClipRejection? Rejection, st
     public static ProbeResult Rejected(ClipRejection rejection, string format = "", string codec = "") => new(null, rejection, format, codec);
 }
 
-/// <summary>Reads ffprobe's JSON (<see cref="FfmpegArguments.Probe"/>): decides by what is in the file, never by its name.</summary>
-public static class VideoProbe
+/// <summary>
+/// Reads what ffprobe said (<see cref="FfmpegArguments.Probe"/>): decides by what is in the file, never by its name. A
+/// file no allowed demuxer may read is refused by ffprobe itself, which names the demuxer it refused; that name says
+/// what the file is.
+/// </summary>
+public static partial class VideoProbe
 {
     /// <summary>Shorter than this is a picture, not a clip.</summary>
     public const double MinDurationSeconds = 0.5;
 
     private static readonly string[] InterlacedFieldOrders = ["tt", "bb", "tb", "bt"];
 
-    public static ProbeResult Read(string json)
+    private static readonly string[] PlaylistDemuxers = ["hls", "dash", "concat", "imf", "webm_dash_manifest"];
+
+    public static ProbeResult Read(ProbeOutput output)
     {
+        if (RefusedDemuxer(output.Errors) is { } refused) return ProbeResult.Rejected(Refusal(refused), refused);
         JsonDocument document;
-        try { document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json); }
-        catch (JsonException) { return ProbeResult.Rejected(ClipRejection.Unreadable); }
+        try { document = JsonDocument.Parse(string.IsNullOrWhiteSpace(output.Json) ? "{}" : output.Json); }
+        catch (JsonException) { return ProbeResult.Rejected(Unread(output.Errors)); }
         using (document)
         {
             var root = document.RootElement;
             var format = root.TryGetProperty("format", out var f) ? f : default;
             var formatName = Text(format, "format_name");
-            var streams = root.TryGetProperty("streams", out var s) && s.ValueKind == JsonValueKind.Array ? s.EnumerateArray().ToList() : [];
-            if (streams.Count == 0) return ProbeResult.Rejected(ClipRejection.Unreadable, formatName);
+            var streams = Items(root, "streams");
+            if (streams.Count == 0) return ProbeResult.Rejected(Unread(output.Errors), formatName);
 
             var video = streams.FirstOrDefault(stream => Text(stream, "codec_type") == "video" && !IsAttachedPicture(stream));
             if (video.ValueKind != JsonValueKind.Object) return ProbeResult.Rejected(ClipRejection.NoVideo, formatName);
             var codec = Text(video, "codec_name");
+            if (!IsVideoDemuxer(formatName)) return ProbeResult.Rejected(ClipRejection.UnsupportedFormat, formatName, codec);
 
             var duration = Number(format, "duration") ?? Number(video, "duration") ?? 0;
-            if (IsImageFormat(formatName) || duration < MinDurationSeconds) return ProbeResult.Rejected(ClipRejection.StillImage, formatName, codec);
+            if (duration < MinDurationSeconds)
+                return ProbeResult.Rejected(EndsMidFrame(root, format, formatName) ? ClipRejection.Damaged : ClipRejection.StillImage, formatName, codec);
 
             var width = (int)(Number(video, "width") ?? 0);
             var height = (int)(Number(video, "height") ?? 0);
@@ -60,19 +78,46 @@ public static class VideoProbe
         }
     }
 
+    /// <summary>"mov,mp4,m4a,3gp,3g2,mj2" is one demuxer with all its names; any of them may be the allowed one.</summary>
+    public static bool IsVideoDemuxer(string formatName) => formatName.Split(',').Intersect(FfmpegArguments.VideoDemuxers).Any();
+
+    /// <summary>The demuxer ffprobe recognised the file by and refused for not being allowed.</summary>
+    private static string? RefusedDemuxer(string errors) =>
+        ErrorLines(errors).FirstOrDefault(line => line.Message.StartsWith("Format not on whitelist", StringComparison.Ordinal)).Demuxer;
+
+    private static ClipRejection Refusal(string demuxer) =>
+        PlaylistDemuxers.Contains(demuxer) ? ClipRejection.Playlist
+        : demuxer is "image2" or "image2pipe" or "mpjpeg" || demuxer.EndsWith("_pipe", StringComparison.Ordinal) ? ClipRejection.StillImage
+        : ClipRejection.UnsupportedFormat;
+
+    /// <summary>Nothing read: damaged when an allowed demuxer knew the file for its kind and then failed on it (a cut-off MP4 lacks its index).</summary>
+    private static ClipRejection Unread(string errors) =>
+        ErrorLines(errors).Any(line => IsVideoDemuxer(line.Demuxer)) ? ClipRejection.Damaged : ClipRejection.Unreadable;
+
+    /// <summary>
+    /// Raw DV is a row of frames of one size, so a file that is not a whole number of them was cut off mid-frame: a
+    /// capture or a copy that broke. ffprobe pads the last frame and reports no error, so this is the way to tell.
+    /// </summary>
+    private static bool EndsMidFrame(JsonElement root, JsonElement format, string formatName)
+    {
+        if (formatName != "dv" || Number(format, "size") is not { } size) return false;
+        var frame = Items(root, "packets").Select(packet => Number(packet, "size")).FirstOrDefault(s => s > 0);
+        return frame is { } frameSize && size % frameSize != 0;
+    }
+
+    private static IEnumerable<(string Demuxer, string Message)> ErrorLines(string errors) =>
+        errors.Split('\n').Select(line => ErrorLine().Match(line)).Where(m => m.Success).Select(m => (m.Groups["demuxer"].Value, m.Groups["message"].Value));
+
     /// <summary>The duration ffprobe reports for a finished file, in seconds.</summary>
-    public static double? Duration(string json)
+    public static double? Duration(ProbeOutput output)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(output.Json) ? "{}" : output.Json);
             return document.RootElement.TryGetProperty("format", out var format) ? Number(format, "duration") : null;
         }
         catch (JsonException) { return null; }
     }
-
-    // The demuxers of single pictures: png_pipe, jpeg_pipe, webp_pipe …, and image2 for numbered stills.
-    private static bool IsImageFormat(string formatName) => formatName == "image2" || formatName.EndsWith("_pipe", StringComparison.Ordinal);
 
     private static bool IsAttachedPicture(JsonElement stream) =>
         stream.TryGetProperty("disposition", out var disposition) && disposition.TryGetProperty("attached_pic", out var attached)
@@ -96,6 +141,9 @@ public static class VideoProbe
             ? x / y : 1;
     }
 
+    private static List<JsonElement> Items(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().ToList() : [];
+
     private static string Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
 
@@ -107,4 +155,8 @@ public static class VideoProbe
         return value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? number : null;
     }
+
+    // "[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d1c0a3f280] moov atom not found"
+    [GeneratedRegex(@"^\[(?<demuxer>[\w,]+) @ 0x[0-9a-f]+\] (?<message>.*)$")]
+    private static partial Regex ErrorLine();
 }

@@ -46,4 +46,35 @@ public class FfmpegArgumentsTests
         Assert.DoesNotContain("0:a:0", args);
         Assert.DoesNotContain("aac", args);
     }
+
+    public static TheoryData<string, string[]> EveryInput => new()
+    {
+        { "/c/uploads/x.part", [.. FfmpegArguments.Probe("/c/uploads/x.part")] },
+        { "/c/uploads/x.part", [.. FfmpegArguments.DecodeCheck("/c/uploads/x.part")] },
+        { "/c/1/original.dv", [.. FfmpegArguments.Transcode("/c/1/original.dv", new VideoFacts(720, 576, 16.0 / 15, 0, true, 10, true), [new(new(640, 480, 0), "/w/480p.mp4")], "veryfast")] },
+        { "/w/480p.mp4", [.. FfmpegArguments.Poster("/w/480p.mp4", 1, "/w/poster.jpg")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryInput))]
+    public void EveryInput_IsReadAsAFileByAnAllowedDemuxer_NeverAPlaylistOrList(string source, string[] args)
+    {
+        var list = args.ToList();
+        var demuxers = args[list.IndexOf("-format_whitelist") + 1].Split(',');
+
+        Assert.Equal("file", args[list.IndexOf("-protocol_whitelist") + 1]);
+        Assert.Contains("file:" + source, args);
+        Assert.True(list.IndexOf("-format_whitelist") < list.IndexOf("file:" + source), "the allow-list is an input option: it comes before the input");
+        Assert.Subset(new HashSet<string>([.. FfmpegArguments.VideoDemuxers, .. FfmpegArguments.AudioDemuxers]), demuxers.ToHashSet());
+        Assert.DoesNotContain(demuxers, d => d is "hls" or "concat" or "dash" or "image2" or "lavfi" or "tty");
+    }
+
+    [Fact]
+    public void TiedToParent_RunsTheToolThroughSetprivWithAParentDeathSignal()
+    {
+        var (fileName, args) = FfmpegArguments.TiedToParent("/usr/bin/ffmpeg", ["-i", "a b.dv"]);
+
+        Assert.Equal("/usr/bin/setpriv", fileName);
+        Assert.Equal(["--pdeathsig", "KILL", "--", "/usr/bin/ffmpeg", "-i", "a b.dv"], args);
+    }
 }

@@ -78,6 +78,34 @@ public sealed class FfmpegProcessTests : IDisposable
         Assert.False(FfmpegIsWriting(output));
     }
 
+    [Fact]
+    public async Task Run_StartedFromAThreadThatThenEnds_FfmpegCarriesOn()
+    {
+        // ffmpeg dies with the thread that started it, not only with the app: a pool thread that retires while a
+        // transcode runs must not take ffmpeg with it.
+        using var cancel = new CancellationTokenSource();
+        var output = Path.Combine(folder, "outlives-thread.ts");
+        Task? run = null;
+        var thread = new Thread(() =>
+        {
+            run = FfmpegProcess.RunAsync(Ffmpeg, ["-hide_banner", "-nostdin", "-y", "-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-c:v", "libx264", "-preset", "ultrafast", "-f", "mpegts", output], null, cancel.Token);
+            // The thread ends only once ffmpeg has begun to write.
+            while (Size(output) == 0 && !run.IsCompleted) Thread.Sleep(20);
+        });
+        thread.Start();
+        thread.Join();
+        var sizeWhenTheThreadEnded = Size(output);
+
+        // Half a second's worth of video more than when the thread ended: ffmpeg kept going without it.
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!run!.IsCompleted && Size(output) < sizeWhenTheThreadEnded + 48 * 1024 && DateTime.UtcNow < until) await Task.Delay(50);
+
+        Assert.False(run.IsCompleted, "ffmpeg stopped when the thread that started it ended");
+        Assert.True(Size(output) >= sizeWhenTheThreadEnded + 48 * 1024, "ffmpeg stopped writing when the thread that started it ended");
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     [Theory]
     [InlineData("  Duration: 00:01:40.00, start: 0.000000, bitrate: 28800 kb/s", "frame=  250 fps=0.0 q=-1.0 size=  1024kB time=00:00:25.00 bitrate=N/A speed=50x", 25)]
     [InlineData("  Duration: 01:00:00.00, start: 0.000000", "frame=1 time=00:59:59.99 bitrate=N/A", 99)]
@@ -91,6 +119,8 @@ public sealed class FfmpegProcessTests : IDisposable
         Assert.Null(FfmpegProcess.PercentDone(durationLine, ref total));
         Assert.Equal(expected, FfmpegProcess.PercentDone(statsLine, ref total));
     }
+
+    private static long Size(string file) => File.Exists(file) ? new FileInfo(file).Length : 0;
 
     private static bool FfmpegIsWriting(string output) =>
         Process.GetProcessesByName("ffmpeg").Any(p =>
