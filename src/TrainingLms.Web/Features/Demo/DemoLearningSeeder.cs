@@ -37,10 +37,14 @@ public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory
             if (lessonsDone == 0) notBegun.Add(personId);
             foreach (var lesson in lessons.Take(lessonsDone))
             {
-                if (lesson.Quiz is not null)
-                    await PassCheckAsync(personId, lesson.Key, cancellationToken);
-                else
+                if (lesson.Quiz is null)
+                {
                     await completions.CompleteAsync(personId, FirstCourse, lesson.Key, cancellationToken);
+                    continue;
+                }
+                // Some need a second try, so the trainer's item analysis and learners' pages have something to show.
+                if (index % 2 == 0) await TakeCheckAsync(personId, lesson.Key, right: false, cancellationToken);
+                await TakeCheckAsync(personId, lesson.Key, right: true, cancellationToken);
             }
         }
 
@@ -52,11 +56,18 @@ public sealed class DemoLearningSeeder(IDbContextFactory<LmsDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Starts an attempt and hands in the right answers, as the learner would tick them in the order drawn.</summary>
-    private async Task PassCheckAsync(string personId, string lessonKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an attempt and hands in the right answers as the learner would tick them in the order drawn — or, for a
+    /// miss, a wrong option on the first two questions shown and the right answers to the rest.
+    /// </summary>
+    private async Task TakeCheckAsync(string personId, string lessonKey, bool right, CancellationToken cancellationToken)
     {
         var (_, standing) = await checks.StartAsync(personId, FirstCourse, lessonKey, cancellationToken);
         if (standing?.Open is not { } open) return;
-        await checks.SubmitAsync(personId, FirstCourse, lessonKey, open.Attempt.Id, open.KeyPositions(), cancellationToken);
+        var positions = open.KeyPositions().ToList();
+        if (!right)
+            for (var q = 0; q < 2 && q < positions.Count; q++)
+                positions[q] = [Enumerable.Range(0, open.Attempt.Shown[q].Options.Count).First(p => !positions[q].Contains(p))];
+        await checks.SubmitAsync(personId, FirstCourse, lessonKey, open.Attempt.Id, positions, cancellationToken);
     }
 }
