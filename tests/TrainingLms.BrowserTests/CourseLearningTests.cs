@@ -5,6 +5,7 @@ using TrainingLms.BrowserTests.Infrastructure;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Content;
 using static Microsoft.Playwright.Assertions;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.BrowserTests;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Courses;
 
@@ -36,7 +37,7 @@ public sealed class CourseContentFactory : LmsFactory
     /// </summary>
     private void StartFirst() => _ = Services;
 
-    public Task<SyncReport> SyncAsync() => WithScopeAsync(services => services.GetRequiredService<ContentSync>().SyncAsync());
+    public Task<SyncReport> SyncAsync() => WithScopeAsync(services => services.GetRequiredService<CourseSync>().SyncAsync());
 
     /// <summary>A rubric file under drills/ (next to courses/).</summary>
     public void WriteDrillFile(string fileName, string text)

@@ -12,6 +12,7 @@ using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.People.Import;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Courses;
 

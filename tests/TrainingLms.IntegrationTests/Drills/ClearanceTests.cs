@@ -11,6 +11,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Checks;
 using static TrainingLms.IntegrationTests.Drills.DrillForms;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Drills;
 

@@ -7,6 +7,7 @@ using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Drills;
 

@@ -9,6 +9,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.IntegrationTests.ShiftReviews;
 using TrainingLms.Web.Features.Drills;
 using static TrainingLms.IntegrationTests.Drills.DrillForms;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Drills;
 

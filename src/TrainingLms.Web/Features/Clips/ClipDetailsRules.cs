@@ -1,3 +1,4 @@
+using TrainingLms.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrainingLms.Data;

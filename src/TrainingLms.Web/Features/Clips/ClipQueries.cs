@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.ShiftReviews;
-using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
@@ -33,7 +32,7 @@ public sealed record ClipDetailView(ClipCard Card, ClipDetails Details, string D
 public sealed record FeaturedPersonView(string PersonId, string EmployeeNumber, string FullName);
 
 /// <summary>The library's reads; every one goes through <see cref="ClipAccess"/>.</summary>
-public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching, LessonRenderer renderer)
+public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching)
 {
     public const int PageSize = 24;
 
@@ -75,10 +74,9 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
         return new ClipDetailView(card, ClipDetails.Of(clip), clip.Description, clip.OriginalFileName, clip.OriginalBytes, uploadedBy, clip.UploadedAtUtc, featured, player, transcode);
     }
 
-    /// <summary>The players for the clip blocks of a lesson (or a course introduction): only clips that are ready and the viewer may see.</summary>
-    public async Task<IReadOnlyDictionary<string, PlayerModel>> PlayersForAsync(ClaimsPrincipal user, string markdown, string courseSlug, CancellationToken cancellationToken = default)
+    /// <summary>Players for the clips of these slugs (a lesson's, say): only clips that are ready and the viewer may see.</summary>
+    public async Task<IReadOnlyDictionary<string, PlayerModel>> PlayersForAsync(ClaimsPrincipal user, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
     {
-        var slugs = renderer.Render(markdown, courseSlug).OfType<ClipPart>().Select(c => c.Slug).Distinct().ToList();
         if (slugs.Count == 0) return new Dictionary<string, PlayerModel>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var viewer = await ClipViewer.ForAsync(db, user, cancellationToken);

@@ -4,6 +4,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -30,7 +31,7 @@ public enum LessonSaveOutcome
 }
 
 /// <summary>What trainers and administrators do with courses: the list, overdue assignments, lesson edits.</summary>
-public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync, TimeProvider clock)
+public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ManagedCourse>> ListAsync(CancellationToken cancellationToken = default)
     {

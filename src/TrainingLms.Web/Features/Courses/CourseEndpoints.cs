@@ -7,6 +7,7 @@ using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Components;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Infrastructure;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -37,9 +38,9 @@ public static class CourseEndpoints
             : TypedResults.NotFound();
 
     /// <summary>A picture from a course folder; nothing outside the folder and nothing but pictures.</summary>
-    internal static async Task<Results<PhysicalFileHttpResult, NotFound>> GetPicture(string slug, string path, IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync)
+    internal static async Task<Results<PhysicalFileHttpResult, NotFound>> GetPicture(string slug, string path, IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync)
     {
-        if (LessonMarkdown.CourseImagePath(path) is not { } relative) return TypedResults.NotFound();
+        if (ContentMarkdown.PicturePath(path) is not { } relative) return TypedResults.NotFound();
         await using var db = await dbFactory.CreateDbContextAsync();
         var folder = await db.Courses.Where(c => c.Slug == slug && c.IsActive).Select(c => c.SourceFolder).SingleOrDefaultAsync();
         if (folder is null) return TypedResults.NotFound();
@@ -50,7 +51,7 @@ public static class CourseEndpoints
         return TypedResults.PhysicalFile(file, contentType ?? "application/octet-stream", enableRangeProcessing: true);
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync)
+    internal static async Task<Results<FileContentHttpResult, NotFound>> Export(string slug, IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var course = await db.Courses.Where(c => c.Slug == slug && c.CurrentRevisionId != null)

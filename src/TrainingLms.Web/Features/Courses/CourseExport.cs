@@ -3,6 +3,7 @@ using System.Text;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Content;
 using YamlDotNet.Serialization;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -37,7 +38,7 @@ public static class CourseExport
         !Directory.Exists(folder) ? []
         : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
-            .Where(relative => LessonMarkdown.CourseImagePath(relative) is not null)
+            .Where(relative => ContentMarkdown.PicturePath(relative) is not null)
             .Order(StringComparer.Ordinal);
 
     /// <summary>A lesson's Chinese file: front matter and body.</summary>

@@ -1,3 +1,5 @@
+using TrainingLms.Web.Features.Content;
+
 namespace TrainingLms.Web.Features.Courses;
 
 /// <summary>Addresses of pictures kept in a course folder.</summary>
@@ -5,6 +7,5 @@ public static class CourseMedia
 {
     public const string PathPrefix = "/learning/media/";
 
-    public static string UrlFor(string courseSlug, string relativePath) =>
-        PathPrefix + Uri.EscapeDataString(courseSlug) + "/" + string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString));
+    public static PictureFolder Of(string courseSlug) => new(PathPrefix, courseSlug);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;
 

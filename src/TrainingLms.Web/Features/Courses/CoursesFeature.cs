@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -11,17 +12,18 @@ public static class CoursesFeature
 {
     public static void AddCourses(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ContentSyncState>();
-        builder.Services.AddSingleton<LessonRenderer>();
+        builder.Services.AddSingleton<CourseSyncState>();
+        builder.Services.AddSingleton<IContentBlock, ClipBlock>();
+        builder.Services.AddScoped<LessonClipCheck>();
+        builder.Services.AddScoped<LessonClips>();
         builder.Services.AddSingleton<CourseRevisionCache>();
         builder.Services.AddSingleton<LearnerProgress>();
         builder.Services.AddSingleton<LearningChanges>();
         builder.Services.AddSingleton<LearnerRecordCache>();
         builder.Services.AddSingleton<LiveCourseCache>();
         builder.Services.AddSingleton<IInterceptor, LearningChangeInterceptor>();
-        builder.Services.AddScoped<ContentSync>();
+        builder.Services.AddScoped<CourseSync>();
         builder.Services.AddScoped<IContentSection, CourseContentSection>();
         builder.Services.AddScoped<CourseAssigner>();
         builder.Services.AddScoped<LessonCompletions>();
@@ -33,11 +35,11 @@ public static class CoursesFeature
         builder.Services.AddScoped<CourseAdministration>();
     }
 
-    /// <summary>Publishes content/ at start-up so a fresh machine starts with the courses in the repository.</summary>
-    public static async Task SyncCourseContentAsync(this IServiceProvider services)
+    /// <summary>Says in the log which clip blocks of content/ name clips the library does not hold yet.</summary>
+    public static async Task CheckLessonClipsAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentSync>().SyncAsync();
+        await scope.ServiceProvider.GetRequiredService<LessonClipCheck>().LogAsync();
     }
 
     public static void MapCourses(this IEndpointRouteBuilder app) => CourseEndpoints.Map(app);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Drills;
 

@@ -6,6 +6,7 @@ using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Drills.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -49,13 +50,6 @@ public static class DrillsFeature
                     QueueLimit = 0,
                 }));
         });
-    }
-
-    /// <summary>Publishes content/drills at start-up, after the courses, so a fresh machine starts with the rubrics in the repository.</summary>
-    public static async Task SyncDrillContentAsync(this IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DrillSync>().SyncAsync();
     }
 
     public static void MapDrills(this IEndpointRouteBuilder app) => DrillEndpoints.Map(app);

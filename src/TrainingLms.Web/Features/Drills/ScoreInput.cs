@@ -1,3 +1,4 @@
+using TrainingLms.Domain;
 using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Courses.Content;

@@ -6,6 +6,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.IntegrationTests.Evaluations.Cycle;
 

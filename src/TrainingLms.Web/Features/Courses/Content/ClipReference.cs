@@ -1,9 +1,10 @@
-using System.Text.RegularExpressions;
+using TrainingLms.Domain;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
 
 /// <summary>A fenced <c>clip</c> block: the clip library's slug and whether watching it is required.</summary>
-public sealed partial record ClipReference(string Slug, bool Required)
+public sealed record ClipReference(string Slug, bool Required)
 {
     public static ClipReference? Parse(string yaml, ProblemLog log)
     {
@@ -17,10 +18,14 @@ public sealed partial record ClipReference(string Slug, bool Required)
     }
 }
 
-public static partial class Slugs
-{
-    public static bool IsValid(string slug) => slug.Length <= 80 && SlugPattern().IsMatch(slug);
+/// <summary>A place in a lesson where a training clip is shown.</summary>
+public sealed record ClipPart(string Slug, bool Required) : ContentPart;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
+/// <summary>Reads a lesson's <c>clip</c> blocks for the renderer.</summary>
+public sealed class ClipBlock : IContentBlock
+{
+    public string Kind => ContentMarkdown.ClipBlock;
+
+    public ContentPart? Read(string text) =>
+        ClipReference.Parse(text, new ProblemLog("", [])) is { } clip ? new ClipPart(clip.Slug, clip.Required) : null;
 }

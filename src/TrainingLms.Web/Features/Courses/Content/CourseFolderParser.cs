@@ -1,8 +1,10 @@
+using TrainingLms.Domain;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using YamlDotNet.RepresentationModel;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
 
@@ -89,7 +90,7 @@ public static class LessonFileParser
         public static Body Read(string markdown, ProblemLog log, string courseFolder, bool quizAllowed, string quizRefusal = "QuizInEnglish")
         {
             var before = log.Count;
-            if (LessonMarkdown.TryParse(markdown) is not { } document)
+            if (ContentMarkdown.TryParse(markdown) is not { } document)
             {
                 log.Add(0, "MarkdownTooDeep");
                 return new Body([], [], null, HasProblems: true);
@@ -98,15 +99,15 @@ public static class LessonFileParser
             var clipLines = new List<int>();
             Quiz? quiz = null;
             var quizzes = 0;
-            foreach (var block in LessonMarkdown.SpecialBlocks(document))
+            foreach (var block in ContentMarkdown.SpecialBlocks(document))
             {
                 // The fence is on FenceLine (0-based); the block's YAML starts on the line after it.
                 var blockLog = log.Section(block.FenceLine + 1);
                 // A quiz or clip inside a list or a quote, or spelt "Quiz", would otherwise become the lesson's real
                 // quiz (or pass as code showing its answers): the author is told where it is instead.
-                if (block.Placement == LessonMarkdown.SpecialPlacement.Nested) log.Add(block.FenceLine + 1, "SpecialBlockNested", block.Kind);
-                else if (block.Placement == LessonMarkdown.SpecialPlacement.WrongCase) log.Add(block.FenceLine + 1, "SpecialBlockCase", block.Kind);
-                else if (block.Kind == LessonMarkdown.ClipBlock)
+                if (block.Placement == ContentMarkdown.SpecialPlacement.Nested) log.Add(block.FenceLine + 1, "SpecialBlockNested", block.Kind);
+                else if (block.Placement == ContentMarkdown.SpecialPlacement.WrongCase) log.Add(block.FenceLine + 1, "SpecialBlockCase", block.Kind);
+                else if (block.Kind == ContentMarkdown.ClipBlock)
                 {
                     if (ClipReference.Parse(block.Yaml, blockLog) is { } clip)
                     {
@@ -118,9 +119,9 @@ public static class LessonFileParser
                 else if (++quizzes > 1) log.Add(block.FenceLine + 1, "MoreThanOneQuiz");
                 else quiz = QuizParser.Parse(block.Yaml, blockLog);
             }
-            foreach (var (url, line) in LessonMarkdown.Images(document))
+            foreach (var (url, line) in ContentMarkdown.Images(document))
             {
-                if (LessonMarkdown.CourseImagePath(url) is not { } path) log.Add(line + 1, "ImageNotInCourse", url);
+                if (ContentMarkdown.PicturePath(url) is not { } path) log.Add(line + 1, "ImageNotInCourse", url);
                 else if (!File.Exists(Path.Combine(courseFolder, path))) log.Add(line + 1, "ImageMissing", path);
             }
             return new Body(clips, clipLines, quiz, log.Count > before);

@@ -1,5 +1,7 @@
+using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using YamlDotNet.RepresentationModel;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
 

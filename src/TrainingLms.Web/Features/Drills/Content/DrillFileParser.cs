@@ -1,9 +1,11 @@
+using TrainingLms.Domain;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Courses.Content;
 using YamlDotNet.RepresentationModel;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Drills.Content;
 
@@ -124,13 +126,13 @@ public static partial class DrillFileParser
     /// <summary>A briefing is plain Markdown for the trainer: no quiz or clip blocks and no pictures (a drill has no media folder).</summary>
     private static void CheckBriefing(string markdown, ProblemLog log)
     {
-        if (LessonMarkdown.TryParse(markdown) is not { } document)
+        if (ContentMarkdown.TryParse(markdown) is not { } document)
         {
             log.Add(0, "MarkdownTooDeep");
             return;
         }
-        foreach (var block in LessonMarkdown.SpecialBlocks(document)) log.Add(block.FenceLine + 1, "BlockInDrill", block.Kind);
-        foreach (var (url, line) in LessonMarkdown.Images(document)) log.Add(line + 1, "ImageInDrill", url);
+        foreach (var block in ContentMarkdown.SpecialBlocks(document)) log.Add(block.FenceLine + 1, "BlockInDrill", block.Kind);
+        foreach (var (url, line) in ContentMarkdown.Images(document)) log.Add(line + 1, "ImageInDrill", url);
     }
 
     private static string Tidy(string body) => body.Trim() is { Length: > 0 } text ? text + "\n" : "";

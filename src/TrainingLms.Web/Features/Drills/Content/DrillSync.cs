@@ -4,6 +4,7 @@ using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Drills.Content;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Evaluations.Cycle
 {
@@ -33,7 +34,6 @@ namespace TrainingLms.Web.Features.Evaluations
         public static async Task StartEvaluationCycleAsync(this IServiceProvider services)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EvaluationFormSync>().SyncAsync();
             await scope.ServiceProvider.GetRequiredService<EvaluationPeriods>().OpenCurrentAsync();
         }
     }

@@ -3,6 +3,7 @@ using Bunit;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Components;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Components;
 

@@ -1,5 +1,7 @@
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Content;
 
@@ -54,14 +56,14 @@ public class ContentFolderTests
     public void Render_EveryLessonInBothLanguages_NonEmptyHtml(string folderName)
     {
         var parsed = Parse(folderName);
-        var renderer = new LessonRenderer();
+        var renderer = new ContentRenderer([new ClipBlock()]);
 
-        Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(parsed.Revision.Introduction.Zh, parsed.Slug)));
-        Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(parsed.Revision.Introduction.En, parsed.Slug)));
+        Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(parsed.Revision.Introduction.Zh, CourseMedia.Of(parsed.Slug))));
+        Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(parsed.Revision.Introduction.En, CourseMedia.Of(parsed.Slug))));
         Assert.All(parsed.Revision.Lessons, lesson =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyZh, parsed.Slug)), $"{lesson.Key} (zh) renders empty");
-            Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyEn!, parsed.Slug)), $"{lesson.Key} (en) renders empty");
+            Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyZh, CourseMedia.Of(parsed.Slug))), $"{lesson.Key} (zh) renders empty");
+            Assert.False(string.IsNullOrWhiteSpace(renderer.RenderHtml(lesson.BodyEn!, CourseMedia.Of(parsed.Slug))), $"{lesson.Key} (en) renders empty");
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Content;
 

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Tests.Features.Courses.Content;
 
@@ -78,11 +80,11 @@ public sealed partial class LessonRendererTests
 
     private static readonly string[] ForbiddenElements = ["script", "iframe", "object", "embed", "svg", "math", "style", "meta", "base", "form", "input", "textarea", "button", "video", "source", "details", "link"];
 
-    private readonly LessonRenderer renderer = new();
+    private readonly ContentRenderer renderer = new([new ClipBlock()]);
 
     private IDocument RenderDocument(string markdown)
     {
-        var html = string.Concat(renderer.Render(markdown, Slug).OfType<HtmlPart>().Select(p => p.Html));
+        var html = string.Concat(renderer.Render(markdown, CourseMedia.Of(Slug)).OfType<HtmlPart>().Select(p => p.Html));
         return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
     }
 
@@ -90,7 +92,7 @@ public sealed partial class LessonRendererTests
     public void Render_HostileLesson_AtLeastThirtyPayloadsInOneHtmlPart()
     {
         Assert.InRange(RawHtmlPayloads.Length + MarkdownPayloads.Length, 30, int.MaxValue);
-        Assert.IsType<HtmlPart>(Assert.Single(renderer.Render(HostileLesson, Slug)));
+        Assert.IsType<HtmlPart>(Assert.Single(renderer.Render(HostileLesson, CourseMedia.Of(Slug))));
     }
 
     [Fact]
@@ -254,7 +256,7 @@ public sealed partial class LessonRendererTests
             ```
             """;
 
-        var parts = renderer.Render(markdown, Slug);
+        var parts = renderer.Render(markdown, CourseMedia.Of(Slug));
 
         Assert.Equal(4, parts.Count);
         Assert.Contains("Before the clip.", Assert.IsType<HtmlPart>(parts[0]).Html);
@@ -267,7 +269,7 @@ public sealed partial class LessonRendererTests
     [Fact]
     public void Render_MalformedClipBlock_LeftOut()
     {
-        var parts = renderer.Render("```clip\nslug: Not A Slug\n```\n\nText.", Slug);
+        var parts = renderer.Render("```clip\nslug: Not A Slug\n```\n\nText.", CourseMedia.Of(Slug));
 
         Assert.Contains("Text.", Assert.IsType<HtmlPart>(Assert.Single(parts)).Html);
     }
@@ -284,7 +286,7 @@ public sealed partial class LessonRendererTests
     [MemberData(nameof(StrayQuizzes))]
     public void Render_QuizOrClipNestedOrMiscased_NothingOfItsYamlShown(string block)
     {
-        var parts = renderer.Render("Before.\n\n" + block + "\nAfter.\n", Slug);
+        var parts = renderer.Render("Before.\n\n" + block + "\nAfter.\n", CourseMedia.Of(Slug));
 
         var html = string.Concat(parts.OfType<HtmlPart>().Select(p => p.Html));
         Assert.Contains("Before.", html);

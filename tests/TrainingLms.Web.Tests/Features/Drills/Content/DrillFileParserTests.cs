@@ -1,6 +1,7 @@
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Tests.Features.Drills.Content;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Tests.Features.Evaluations.Cycle;
 

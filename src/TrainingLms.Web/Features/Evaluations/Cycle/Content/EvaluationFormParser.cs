@@ -1,8 +1,10 @@
+using TrainingLms.Domain;
 using System.Text.Json;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Courses.Content;
 using YamlDotNet.RepresentationModel;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Evaluations.Cycle.Content;
 

@@ -1,7 +1,8 @@
+using TrainingLms.IntegrationTests.Clips;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Demo;
 
-namespace TrainingLms.IntegrationTests.Clips;
+namespace TrainingLms.IntegrationTests.Courses;
 
 public class LessonClipCheckTests(ClipsFactory factory, MediaFiles media) : IClassFixture<ClipsFactory>, IClassFixture<MediaFiles>
 {

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
-using TrainingLms.Web.Features.Courses.Content;
+using TrainingLms.Web.Features.Content;
 
-namespace TrainingLms.Web.Features.Clips;
+namespace TrainingLms.Web.Features.Courses.Content;
 
 /// <summary>A clip block in content/ naming a clip the library does not hold (yet).</summary>
 public sealed record UnknownClip(string File, int Line, string Slug);
@@ -13,7 +13,7 @@ public sealed record UnknownClip(string File, int Line, string Slug);
 /// separately (the course is often written before the clip is filmed), and a learner sees "not yet available"
 /// until a trainer uploads a clip under that name.
 /// </summary>
-public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, ContentSync sync, ILogger<LessonClipCheck> logger)
+public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, ILogger<LessonClipCheck> logger)
 {
     public async Task<IReadOnlyList<UnknownClip>> FindAsync(CancellationToken cancellationToken = default)
     {
@@ -28,8 +28,8 @@ public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, C
             var split = FrontMatter.Split(text, new ProblemLog("", []));
             var body = split?.Body ?? text;
             var offset = split?.BodyLineOffset ?? 0;
-            if (LessonMarkdown.TryParse(body) is not { } document) continue;
-            foreach (var block in LessonMarkdown.SpecialBlocks(document).Where(b => b.Kind == LessonMarkdown.ClipBlock))
+            if (ContentMarkdown.TryParse(body) is not { } document) continue;
+            foreach (var block in ContentMarkdown.SpecialBlocks(document).Where(b => b.Kind == ContentMarkdown.ClipBlock))
             {
                 if (ClipReference.Parse(block.Yaml, new ProblemLog("", [])) is not { } clip || known.Contains(clip.Slug)) continue;
                 unknown.Add(new UnknownClip(Path.GetRelativePath(sync.ContentPath, file).Replace('\\', '/'), offset + block.FenceLine + 1, clip.Slug));

@@ -1,4 +1,4 @@
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>
 /// One problem found in content/: the file (relative to the content folder), the line (1-based; 0 when the

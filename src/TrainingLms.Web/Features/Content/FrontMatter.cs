@@ -1,4 +1,4 @@
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>A Markdown file split into its YAML front matter (between the first two <c>---</c> lines) and its body.</summary>
 public sealed record FrontMatter(string Yaml, string Body, int BodyLineOffset)

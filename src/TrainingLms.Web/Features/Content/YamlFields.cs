@@ -3,7 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>
 /// Reads one YAML mapping field by field. Each missing or malformed field becomes a problem at its line, and

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 public static class ContentHash
 {

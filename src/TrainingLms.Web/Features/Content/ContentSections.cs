@@ -1,4 +1,4 @@
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>One thing read from content/ and what became of it: published, patched, unchanged, failed.</summary>
 public sealed record ContentSectionRow(string Source, string? Slug, SyncOutcome Outcome, int? Version);
@@ -20,18 +20,4 @@ public interface IContentSection
     ContentSectionReport? Last { get; }
 
     Task SyncAsync(CancellationToken cancellationToken = default);
-}
-
-/// <summary>The courses, as a section of the content page.</summary>
-public sealed class CourseContentSection(ContentSync sync, ContentSyncState state) : IContentSection
-{
-    public string TitleKey => "Content.Courses";
-
-    public string SourceKey => "Content.Folder";
-
-    public ContentSectionReport? Last => state.Last is { } report
-        ? new(report.FinishedAtUtc, [.. report.Courses.Select(c => new ContentSectionRow(c.Folder, c.Slug, c.Outcome, c.Version))], report.Problems)
-        : null;
-
-    public Task SyncAsync(CancellationToken cancellationToken = default) => sync.SyncAsync(cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TrainingLms.Web.Features.Courses;
+namespace TrainingLms.Web.Features.Content;
 
 public class ContentOptions
 {

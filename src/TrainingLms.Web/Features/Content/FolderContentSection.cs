@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Web.Features.Courses;
 
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>The last sync report of a folder section, kept for the administrator's content page.</summary>
 public class FolderSyncState

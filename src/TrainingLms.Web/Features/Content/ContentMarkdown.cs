@@ -3,17 +3,17 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace TrainingLms.Web.Features.Courses.Content;
+namespace TrainingLms.Web.Features.Content;
 
 /// <summary>The one Markdown dialect of lessons, shared by the content check and the renderer.</summary>
-public static class LessonMarkdown
+public static class ContentMarkdown
 {
     public const string QuizBlock = "quiz";
     public const string ClipBlock = "clip";
 
     public static readonly IReadOnlySet<string> ImageExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".webp" };
 
-    // Raw HTML is disabled: a <script> in a lesson is shown as text. The sanitiser in LessonRenderer is the second line.
+    // Raw HTML is disabled: a <script> in a lesson is shown as text. The sanitiser in ContentRenderer is the second line.
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
@@ -78,7 +78,7 @@ public static class LessonMarkdown
         document.Descendants<LinkInline>().Where(link => link.IsImage).Select(link => (link.Url ?? "", link.Line));
 
     /// <summary>The course-folder path of a relative picture, or null for anything else (absolute, scheme, parent folder, other type).</summary>
-    public static string? CourseImagePath(string url)
+    public static string? PicturePath(string url)
     {
         var path = url.Trim();
         if (path.Length == 0 || path.Contains(':') || path.Contains('\\') || path.StartsWith('/') || path.Contains('?') || path.Contains('#')) return null;

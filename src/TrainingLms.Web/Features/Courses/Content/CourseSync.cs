@@ -3,24 +3,16 @@ using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
+using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
-
-public enum SyncOutcome
-{
-    Added = 1,
-    Patched = 2,
-    NewVersion = 3,
-    Unchanged = 4,
-    Failed = 5,
-}
 
 public sealed record CourseSyncResult(string Folder, string? Slug, SyncOutcome Outcome, int? Version);
 
 public sealed record SyncReport(DateTime FinishedAtUtc, IReadOnlyList<CourseSyncResult> Courses, IReadOnlyList<ContentProblem> Problems);
 
 /// <summary>The last sync's report, for the administrator's content page.</summary>
-public sealed class ContentSyncState
+public sealed class CourseSyncState
 {
     public SyncReport? Last { get; set; }
 }
@@ -30,15 +22,15 @@ public sealed class ContentSyncState
 /// problem is reported and its course keeps its last good revision; otherwise a new revision is stored when what
 /// learners see changed — a patch when the version is the same, a new version when it was raised.
 /// </summary>
-public sealed class ContentSync(
+public sealed class CourseSync(
     IDbContextFactory<LmsDbContext> dbFactory,
     IOptions<ContentOptions> options,
     IWebHostEnvironment environment,
-    ContentSyncState state,
+    CourseSyncState state,
     CourseAssigner assigner,
     LearningChanges learningChanges,
     TimeProvider clock,
-    ILogger<ContentSync> logger)
+    ILogger<CourseSync> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
