@@ -19,6 +19,9 @@ public static class RecordChainStart
         if (File.Exists(key.FilePath))
         {
             _ = key.Value;
+            // Kept in the log, outside the database: a chain cut back behind this point shows against it.
+            if (await db.RecordChainLinks.AsNoTracking().OrderByDescending(l => l.Sequence).FirstOrDefaultAsync(cancellationToken) is { } head)
+                logger.LogInformation("Record chain head: link {Sequence}, MAC {Mac}", head.Sequence, head.Mac);
             return;
         }
         var links = await db.RecordChainLinks.CountAsync(cancellationToken);
