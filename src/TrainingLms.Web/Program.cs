@@ -42,6 +42,7 @@ var app = builder.Build();
 // `verify-records` checks the signed records and exits; no web host starts.
 if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
 
+app.Services.SecureDataFolder();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.StartRecordChainAsync();
 await app.Services.EnsureRolesAsync();
