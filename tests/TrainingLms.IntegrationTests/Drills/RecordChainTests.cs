@@ -15,6 +15,7 @@ namespace TrainingLms.IntegrationTests.Drills;
 /// The record chain on a real SQLite file: each test has its own app (the chain is the whole installation's), signs
 /// results through the forms, then changes the database the way someone holding the file could.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class RecordChainTests
 {
     private const string Broken = "签核记录链已断裂";

@@ -11,6 +11,7 @@ using TrainingLms.Web.Infrastructure;
 namespace TrainingLms.IntegrationTests.Infrastructure;
 
 /// <summary>The data folder on disk after a real start, a database write and a transcoded clip: nothing in it is open to others.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class DataFolderSecurityTests(ClipsFactory factory, MediaFiles media) : IClassFixture<ClipsFactory>, IClassFixture<MediaFiles>
 {
     private const UnixFileMode Others = UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
