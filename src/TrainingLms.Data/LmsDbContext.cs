@@ -52,6 +52,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<DrillAnnulment> DrillAnnulments => Set<DrillAnnulment>();
     public DbSet<ClearanceRequirement> ClearanceRequirements => Set<ClearanceRequirement>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<RecordChainLink> RecordChainLinks => Set<RecordChainLink>();
     public DbSet<EvaluationForm> EvaluationForms => Set<EvaluationForm>();
     public DbSet<EvaluationFormRevision> EvaluationFormRevisions => Set<EvaluationFormRevision>();
     public DbSet<EvaluationPeriod> EvaluationPeriods => Set<EvaluationPeriod>();

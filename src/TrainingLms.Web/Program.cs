@@ -6,6 +6,7 @@ using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Features.Drills;
+using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.Evaluations;
 using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Web.Features.Health;
@@ -40,7 +41,12 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
+// `verify-records` checks the signed records and exits; no web host starts.
+if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
+
+app.Services.SecureDataFolder();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.StartRecordChainAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncContentAsync();
@@ -85,6 +91,7 @@ app.MapLmsLocalization();
 app.MapHealth();
 
 app.Run();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the integration and browser tests.</summary>
 public partial class Program;

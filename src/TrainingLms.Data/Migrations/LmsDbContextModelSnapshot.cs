@@ -1335,6 +1335,44 @@ namespace TrainingLms.Data.Migrations
                     b.ToTable("DrillSessions");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Drills.RecordChainLink", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppendedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousMac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Kind", "RecordKey");
+
+                    b.ToTable("RecordChainLinks");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Evaluations.BenchmarkRating", b =>
                 {
                     b.Property<int>("Id")

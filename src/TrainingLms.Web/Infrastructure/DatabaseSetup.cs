@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -25,10 +23,9 @@ public static class DatabaseSetup
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
             options.UseSqlite(ConnectionString(services)).AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
         // Sign-in cookies must survive a restart, so the keys that protect them live in the data folder.
-        builder.Services.AddDataProtection().SetApplicationName("TrainingLms");
+        builder.Services.AddDataProtection().SetApplicationName("TrainingLms").ProtectKeysWithConfiguredCertificate(builder.Configuration);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataPath, "keys")), NullLoggerFactory.Instance));
+            keys.XmlRepository = new PrivateFileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataPath, DataFolderSecurity.KeysFolderName))));
         // Identity's stores take a scoped context; it comes from the same factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContext());
     }

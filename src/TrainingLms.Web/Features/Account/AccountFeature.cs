@@ -62,6 +62,13 @@ public static class AccountFeature
             cookie.LoginPath = SignInPath;
             cookie.AccessDeniedPath = AccessDeniedPath;
             cookie.Events.OnRedirectToAccessDenied = Refuse;
+            // Signing in on the sign-in page makes the cookie handler itself redirect to ?ReturnUrl=, unchecked beyond
+            // "starts with one slash": a tab could turn it into another host, a U+3000 into a header Kestrel refuses (500).
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             cookie.Cookie.Name = "TrainingLms.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;

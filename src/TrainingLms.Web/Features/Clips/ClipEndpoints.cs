@@ -63,12 +63,13 @@ public static class ClipEndpoints
     /// A clip by its slug, as drill evidence names it, from a moment: its page, playing from there. The page checks
     /// who may see it.
     /// </summary>
-    internal static async Task<Results<RedirectHttpResult, NotFound>> Named(string slug, int? t, IDbContextFactory<LmsDbContext> dbFactory)
+    internal static async Task<Results<RedirectHttpResult, NotFound>> Named(string slug, string? t, IDbContextFactory<LmsDbContext> dbFactory)
     {
+        var startAt = QueryValue.Int(t);
         await using var db = await dbFactory.CreateDbContextAsync();
         var id = await db.Clips.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync();
         if (id is null) return TypedResults.NotFound();
-        return TypedResults.Redirect(t is > 0 ? $"/clips/{id}?t={t}" : $"/clips/{id}");
+        return TypedResults.Redirect(startAt is > 0 ? $"/clips/{id}?t={startAt}" : $"/clips/{id}");
     }
 
     internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)

@@ -50,9 +50,10 @@ public static class DrillEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ContentHttpResult>> ExportBoard(
-        ClaimsPrincipal user, ClearanceBoard board, IStringLocalizer<SharedResource> localizer, int? site, ClearanceStatus? status, string? q, int? position)
+        ClaimsPrincipal user, ClearanceBoard board, IStringLocalizer<SharedResource> localizer, string? site, string? status, string? q, string? position)
     {
-        if (await board.LoadAsync(DrillViewer.From(user), new BoardFilter(site, status, q, position)) is not { } model) return Refused(localizer);
+        var filter = new BoardFilter(QueryValue.Int(site), QueryValue.Enum<ClearanceStatus>(status), q, QueryValue.Int(position));
+        if (await board.LoadAsync(DrillViewer.From(user), filter) is not { } model) return Refused(localizer);
         return TypedResults.File(CsvExport.Write(board.Rows(model), board.Header()), "text/csv; charset=utf-8", "clearance.csv");
     }
 

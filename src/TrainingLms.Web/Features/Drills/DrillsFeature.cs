@@ -7,6 +7,8 @@ using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Drills.Content;
 using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Features.Drills.Records;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -36,6 +38,10 @@ public static class DrillsFeature
         builder.Services.AddScoped<CertificateVerification>();
         builder.Services.AddSingleton<CertificatePdf>();
         builder.Services.AddScoped<DrillHomeQueries>();
+        builder.Services.AddOptions<RecordChainOptions>().BindConfiguration(RecordChainOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<RecordChainKey>();
+        builder.Services.AddSingleton<IInterceptor, RecordChainInterceptor>();
+        builder.Services.AddScoped<RecordChainVerifier>();
 
         // The verification page answers anyone: a small fixed window per address keeps code-guessing slow and cheap to refuse.
         builder.Services.AddRateLimiter(limiter =>

@@ -14,15 +14,17 @@ public static class ShiftReviewEndpoints
         export.MapGet("/export.xlsx", ExportXlsx);
     }
 
-    internal static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
+    // The filters are read as text through QueryValue, as the oversight page reads them: a value that does not parse
+    // is absent, a date out of range is clamped.
+    internal static async Task<FileContentHttpResult> ExportCsv(ClaimsPrincipal user, ReviewExport export, string? site, string? from, string? to)
     {
-        var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
+        var rows = await export.RowsAsync(ReviewViewer.From(user), QueryValue.Int(site), QueryValue.Date(from), QueryValue.Date(to));
         return TypedResults.File(CsvExport.Write(rows, export.Header()), "text/csv; charset=utf-8", "shift-reviews.csv");
     }
 
-    internal static async Task<FileContentHttpResult> ExportXlsx(ClaimsPrincipal user, ReviewExport export, int? site, DateOnly? from, DateOnly? to)
+    internal static async Task<FileContentHttpResult> ExportXlsx(ClaimsPrincipal user, ReviewExport export, string? site, string? from, string? to)
     {
-        var rows = await export.RowsAsync(ReviewViewer.From(user), site, from, to);
+        var rows = await export.RowsAsync(ReviewViewer.From(user), QueryValue.Int(site), QueryValue.Date(from), QueryValue.Date(to));
         return TypedResults.File(ReviewExport.Xlsx(rows), XlsxExport.ContentType, "shift-reviews.xlsx");
     }
 }

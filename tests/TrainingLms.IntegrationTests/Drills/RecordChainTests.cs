@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Domain.Drills;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Drills;
+using TrainingLms.Web.Features.Drills.Records;
+using static TrainingLms.IntegrationTests.Drills.DrillForms;
+
+namespace TrainingLms.IntegrationTests.Drills;
+
+/// <summary>
+/// The record chain on a real SQLite file: each test has its own app (the chain is the whole installation's), signs
+/// results through the forms, then changes the database the way someone holding the file could.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public class RecordChainTests
+{
+    private const string Broken = "签核记录链已断裂";
+
+    /// <summary>A pass (so a certificate), a fail, and an annulled pass countersigned by a second trainer.</summary>
+    private static async Task<(DrillSetUp Pass, DrillSetUp Fail, DrillSetUp Annulled)> HistoryAsync(DrillsFactory factory)
+    {
+        var pass = await SignedAsync(factory, "CA", FullMarks);
+        var fail = await SignedAsync(factory, "CB", SmileMissed);
+        var annulled = await SignedAsync(factory, "CC", FullMarks);
+        var path = $"/drills/attempts/{annulled.AttemptId}";
+        await factory.CreateStaffAsync("CC-T2", annulled.SiteId, null, "复核培训师", Roles.Trainer, Roles.Employee);
+        var requested = await (await factory.SignedInAsync(annulled.TrainerNumber)).PostFieldsAsync(path, "annul", [new("reason", "误记"), new("password", LmsFactory.Password)]);
+        Assert.Equal($"{path}?done=requested", requested.RedirectPath());
+        var countersigned = await (await factory.SignedInAsync("CC-T2")).PostFieldsAsync(path, "countersign", [new("password", LmsFactory.Password)]);
+        Assert.Equal($"{path}?done=annulled", countersigned.RedirectPath());
+        return (pass, fail, annulled);
+    }
+
+    private static async Task<DrillSetUp> SignedAsync(DrillsFactory factory, string prefix, (string, string)[] scores)
+    {
+        var drill = await factory.SessionAsync(prefix);
+        var signed = await SignAsync(await factory.SignedInAsync(drill.TrainerNumber), drill.AttemptId, scores);
+        Assert.Equal($"/drills/attempts/{drill.AttemptId}?done=signed", signed.RedirectPath());
+        return drill;
+    }
+
+    private static Task<RecordChainReport> VerifyAsync(DrillsFactory factory) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<RecordChainVerifier>().VerifyAsync());
+
+    private static Task<long> LinkOfAsync(DrillsFactory factory, ChainedRecordKind kind, string key) =>
+        factory.WithDbAsync(db => db.RecordChainLinks.Where(l => l.Kind == kind && l.RecordKey == key).Select(l => l.Sequence).SingleAsync());
+
+    [Fact]
+    public async Task Chain_IntactThenAScoreEditedWithTheRecordsHashRedone_TheCommandTheBoardAndTheDrillsPageNameTheBreak()
+    {
+        await using var factory = new DrillsFactory();
+        var (pass, fail, annulled) = await HistoryAsync(factory);
+        await factory.CreateStaffAsync("CB-M", fail.SiteId, null, "经理", Roles.Manager, Roles.Employee);
+        var administrator = await factory.AdministratorClientAsync();
+        var trainer = await factory.SignedInAsync(annulled.TrainerNumber);
+
+        var intact = await VerifyAsync(factory);
+        Assert.True(intact.IsIntact, string.Join("; ", intact.Breaks));
+        // Three results, one annulment, two certificates (the annulled pass had one too), in one line.
+        Assert.Equal((6, 6), (intact.Links, intact.Records));
+        var kinds = await factory.WithDbAsync(db => db.RecordChainLinks.OrderBy(l => l.Sequence).Select(l => l.Kind).ToListAsync());
+        Assert.Equal((3, 1, 2), (kinds.Count(k => k == ChainedRecordKind.DrillResult), kinds.Count(k => k == ChainedRecordKind.Annulment), kinds.Count(k => k == ChainedRecordKind.Certificate)));
+        var (intactCode, intactOutput) = await RunVerifyAsync(factory.DataPath);
+        Assert.True(intactCode == 0, intactOutput);
+        Assert.Contains("Intact", intactOutput);
+        Assert.DoesNotContain(Broken, await administrator.GetStringAsync($"/clearance?site={pass.SiteId}"));
+        Assert.DoesNotContain(Broken, await trainer.GetStringAsync("/drills"));
+
+        // The failed smile becomes full marks, and the SHA-256 of the record is redone as anyone can: the row agrees with its hash again.
+        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id AND CriterionKey = 'smile'", ("$id", fail.AttemptId));
+        var row = await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync());
+        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", row.Record()!.Hash()), ("$id", fail.AttemptId));
+        Assert.True((await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync())).IsIntact);
+
+        var report = await VerifyAsync(factory);
+        var link = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, fail.AttemptId.ToString());
+        Assert.False(report.IsIntact);
+        Assert.Equal(new ChainBreak(link, ChainedRecordKind.DrillResult, fail.AttemptId.ToString(), ChainBreakReason.RecordChanged), report.Breaks[0]);
+        var (brokenCode, brokenOutput) = await RunVerifyAsync(factory.DataPath);
+        Assert.True(brokenCode == 1, brokenOutput);
+        Assert.Contains($"First: drill result #{fail.AttemptId} (link {link}) was changed after signing", brokenOutput);
+        var expected = $"演练结果 #{fail.AttemptId}（第 {link} 环）在签核后被修改";
+        var board = await administrator.GetStringAsync($"/clearance?site={pass.SiteId}");
+        Assert.Contains(Broken, board);
+        Assert.Contains(expected, board);
+        Assert.Contains(expected, await trainer.GetStringAsync("/drills"));
+        // A manager is not told: the notice is for those who can act on it.
+        Assert.DoesNotContain(Broken, await (await factory.SignedInAsync("CB-M")).GetStringAsync("/clearance"));
+    }
+
+    [Fact]
+    public async Task Chain_ALinkForgedWithoutTheKey_RecordsDeleted_AResultSignedBehindTheAppsBack_AnAnnulmentUndone_EachIsFound()
+    {
+        await using var factory = new DrillsFactory();
+        var (pass, fail, annulled) = await HistoryAsync(factory);
+
+        // A result edited, its hash redone, and its link rewritten to match, the MAC computed with the only key the forger has: a guess.
+        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id AND CriterionKey = 'smile'", ("$id", fail.AttemptId));
+        var hash = (await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync())).Record()!.Hash();
+        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", hash), ("$id", fail.AttemptId));
+        var failLink = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, fail.AttemptId.ToString());
+        var link = await factory.WithDbAsync(db => db.RecordChainLinks.AsNoTracking().SingleAsync(l => l.Sequence == failLink));
+        link.ContentHash = hash;
+        var forged = RecordChain.Mac(link, RandomNumberGenerator.GetBytes(RecordChain.KeyBytes));
+        await factory.ExecuteSqlAsync("UPDATE RecordChainLinks SET ContentHash = $hash, Mac = $mac WHERE Sequence = $sequence", ("$hash", hash), ("$mac", forged), ("$sequence", failLink));
+        await factory.ExecuteSqlAsync("UPDATE RecordChainLinks SET PreviousMac = $mac WHERE Sequence = $next", ("$mac", forged), ("$next", failLink + 1));
+
+        Assert.Equal(new ChainBreak(failLink, ChainedRecordKind.DrillResult, fail.AttemptId.ToString(), ChainBreakReason.LinkAltered), (await VerifyAsync(factory)).Breaks[0]);
+
+        // A certificate deleted.
+        var code = await factory.WithDbAsync(db => db.Certificates.Where(c => c.PersonId == pass.CandidateId).Select(c => c.Code).SingleAsync());
+        var certificateLink = await LinkOfAsync(factory, ChainedRecordKind.Certificate, code);
+        await factory.ExecuteSqlAsync("DELETE FROM Certificates WHERE Code = $code", ("$code", code));
+        Assert.Contains(new ChainBreak(certificateLink, ChainedRecordKind.Certificate, code, ChainBreakReason.RecordDeleted), (await VerifyAsync(factory)).Breaks);
+
+        // The pass deleted with its link: the chain has a hole where it was.
+        var passLink = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, pass.AttemptId.ToString());
+        await factory.ExecuteSqlAsync("DELETE FROM DrillScores WHERE AttemptId = $id", ("$id", pass.AttemptId));
+        await factory.ExecuteSqlAsync("DELETE FROM DrillAttempts WHERE Id = $id", ("$id", pass.AttemptId));
+        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks WHERE Sequence = $sequence", ("$sequence", passLink));
+        Assert.Contains((await VerifyAsync(factory)).Breaks, b => b.Sequence == passLink + 1 && b.Reason == ChainBreakReason.LinksMissing);
+
+        // The annulment undone by clearing the mark on its attempt, to revive the pass.
+        var annulmentId = await factory.WithDbAsync(db => db.DrillAnnulments.Where(a => a.AttemptId == annulled.AttemptId).Select(a => a.Id).SingleAsync());
+        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET AnnulledAtUtc = NULL WHERE Id = $id", ("$id", annulled.AttemptId));
+        Assert.Contains((await VerifyAsync(factory)).Breaks, b => (b.Kind, b.RecordKey, b.Reason) == (ChainedRecordKind.Annulment, annulmentId.ToString(), ChainBreakReason.RecordChanged));
+
+        // A draft marked signed in the database, with a hash that fits: it never went through a sign-off.
+        var draft = await factory.SessionAsync("CD");
+        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id", ("$id", draft.AttemptId));
+        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET SignedById = $signer, SignedAtUtc = '2026-01-01 08:00:00', Passed = 1, PercentTenths = 1000 WHERE Id = $id",
+            ("$signer", draft.TrainerId), ("$id", draft.AttemptId));
+        var draftHash = (await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == draft.AttemptId).SingleAsync())).Record()!.Hash();
+        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", draftHash), ("$id", draft.AttemptId));
+        Assert.Contains(new ChainBreak(null, ChainedRecordKind.DrillResult, draft.AttemptId.ToString(), ChainBreakReason.RecordNotChained), (await VerifyAsync(factory)).Breaks);
+    }
+
+    [Fact]
+    public async Task SignOffs_AtTheSameMoment_TakeTurnsOnTheChain_NoFork()
+    {
+        await using var factory = new DrillsFactory();
+        var drills = new List<DrillSetUp>();
+        for (var i = 0; i < 6; i++) drills.Add(await factory.SessionAsync($"CP{i}"));
+
+        var results = await Task.WhenAll(drills.Select(drill => factory.WithScopeAsync(services =>
+        {
+            var input = new ScoreInput();
+            foreach (var (key, score) in FullMarks) input.For(key).Score = score;
+            return services.GetRequiredService<AttemptScoring>().SignAsync(new DrillViewer(drill.TrainerId, false, true, false), drill.AttemptId, input, LmsFactory.Password);
+        })));
+
+        Assert.All(results, result => Assert.Equal(DrillActionStatus.Done, result.Status));
+        var report = await VerifyAsync(factory);
+        Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
+        // Every sign-off and every certificate it issued is one link of one unbroken line.
+        Assert.Equal(12, report.Links);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), await factory.WithDbAsync(db => db.RecordChainLinks.OrderBy(l => l.Sequence).Select(l => l.Sequence).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Start_RecordsSignedBeforeTheChain_AreChainedOnce_AndAMissingKeyStopsTheStart()
+    {
+        await using var factory = new DrillsFactory();
+        await HistoryAsync(factory);
+        var key = factory.Services.GetRequiredService<RecordChainKey>();
+        // As before the chain existed: no links, no key.
+        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks");
+        File.Delete(key.FilePath);
+
+        await factory.Services.StartRecordChainAsync();
+
+        var report = await VerifyAsync(factory);
+        Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
+        Assert.Equal(6, report.Links);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key.FilePath));
+        // Once: with the key in place a later start adopts nothing, so links deleted afterwards stay missing.
+        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks");
+        await factory.Services.StartRecordChainAsync();
+        Assert.Equal(0, (await VerifyAsync(factory)).Links);
+        Assert.All((await VerifyAsync(factory)).Breaks, b => Assert.Equal(ChainBreakReason.RecordNotChained, b.Reason));
+        // A chain whose key is gone cannot be extended: the app refuses to start rather than begin a second key.
+        await factory.ExecuteSqlAsync("INSERT INTO RecordChainLinks (Sequence, Kind, RecordKey, ContentHash, PreviousMac, Mac, AppendedAtUtc) VALUES (1, 1, '1', 'h', '', 'm', '2026-01-01 00:00:00')");
+        File.Delete(key.FilePath);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.Services.StartRecordChainAsync());
+        Assert.Contains(key.FilePath, refused.Message);
+    }
+
+    /// <summary>`dotnet TrainingLms.Web.dll verify-records`, as `./lms verify-records` runs it, on the test's data folder.</summary>
+    private static async Task<(int ExitCode, string Output)> RunVerifyAsync(string dataPath)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var web = Path.Combine(AppProcess.RepositoryRoot(), "src", "TrainingLms.Web");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll"));
+        start.ArgumentList.Add(VerifyRecordsCommand.Name);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Storage__DataPath"] = dataPath;
+        start.Environment["Demo__Enabled"] = "false";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+}
