@@ -24,6 +24,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportStagedChange> ImportStagedChanges => Set<ImportStagedChange>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseRevision> CourseRevisions => Set<CourseRevision>();
     public DbSet<LessonRevision> LessonRevisions => Set<LessonRevision>();

@@ -39,6 +39,7 @@ builder.Services.AddRazorComponents();
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
+await app.Services.RepairPeopleImportsAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncCourseContentAsync();

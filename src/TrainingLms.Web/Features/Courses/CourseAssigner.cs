@@ -21,6 +21,21 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
     public async Task<int> AssignByAudienceAsync(IReadOnlyCollection<string>? personIds = null, IReadOnlyCollection<string>? courseSlugs = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var created = await AddByAudienceAsync(db, personIds, courseSlugs, cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="db"/> the assignments <see cref="AssignByAudienceAsync"/> would make, without saving: the
+    /// caller saves them in the transaction that saves the people, so nobody is ever saved without their courses.
+    /// <paramref name="evenIfInactive"/> counts the named people in although they are not active yet (an import's
+    /// people, switched on in that same transaction).
+    /// </summary>
+    /// <returns>How many assignments were added.</returns>
+    public async Task<int> AddByAudienceAsync(LmsDbContext db, IReadOnlyCollection<string>? personIds, IReadOnlyCollection<string>? courseSlugs = null,
+        bool evenIfInactive = false, CancellationToken cancellationToken = default)
+    {
         var courses = (await db.Courses.AsNoTracking()
                 .Where(c => c.IsActive && c.CurrentRevisionId != null && (courseSlugs == null || courseSlugs.Contains(c.Slug)))
                 .Select(c => new { c.Id, c.CurrentRevision!.Audience, c.CurrentRevision.DueDays })
@@ -29,8 +44,9 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
             .ToList();
         if (courses.Count == 0) return 0;
 
+        var everyone = evenIfInactive && personIds is not null;
         var people = await db.Users.AsNoTracking()
-            .Where(p => p.IsActive && (personIds == null || personIds.Contains(p.Id)))
+            .Where(p => (p.IsActive || everyone) && (personIds == null || personIds.Contains(p.Id)))
             .Select(p => new
             {
                 p.Id,
@@ -66,7 +82,6 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
                 created++;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
         return created;
     }
 
