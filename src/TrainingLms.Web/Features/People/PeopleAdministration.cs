@@ -29,14 +29,15 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         if (passwordErrors.Count > 0) return PeopleResult.Fail(new Dictionary<string, string> { ["Password"] = string.Join(" ", passwordErrors) });
         person.PasswordHash = users.PasswordHasher.HashPassword(person, password);
 
-        // The person, their roles and their courses are saved together: a crash between them would leave someone without courses.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // The person, their roles and their courses are saved together: a crash between them would leave someone without
+        // courses. Inside a caller's transaction (the first administrator's set-up) they are saved with the caller's work.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var created = await users.CreateAsync(person);
         if (!created.Succeeded) return PeopleResult.Fail(IdentityErrors(created, passwordField: "Password"));
         await users.AddToRolesAsync(person, input.Roles.Distinct());
         await courses.AddByAudienceAsync(db, [person.Id]);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null) await transaction.CommitAsync();
         return PeopleResult.Ok(person.Id);
     }
 

@@ -1,10 +1,15 @@
+using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 
 namespace TrainingLms.Web.Features.People.Import;
 
-/// <summary>Someone the import creates. <see cref="Site"/> and <see cref="Team"/> may be new (their ids come when the import opens).</summary>
-public sealed record PlannedPerson(ValidPersonRow Row, string NormalizedUserName, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId, IReadOnlyList<string> RoleIds);
+/// <summary>
+/// Someone the import creates. <see cref="Site"/> and <see cref="Team"/> may be new (their ids come when the import
+/// opens); <see cref="Profile"/> says which courses they get.
+/// </summary>
+public sealed record PlannedPerson(ValidPersonRow Row, string NormalizedUserName, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId,
+    IReadOnlyList<string> RoleIds, LearnerProfile Profile);
 
 /// <summary>A change to someone who exists; blanks in the row keep what the person has.</summary>
 public sealed record PlannedChange(string PersonId, ValidPersonRow Row, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId, IReadOnlyList<string> AddedRoleIds);
@@ -36,14 +41,16 @@ public static class ImportPlanner
         {
             var site = row.Site is null ? null : FindOrCreateSite(sites, row.Site, plan);
             var team = site is null || row.Team is null ? null : FindOrCreateTeam(site, row.Team, row.TeamLineOfWork, plan);
-            int? positionId = row.Position is null ? null : snapshot.Positions[row.Position];
+            var position = row.Position is null ? null : snapshot.Positions[row.Position];
+            var positionId = position?.Id;
             var roleIds = row.Roles.Select(role => snapshot.RoleIds[role]).ToList();
             var normalizedEmail = row.Email is null ? null : normalizeEmail(row.Email);
 
             var key = normalizeName(row.EmployeeNumber);
             if (!snapshot.People.TryGetValue(key, out var person))
             {
-                plan.NewPeople.Add(new PlannedPerson(row, key, normalizedEmail, site?.Site, team, positionId, roleIds));
+                plan.NewPeople.Add(new PlannedPerson(row, key, normalizedEmail, site?.Site, team, positionId, roleIds,
+                    new LearnerProfile(row.Roles, position?.LineOfWork, position?.FacesCustomers ?? false)));
                 continue;
             }
             var addedRoles = roleIds.Where(id => !snapshot.HeldRoles[person.Id].Contains(id)).ToList();

@@ -8,6 +8,9 @@ namespace TrainingLms.Web.Features.People.Import;
 /// <summary>Someone already in the organisation, as an import compares them with a row.</summary>
 public sealed record ExistingPerson(string Id, string EmployeeNumber, string FullName, string? Phone, string? Email, DateOnly? HireDate, int? SiteId, int? TeamId, int? PositionId);
 
+/// <summary>A post, with what the courses' audience rules ask of it.</summary>
+public sealed record PositionFacts(int Id, LineOfWork LineOfWork, bool FacesCustomers);
+
 /// <summary>
 /// What an import checks its rows against, read without taking the write lock: the people (not those of an import
 /// still under way), their roles, sites with their teams, positions and roles.
@@ -22,8 +25,8 @@ public sealed class ImportSnapshot
 
     public required IReadOnlyList<Site> Sites { get; init; }
 
-    /// <summary>Position name → id, case-insensitively.</summary>
-    public required IReadOnlyDictionary<string, int> Positions { get; init; }
+    /// <summary>By position name, case-insensitively.</summary>
+    public required IReadOnlyDictionary<string, PositionFacts> Positions { get; init; }
 
     /// <summary>Role name → id.</summary>
     public required IReadOnlyDictionary<string, string> RoleIds { get; init; }
@@ -39,7 +42,8 @@ public sealed class ImportSnapshot
             People = people,
             HeldRoles = roles.ToLookup(link => link.UserId, link => link.RoleId),
             Sites = await db.Sites.AsNoTracking().Include(s => s.Teams).ToListAsync(cancellationToken),
-            Positions = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken),
+            Positions = await db.Positions.AsNoTracking()
+                .ToDictionaryAsync(p => p.Name, p => new PositionFacts(p.Id, p.LineOfWork, p.FacesCustomers), StringComparer.OrdinalIgnoreCase, cancellationToken),
             RoleIds = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken),
         };
     }

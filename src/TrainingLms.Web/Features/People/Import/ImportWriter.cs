@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Data.Identity;
+using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
@@ -38,6 +40,8 @@ public sealed class ImportWriter(
     private static readonly TimeSpan LongestGiveWay = TimeSpan.FromSeconds(1);
 
     private int BatchSize => options.Value.BatchSize;
+
+    private TimeSpan TransactionTime => TimeSpan.FromMilliseconds(options.Value.TransactionMilliseconds);
 
     public async Task RecordRefusedAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
@@ -135,20 +139,37 @@ public sealed class ImportWriter(
 
     private async Task StageAsync(int batchId, ImportPlan plan, CancellationToken cancellationToken)
     {
-        foreach (var chunk in plan.NewPeople.Chunk(BatchSize))
+        CourseAudiences audiences;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            audiences = await courses.AudiencesAsync(db, cancellationToken: cancellationToken);
+        var next = 0;
+        while (next < plan.NewPeople.Count)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var people = chunk.Select(planned => NewPerson(planned, batchId, plan)).ToList();
-            db.Users.AddRange(people);
-            db.UserRoles.AddRange(chunk.Zip(people).SelectMany(pair => pair.First.RoleIds.Select(roleId => new IdentityUserRole<string> { UserId = pair.Second.Id, RoleId = roleId })));
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            var written = new List<string>();
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await courses.AddByAudienceAsync(db, [.. people.Select(p => p.Id)], evenIfInactive: true, cancellationToken: cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var people = await BulkInsert<Person>.PrepareAsync(db, cancellationToken);
+                await using var roles = await BulkInsert<IdentityUserRole<string>>.PrepareAsync(db, cancellationToken);
+                await using var assignments = await BulkInsert<CourseAssignment>.PrepareAsync(db, cancellationToken);
+                // A transaction ends at BatchSize people or once it has held the lock for TransactionMilliseconds,
+                // whichever comes first: on a busy machine each row takes longer, and others must not wait longer.
+                var started = Stopwatch.GetTimestamp();
+                do
+                {
+                    var planned = plan.NewPeople[next++];
+                    var person = NewPerson(planned, batchId, plan);
+                    await people.InsertAsync(person, cancellationToken);
+                    foreach (var roleId in planned.RoleIds)
+                        await roles.InsertAsync(new IdentityUserRole<string> { UserId = person.Id, RoleId = roleId }, cancellationToken);
+                    foreach (var assignment in audiences.For(person.Id, planned.Profile, planned.Site?.TimeZoneId))
+                        await assignments.InsertAsync(assignment, cancellationToken);
+                    written.Add(person.Id);
+                }
+                while (next < plan.NewPeople.Count && written.Count < BatchSize && Stopwatch.GetElapsedTime(started) < TransactionTime);
                 await transaction.CommitAsync(cancellationToken);
             }
+            learningChanges.PeopleChanged(written);
             await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
         }
         foreach (var chunk in plan.Changes.Chunk(BatchSize))
