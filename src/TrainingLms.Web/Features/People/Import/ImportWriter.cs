@@ -25,20 +25,18 @@ public enum ImportFailure
 /// Writes an import's plan without holding the company up: the new people are written in short transactions,
 /// inactive and marked as the batch's (staged), with their roles and courses; changes to people who exist are
 /// staged beside them. One short transaction then switches the import in, and the people are switched on in short
-/// transactions again. Until the switch, a failure (or, at the next start, a crash) removes everything staged;
-/// after it, the next start finishes what a crash left.
+/// transactions again (<see cref="StagedImports"/>). Until the switch, a failure (or, after a crash, the next
+/// start) removes everything staged; after it, the next start finishes what a crash left.
 /// </summary>
 public sealed class ImportWriter(
     IDbContextFactory<LmsDbContext> dbFactory,
     CourseAssigner courses,
+    StagedImports staged,
     LearningChanges learningChanges,
     PendingWrites pendingWrites,
     IOptions<ImportOptions> options,
     ILogger<ImportWriter> logger)
 {
-    /// <summary>The longest an import waits, between two of its transactions, for other saves to go first.</summary>
-    private static readonly TimeSpan LongestGiveWay = TimeSpan.FromSeconds(1);
-
     private int BatchSize => options.Value.BatchSize;
 
     private TimeSpan TransactionTime => TimeSpan.FromMilliseconds(options.Value.TransactionMilliseconds);
@@ -62,59 +60,26 @@ public sealed class ImportWriter(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "People import {Batch} ({File}) failed while writing; removing what it wrote", batch.Id, batch.FileName);
-            try
-            {
-                await RollBackAsync(batch.Id, CancellationToken.None);
-                batch.Status = ImportStatus.RolledBack;
-            }
-            catch (Exception again)
-            {
-                logger.LogError(again, "People import {Batch} could not remove what it wrote; the next start removes it", batch.Id);
-            }
+            logger.LogError(e, "People import {Batch} ({File}) failed while writing", batch.Id, batch.FileName);
+            await SettleAsync(batch, coursesMayHaveChanged: true);
             if (e is OperationCanceledException) throw;
-            return ImportFailure.WriteFailed;
+            return batch.Succeeded ? null : ImportFailure.WriteFailed;
         }
-        batch.Status = ImportStatus.Committed;
-        try
-        {
-            // A course published while the people were staged did not reach them (they were inactive).
-            await FinishAsync(batch.Id, coursesMayHaveChanged: learningChanges.CoursesStamp != coursesBefore, CancellationToken.None);
-            batch.Status = ImportStatus.Completed;
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "People import {Batch} is in but could not switch everyone on; the next start finishes it", batch.Id);
-        }
+        // A course published while the people were staged did not reach them (they were inactive).
+        await SettleAsync(batch, coursesMayHaveChanged: learningChanges.CoursesStamp != coursesBefore);
         return null;
     }
 
-    /// <summary>At start-up: removes what an interrupted import staged, and finishes an import that was switched in.</summary>
-    public async Task RepairAsync(CancellationToken cancellationToken = default)
+    /// <summary>Finishes the batch (switched in) or removes what it staged (not switched in); left to the next start if that fails too.</summary>
+    private async Task SettleAsync(ImportBatch batch, bool coursesMayHaveChanged)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var interrupted = await db.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Staging || b.Status == ImportStatus.Committed)
-            .OrderBy(b => b.Id).Select(b => new { b.Id, b.Status }).ToListAsync(cancellationToken);
-        foreach (var batch in interrupted)
+        try
         {
-            try
-            {
-                if (batch.Status == ImportStatus.Staging)
-                {
-                    logger.LogWarning("People import {Batch} was interrupted before it was in: removing what it had written", batch.Id);
-                    await RollBackAsync(batch.Id, cancellationToken);
-                }
-                else
-                {
-                    logger.LogWarning("People import {Batch} was interrupted after it was in: switching the rest of its people on", batch.Id);
-                    await FinishAsync(batch.Id, coursesMayHaveChanged: true, cancellationToken);
-                }
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                // The app starts all the same; the batch's people stay hidden and the next start tries again.
-                logger.LogError(e, "People import {Batch} could not be repaired", batch.Id);
-            }
+            batch.Status = await staged.SettleAsync(batch.Id, coursesMayHaveChanged, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "People import {Batch} could not be settled; the next start does it", batch.Id);
         }
     }
 
@@ -170,7 +135,7 @@ public sealed class ImportWriter(
                 await transaction.CommitAsync(cancellationToken);
             }
             learningChanges.PeopleChanged(written);
-            await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
+            await pendingWrites.GiveWayAsync(StagedImports.LongestGiveWay, cancellationToken);
         }
         foreach (var chunk in plan.Changes.Chunk(BatchSize))
         {
@@ -190,7 +155,7 @@ public sealed class ImportWriter(
                 AddedRoleIds = [.. change.AddedRoleIds],
             }));
             await db.SaveChangesAsync(cancellationToken);
-            await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
+            await pendingWrites.GiveWayAsync(StagedImports.LongestGiveWay, cancellationToken);
         }
     }
 
@@ -233,90 +198,5 @@ public sealed class ImportWriter(
         // Written past the change tracker, so counted here, once committed.
         learningChanges.PeopleChanged(plan.Changes.Select(c => c.PersonId));
         if (batch.NewSiteIds.Count > 0) learningChanges.EveryoneChanged();
-    }
-
-    /// <summary>
-    /// Switches the batch's people on, a short transaction at a time, each with any course their audience gained
-    /// meanwhile; then gives the changed people the courses their new post or roles bring. Safe to run again.
-    /// </summary>
-    private async Task FinishAsync(int batchId, bool coursesMayHaveChanged, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var ids = await db.Users.Where(p => p.StagedImportId == batchId).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (ids.Count == 0) break;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                if (coursesMayHaveChanged)
-                {
-                    await courses.AddByAudienceAsync(db, ids, evenIfInactive: true, cancellationToken: cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                await db.Users.Where(p => ids.Contains(p.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, true).SetProperty(p => p.StagedImportId, (int?)null), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            learningChanges.PeopleChanged(ids);
-            await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
-        }
-        while (true)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var changes = await db.ImportStagedChanges.Where(c => c.BatchId == batchId).OrderBy(c => c.Id).Take(BatchSize)
-                .Select(c => new { c.Id, c.PersonId }).ToListAsync(cancellationToken);
-            if (changes.Count == 0) break;
-            var changeIds = changes.Select(c => c.Id).ToList();
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await courses.AddByAudienceAsync(db, [.. changes.Select(c => c.PersonId)], cancellationToken: cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await db.ImportStagedChanges.Where(c => changeIds.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
-        }
-        await SetStatusAsync(batchId, ImportStatus.Completed, cancellationToken);
-    }
-
-    /// <summary>Removes everything a batch staged, a short transaction at a time. Safe to run again.</summary>
-    private async Task RollBackAsync(int batchId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var ids = await db.Users.Where(p => p.StagedImportId == batchId).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (ids.Count == 0) break;
-            // Their roles and course assignments go with them (the keys cascade).
-            await db.Users.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-            learningChanges.PeopleChanged(ids);
-            await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
-        }
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            while (await db.ImportStagedChanges.Where(c => c.BatchId == batchId).OrderBy(c => c.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken) > 0)
-                await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
-            var batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
-            try
-            {
-                var teams = await db.Teams.Where(t => batch.NewTeamIds.Contains(t.Id) && !t.IsActive && !db.Users.Any(p => p.TeamId == t.Id))
-                    .ExecuteDeleteAsync(cancellationToken);
-                var sites = await db.Sites.Where(s => batch.NewSiteIds.Contains(s.Id) && !s.IsActive && !db.Teams.Any(t => t.SiteId == s.Id) && !db.Users.Any(p => p.SiteId == s.Id))
-                    .ExecuteDeleteAsync(cancellationToken);
-                if (teams + sites > 0) learningChanges.EveryoneChanged();
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
-            {
-                // Something was attached to a new, still inactive site or team by hand meanwhile: it stays, inactive.
-                logger.LogWarning(e, "People import {Batch}: a site or team it created is in use and was left inactive", batchId);
-            }
-        }
-        await SetStatusAsync(batchId, ImportStatus.RolledBack, cancellationToken);
-    }
-
-    private async Task SetStatusAsync(int batchId, ImportStatus status, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status), cancellationToken);
     }
 }
