@@ -12,7 +12,6 @@ public class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
         batch.Property(b => b.FileName).HasMaxLength(260);
         batch.Property(b => b.Encoding).HasMaxLength(20);
         batch.Ignore(b => b.Succeeded);
-        batch.Ignore(b => b.IsUnderWay);
         batch.HasIndex(b => b.ImportedAtUtc);
         batch.HasIndex(b => b.Status);
         batch.HasOne<Person>().WithMany().HasForeignKey(b => b.ImportedById).OnDelete(DeleteBehavior.SetNull);

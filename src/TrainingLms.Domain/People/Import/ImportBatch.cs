@@ -41,7 +41,4 @@ public class ImportBatch
 
     /// <summary>The import went through: committed, whether or not its people are all switched on yet.</summary>
     public bool Succeeded => Status is ImportStatus.Committed or ImportStatus.Completed;
-
-    /// <summary>An import that is still writing or finishing; only one runs at a time.</summary>
-    public bool IsUnderWay => Status is ImportStatus.Staging or ImportStatus.Committed;
 }
