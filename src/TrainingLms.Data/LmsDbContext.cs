@@ -27,6 +27,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<SignInUnlock> SignInUnlocks => Set<SignInUnlock>();
+    public DbSet<ImportStagedChange> ImportStagedChanges => Set<ImportStagedChange>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseRevision> CourseRevisions => Set<CourseRevision>();
     public DbSet<LessonRevision> LessonRevisions => Set<LessonRevision>();

@@ -47,6 +47,7 @@ if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.Ru
 app.Services.SecureDataFolder();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.StartRecordChainAsync();
+await app.Services.RepairPeopleImportsAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SeedDemoAsync();
 await app.Services.SyncContentAsync();

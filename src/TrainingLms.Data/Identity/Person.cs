@@ -22,6 +22,12 @@ public class Person : IdentityUser
     public DateTime? DeactivatedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The import that is still writing this person (who stays inactive and hidden meanwhile); null once that
+    /// import is in, and for everyone else.
+    /// </summary>
+    public int? StagedImportId { get; set; }
+
     /// <summary>en-US or zh-CN; null means the default (zh-CN).</summary>
     public string? PreferredCulture { get; set; }
 

@@ -222,6 +222,9 @@ namespace TrainingLms.Data.Migrations
                     b.Property<int?>("SiteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StagedImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -250,6 +253,9 @@ namespace TrainingLms.Data.Migrations
                     b.HasIndex("PositionId");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("StagedImportId")
+                        .HasFilter("\"StagedImportId\" IS NOT NULL");
 
                     b.HasIndex("TeamId");
 
@@ -2143,13 +2149,21 @@ namespace TrainingLms.Data.Migrations
                     b.Property<string>("ImportedById")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("NewSiteIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NewTeamIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProblemCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Succeeded")
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Unchanged")
@@ -2164,7 +2178,62 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("ImportedById");
 
+                    b.HasIndex("Status");
+
                     b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.People.Import.ImportStagedChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AddedRoleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ImportStagedChanges");
                 });
 
             modelBuilder.Entity("TrainingLms.Domain.People.SignInThrottle", b =>
@@ -2443,6 +2512,11 @@ namespace TrainingLms.Data.Migrations
                     b.HasOne("TrainingLms.Domain.Organisation.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Domain.People.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("StagedImportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TrainingLms.Domain.Organisation.Team", "Team")
@@ -3001,6 +3075,21 @@ namespace TrainingLms.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ImportedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.People.Import.ImportStagedChange", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.People.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingLms.Domain.People.SignInUnlock", b =>

@@ -18,6 +18,8 @@ public static class DatabaseSetup
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
+        builder.Services.AddSingleton<PendingWrites>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PendingWrites>());
         // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.
         // The features' interceptors (registered as IInterceptor) see every save, after the guard.
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>

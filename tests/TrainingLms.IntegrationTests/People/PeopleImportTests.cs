@@ -159,6 +159,23 @@ public class PeopleImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_WhileAnotherImportIsWriting_IsRefusedAndImportsNothing()
+    {
+        await factory.WithDbAsync(db =>
+        {
+            db.ImportBatches.Add(new ImportBatch { FileName = "other.csv", Encoding = "UTF-8", Status = ImportStatus.Staging });
+            return db.SaveChangesAsync();
+        });
+
+        var (response, page) = await UploadAsync(PeopleCsvFile.Utf8WithBom(PeopleCsvFile.Rows(5)), createMissing: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("另一个导入仍在进行中", page);
+        Assert.Equal(1, await PeopleCountAsync());
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Sites.CountAsync()));
+    }
+
+    [Fact]
     public async Task Import_CheckOnly_ValidatesWithoutSaving()
     {
         var (_, page) = await UploadAsync(PeopleCsvFile.Utf8WithBom(PeopleCsvFile.Rows(5)), createMissing: true, mode: "check");

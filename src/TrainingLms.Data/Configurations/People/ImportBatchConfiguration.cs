@@ -11,7 +11,9 @@ public class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
     {
         batch.Property(b => b.FileName).HasMaxLength(260);
         batch.Property(b => b.Encoding).HasMaxLength(20);
+        batch.Ignore(b => b.Succeeded);
         batch.HasIndex(b => b.ImportedAtUtc);
+        batch.HasIndex(b => b.Status);
         batch.HasOne<Person>().WithMany().HasForeignKey(b => b.ImportedById).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingLms.Data.Identity;
+using TrainingLms.Domain.People.Import;
 
 namespace TrainingLms.Data.Configurations.People;
 
@@ -16,6 +17,9 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasIndex(p => p.PhoneNumber).IsUnique();
         person.HasIndex(p => p.NormalizedEmail).IsUnique();
         person.HasIndex(p => p.FullName);
+        // Almost everyone has none: the index holds only the people of an import under way.
+        person.HasIndex(p => p.StagedImportId).HasFilter("\"StagedImportId\" IS NOT NULL");
+        person.HasOne<ImportBatch>().WithMany().HasForeignKey(p => p.StagedImportId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne(p => p.Site).WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne(p => p.Position).WithMany().HasForeignKey(p => p.PositionId).OnDelete(DeleteBehavior.Restrict);

@@ -21,16 +21,27 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
     public async Task<int> AssignByAudienceAsync(IReadOnlyCollection<string>? personIds = null, IReadOnlyCollection<string>? courseSlugs = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var courses = (await db.Courses.AsNoTracking()
-                .Where(c => c.IsActive && c.CurrentRevisionId != null && (courseSlugs == null || courseSlugs.Contains(c.Slug)))
-                .Select(c => new { c.Id, c.CurrentRevision!.Audience, c.CurrentRevision.DueDays })
-                .ToListAsync(cancellationToken))
-            .Where(c => c.Audience.Count > 0)
-            .ToList();
-        if (courses.Count == 0) return 0;
+        var created = await AddByAudienceAsync(db, personIds, courseSlugs, cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
 
+    /// <summary>
+    /// Adds to <paramref name="db"/> the assignments <see cref="AssignByAudienceAsync"/> would make, without saving: the
+    /// caller saves them in the transaction that saves the people, so nobody is ever saved without their courses.
+    /// <paramref name="evenIfInactive"/> counts the named people in although they are not active yet (an import's
+    /// people, switched on in that same transaction).
+    /// </summary>
+    /// <returns>How many assignments were added.</returns>
+    public async Task<int> AddByAudienceAsync(LmsDbContext db, IReadOnlyCollection<string>? personIds, IReadOnlyCollection<string>? courseSlugs = null,
+        bool evenIfInactive = false, CancellationToken cancellationToken = default)
+    {
+        var audiences = await AudiencesAsync(db, courseSlugs, cancellationToken);
+        if (audiences.IsEmpty) return 0;
+
+        var everyone = evenIfInactive && personIds is not null;
         var people = await db.Users.AsNoTracking()
-            .Where(p => p.IsActive && (personIds == null || personIds.Contains(p.Id)))
+            .Where(p => (p.IsActive || everyone) && (personIds == null || personIds.Contains(p.Id)))
             .Select(p => new
             {
                 p.Id,
@@ -43,31 +54,35 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
                 .Where(r => personIds == null || personIds.Contains(r.UserId))
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name!);
-        var courseIds = courses.Select(c => c.Id).ToList();
+        var courseIds = audiences.CourseIds;
         var existing = (await db.CourseAssignments.Where(a => courseIds.Contains(a.CourseId) && (personIds == null || personIds.Contains(a.PersonId)))
                 .Select(a => new { a.PersonId, a.CourseId }).ToListAsync(cancellationToken))
             .Select(a => (a.PersonId, a.CourseId)).ToHashSet();
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var created = 0;
         foreach (var person in people)
         {
             var profile = new LearnerProfile(roles[person.Id].ToList(), person.Line, person.FacesCustomers);
-            foreach (var course in courses.Where(c => !existing.Contains((person.Id, c.Id)) && Audience.Includes(c.Audience, profile)))
+            foreach (var assignment in audiences.For(person.Id, profile, person.TimeZoneId).Where(a => !existing.Contains((person.Id, a.CourseId))))
             {
-                db.CourseAssignments.Add(new CourseAssignment
-                {
-                    CourseId = course.Id,
-                    PersonId = person.Id,
-                    Source = AssignmentSource.Audience,
-                    AssignedAtUtc = now,
-                    DueOn = SiteTime.Today(now, person.TimeZoneId).AddDays(course.DueDays),
-                });
+                db.CourseAssignments.Add(assignment);
                 created++;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
         return created;
+    }
+
+    /// <summary>
+    /// The live courses' audience rules as they are now, to work out assignments in memory: an import assigns the
+    /// people it writes from what it knows of them, without reading them back inside its short transactions.
+    /// </summary>
+    public async Task<CourseAudiences> AudiencesAsync(LmsDbContext db, IReadOnlyCollection<string>? courseSlugs = null, CancellationToken cancellationToken = default)
+    {
+        var courses = await db.Courses.AsNoTracking()
+            .Where(c => c.IsActive && c.CurrentRevisionId != null && (courseSlugs == null || courseSlugs.Contains(c.Slug)))
+            .Select(c => new { c.Id, c.CurrentRevision!.Audience, c.CurrentRevision.DueDays })
+            .ToListAsync(cancellationToken);
+        return new CourseAudiences([.. courses.Where(c => c.Audience.Count > 0).Select(c => new CourseAudience(c.Id, c.Audience, c.DueDays))], clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Assigns a course to one person, or everyone active in a team or site; people who already have it keep their assignment.</summary>
@@ -110,4 +125,24 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
         await db.SaveChangesAsync(cancellationToken);
         return chosen.Count;
     }
+}
+
+public sealed record CourseAudience(int CourseId, IReadOnlyList<AudienceRule> Rules, int DueDays);
+
+/// <summary>Which live courses a learner's profile brings, each due its course's days after today in the learner's site.</summary>
+public sealed class CourseAudiences(IReadOnlyList<CourseAudience> courses, DateTime nowUtc)
+{
+    public bool IsEmpty => courses.Count == 0;
+
+    public IReadOnlyList<int> CourseIds { get; } = [.. courses.Select(c => c.CourseId)];
+
+    public IEnumerable<CourseAssignment> For(string personId, LearnerProfile profile, string? timeZoneId) =>
+        courses.Where(course => Audience.Includes(course.Rules, profile)).Select(course => new CourseAssignment
+        {
+            CourseId = course.CourseId,
+            PersonId = personId,
+            Source = AssignmentSource.Audience,
+            AssignedAtUtc = nowUtc,
+            DueOn = SiteTime.Today(nowUtc, timeZoneId).AddDays(course.DueDays),
+        });
 }

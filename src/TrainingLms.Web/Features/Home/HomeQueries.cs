@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
+using TrainingLms.Domain.People.Import;
 
 namespace TrainingLms.Web.Features.Home;
 
@@ -14,12 +15,13 @@ public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync();
-        var last = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.ImportedAtUtc).FirstOrDefaultAsync();
+        var last = await db.ImportBatches.AsNoTracking().Where(b => b.Status != ImportStatus.Staging).OrderByDescending(b => b.ImportedAtUtc).FirstOrDefaultAsync();
         return new AdminSummary(
             await db.Sites.CountAsync(s => s.IsActive),
             await db.Teams.CountAsync(t => t.IsActive),
             await db.Users.CountAsync(p => p.IsActive),
-            await db.Users.CountAsync(p => !p.IsActive),
+            // People of an import still being written are not deactivated, just not in yet.
+            await db.Users.CountAsync(p => !p.IsActive && p.StagedImportId == null),
             await db.Users.CountAsync(p => p.IsActive && p.TeamId == null),
             last is null ? null : new LastImport(SiteTime.ToLocal(last.ImportedAtUtc, zone), last.FileName, last.Succeeded, last.Created, last.Updated, last.Unchanged, last.ProblemCount),
             await db.Teams.Where(t => t.IsActive && t.ClassLeaderId == null).OrderBy(t => t.Site!.Code)

@@ -24,10 +24,20 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
             MustChangePassword = mustChangePassword,
         };
         Apply(input, person);
-        var created = await users.CreateAsync(person, password);
+        // The password is checked and hashed (the slow part) before the write lock is taken.
+        var passwordErrors = await CheckPasswordAsync(person, password);
+        if (passwordErrors.Count > 0) return PeopleResult.Fail(new Dictionary<string, string> { ["Password"] = string.Join(" ", passwordErrors) });
+        person.PasswordHash = users.PasswordHasher.HashPassword(person, password);
+
+        // The person, their roles and their courses are saved together: a crash between them would leave someone without
+        // courses. Inside a caller's transaction (the first administrator's set-up) they are saved with the caller's work.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        var created = await users.CreateAsync(person);
         if (!created.Succeeded) return PeopleResult.Fail(IdentityErrors(created, passwordField: "Password"));
         await users.AddToRolesAsync(person, input.Roles.Distinct());
-        await courses.AssignByAudienceAsync(personIds: [person.Id]);
+        await courses.AddByAudienceAsync(db, [person.Id]);
+        await db.SaveChangesAsync();
+        if (transaction is not null) await transaction.CommitAsync();
         return PeopleResult.Ok(person.Id);
     }
 
@@ -52,9 +62,10 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         if (added.Count > 0) await users.AddToRolesAsync(person, added);
         // A new stamp makes open sessions pick up the new roles at their next check.
         if (removed.Count + added.Count > 0) await users.UpdateSecurityStampAsync(person);
+        // A new post or role may bring new courses, saved with the change; courses already assigned stay.
+        await courses.AddByAudienceAsync(db, [person.Id]);
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        // A new post or role may bring new courses; courses already assigned stay.
-        await courses.AssignByAudienceAsync(personIds: [person.Id]);
         return PeopleResult.Ok(person.Id);
     }
 
@@ -81,10 +92,22 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         person.DeactivatedAtUtc = active ? null : clock.GetUtcNow().UtcDateTime;
         // The new stamp is saved with the change and ends the person's open sessions.
         await users.UpdateSecurityStampAsync(person);
-        await transaction.CommitAsync();
         // Courses published, or posts changed, while the person was away were not assigned to them then.
-        if (active) await courses.AssignByAudienceAsync(personIds: [person.Id]);
+        if (active)
+        {
+            await courses.AddByAudienceAsync(db, [person.Id]);
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
         return PeopleResult.Ok(person.Id);
+    }
+
+    private async Task<List<string>> CheckPasswordAsync(Person person, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+            errors.AddRange((await validator.ValidateAsync(users, person, password)).Errors.Select(error => error.Description));
+        return errors;
     }
 
     private async Task<bool> IsLastActiveAdministratorAsync(Person person) =>

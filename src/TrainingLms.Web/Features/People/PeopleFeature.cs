@@ -12,7 +12,17 @@ public static class PeopleFeature
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PeopleAdministration>();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PeopleImporter>();
+        builder.Services.AddScoped<ImportWriter>();
+        builder.Services.AddScoped<StagedImports>();
+    }
+
+    /// <summary>Removes what an import interrupted by a crash had staged, or finishes one that was already switched in.</summary>
+    public static async Task RepairPeopleImportsAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StagedImports>().RepairAsync();
     }
 
     public static void MapPeople(this IEndpointRouteBuilder app) =>

@@ -10,7 +10,7 @@ public class ImportReportTests : LocalizedContext
     {
         FileName = "people.csv",
         Encoding = "GB18030",
-        Succeeded = succeeded,
+        Status = succeeded ? ImportStatus.Completed : ImportStatus.Refused,
         RowCount = rows,
         Created = 3,
         Updated = 4,
@@ -45,6 +45,33 @@ public class ImportReportTests : LocalizedContext
             rows);
         Assert.Equal("行号", cut.Find("tbody td").GetAttribute("data-label"));
         Assert.Empty(cut.FindAll(".alert"));
+    }
+
+    [Fact]
+    public void ImportReport_ThousandsOfIssues_ListsTheFirst200AndCountsTheRest()
+    {
+        UseCulture("en-US");
+        var issues = Enumerable.Range(2, 3000).Select(line => new ImportIssue(line, ImportProblem.InvalidPhone, "12345")).ToList();
+
+        var cut = Render<ImportReport>(p => p.Add(c => c.Outcome, new ImportOutcome(Batch(false), issues, [])));
+
+        Assert.Contains("Correct the 3000 row problem(s) below", cut.Markup);
+        var lines = cut.FindAll("table.import-issues tbody tr").Select(tr => Text(tr.QuerySelector("td")!)).ToList();
+        Assert.Equal(ImportReport.ListedIssues, lines.Count);
+        Assert.Equal(["2", "201"], [lines[0], lines[^1]]);
+        Assert.Equal("… and 2800 more problems, not listed here.", Text(cut.Find(".import-more")));
+    }
+
+    [Fact]
+    public void ImportReport_FailedPartWay_SaysNothingWasImported()
+    {
+        UseCulture("zh-CN");
+
+        var cut = Render<ImportReport>(p => p.Add(c => c.Outcome, new ImportOutcome(Batch(false), [], [], ImportFailure.WriteFailed)));
+
+        Assert.Equal("未导入任何数据", Text(cut.Find("h2.text-danger")));
+        Assert.Contains("导入中途失败，已全部撤销", Text(cut.Find(".alert-danger")));
+        Assert.Empty(cut.FindAll("table"));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace TrainingLms.Web.Infrastructure;
+
+/// <summary>
+/// Inserts new rows of one entity type with one prepared statement, inside the caller's transaction. For writes that
+/// must hold SQLite's write lock only briefly (the people import): EF's change tracker spends far longer per row than
+/// SQLite does. Tables, columns and conversions come from the EF model, so a row is stored exactly as a save would
+/// store it. The save interceptors do not see these rows: the caller counts the change where a cache depends on it
+/// (<c>LearningChanges</c>).
+/// </summary>
+public sealed class BulkInsert<T> : IAsyncDisposable where T : class
+{
+    private readonly DbCommand command;
+    private readonly List<(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, DbParameter Parameter)> columns;
+
+    private BulkInsert(DbCommand command, List<(IClrPropertyGetter, RelationalTypeMapping, DbParameter)> columns)
+    {
+        this.command = command;
+        this.columns = columns;
+    }
+
+    public static async Task<BulkInsert<T>> PrepareAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk insert runs inside the caller's transaction.");
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        // A key the database generates is left to it; any other generated or shadow value would be stored wrong, so it is refused.
+        var properties = entityType.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToList();
+        if (properties.FirstOrDefault(p => p.IsShadowProperty() || p.ValueGenerated != ValueGenerated.Never) is { } unsupported)
+            throw new NotSupportedException($"{typeof(T).Name}.{unsupported.Name} is generated or a shadow property.");
+
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var columns = properties.Select((property, i) =>
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var parameter = mapping.CreateParameter(command, $"@p{i}", null, property.IsNullable);
+            command.Parameters.Add(parameter);
+            return (property.GetGetter(), mapping, parameter);
+        }).ToList();
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) "
+            + $"VALUES ({string.Join(", ", columns.Select(c => c.parameter.ParameterName))})";
+        await command.PrepareAsync(cancellationToken);
+        return new BulkInsert<T>(command, columns);
+    }
+
+    public async Task InsertAsync(T row, CancellationToken cancellationToken)
+    {
+        foreach (var (getter, mapping, parameter) in columns)
+        {
+            var value = getter.GetClrValueUsingContainingEntity(row);
+            parameter.Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => command.DisposeAsync();
+}
