@@ -23,8 +23,6 @@ public static class ClipsFeature
         builder.Services.AddScoped<ClipAdministration>();
         builder.Services.AddScoped<LessonClipCheck>();
         builder.Services.AddHostedService<TranscodeWorker>();
-        // Kestrel's default body limit (30 MB) would refuse a chunk before the endpoint could set its own.
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024 + 1);
     }
 
     /// <summary>Says in the log which clip blocks of content/ name clips the library does not hold yet.</summary>

@@ -6,6 +6,7 @@ using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Drills.Content;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -41,7 +42,7 @@ public static class DrillsFeature
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(VerifyRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Key(context),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute,
