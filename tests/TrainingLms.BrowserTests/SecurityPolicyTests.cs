@@ -39,7 +39,7 @@ public class SecurityPolicyTests(BrowserFixture fixture)
         var (attemptId, sessionId) = await DemoAsync(db => db.DrillAttempts
             .Where(a => db.Users.Any(p => p.Id == a.CandidateId && p.UserName == "E0001"))
             .Select(a => new ValueTuple<int, int>(a.Id, a.SessionId)).FirstAsync());
-        var clipId = await DemoAsync(db => db.Clips.Where(c => c.Slug == "front-desk-greeting").Select(c => c.Id).SingleAsync());
+        var clipId = await DemoAsync(db => db.Clips.Where(c => c.Slug == "smile-discovery-cuihu-lobby").Select(c => c.Id).SingleAsync());
 
         var page = await VisitAsync("T0001", keepOpen: true,
             "/", "/drills", $"/drills/sessions/{sessionId}", "/clips", $"/clips/{clipId}", $"/clips/{clipId}/edit", "/clips/upload",
@@ -88,7 +88,7 @@ public class SecurityPolicyTests(BrowserFixture fixture)
         var lessons = await DemoAsync(db => db.LessonRevisions
             .Where(l => db.Courses.Any(c => c.CurrentRevisionId == l.CourseRevisionId && c.Slug == "meet-smile-greet-rise")).ToListAsync());
         var lesson = lessons.Where(l => l.Quiz is not null).OrderBy(l => l.Order).First().Key;
-        var clipId = await DemoAsync(db => db.Clips.Where(c => c.Slug == "front-desk-greeting").Select(c => c.Id).SingleAsync());
+        var clipId = await DemoAsync(db => db.Clips.Where(c => c.Slug == "smile-standard-demo").Select(c => c.Id).SingleAsync());
 
         var page = await VisitAsync("E0001", keepOpen: true, "/", "/learning", "/catalogue", "/learning/meet-smile-greet-rise",
             "/clips", $"/clips/{clipId}", "/benchmark", "/benchmark/rate", "/rankings", "/clearance/me", $"/learning/meet-smile-greet-rise/{lesson}");
@@ -108,6 +108,20 @@ public class SecurityPolicyTests(BrowserFixture fixture)
         foreach (var path in new[] { "/account/signin", "/feedback/CUIHUKEFUA", "/verify", $"/verify/{certificate}" })
             await OpenAsync(page, path, errors);
 
+        // The recorder does see a refusal: an inline style and an inline script, as an injected tag would bring.
+        await page.EvaluateAsync("""
+            () => {
+                document.body.setAttribute("style", "background: red");
+                const script = document.createElement("script");
+                script.textContent = "window.injected = true";
+                document.body.append(script);
+            }
+            """);
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("style", "background: red");
+        var refused = await page.EvaluateAsync<string[]>("() => window.__violations");
+        Assert.Contains(refused, v => v.StartsWith("style-src-attr", StringComparison.Ordinal));
+        Assert.Contains(refused, v => v.StartsWith("script-src-elem", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
         await page.Context.CloseAsync();
     }
 
