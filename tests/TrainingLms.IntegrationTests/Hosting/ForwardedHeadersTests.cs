@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
@@ -20,6 +22,15 @@ public class LimitedFactory : KestrelLmsFactory
     };
 
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
+    /// <summary>What the app logged at Information and above.</summary>
+    public MessageLog Messages { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Messages));
+    }
 
     /// <summary>An active feedback code for a new post at a new site.</summary>
     public Task<(int Id, string Code)> FeedbackCodeAsync(string prefix) => WithDbAsync(async db =>
@@ -76,6 +87,16 @@ public class ForwardedHeadersTests(LimitedFactory factory) : IClassFixture<Limit
 
         Assert.Equal(HttpStatusCode.TooManyRequests, (await RateAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RateAsync(second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_IsLoggedWithTheForwardedClientsAddress()
+    {
+        using var client = factory.Client(forwardedFor: "203.0.113.50");
+
+        await client.SignInAsync(LmsFactory.AdministratorNumber);
+
+        Assert.Contains(factory.Messages.Entries, m => m.Contains($"{LmsFactory.AdministratorNumber} signed in from 203.0.113.50", StringComparison.Ordinal));
     }
 }
 
