@@ -30,7 +30,7 @@ public class SecurityPolicyTests(BrowserFixture fixture)
         await VisitAsync("A0001",
             "/", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/sites", "/admin/teams", "/admin/positions",
             "/admin/clearance", "/admin/content", "/admin/evaluations", $"/admin/evaluations/{period}", "/admin/appeals",
-            "/benchmark/codes", $"/benchmark/codes/{codeId}/card", $"/benchmark/codes/{codeId}/qr", "/rankings", "/rankings/trends", "/reviews/oversight", "/courses/manage");
+            "/benchmark/codes", $"/benchmark/codes/{codeId}/card", "/rankings", "/rankings/trends", "/reviews/oversight", "/courses/manage");
     }
 
     [Fact]

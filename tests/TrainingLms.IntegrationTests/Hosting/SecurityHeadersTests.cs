@@ -7,7 +7,7 @@ namespace TrainingLms.IntegrationTests.Hosting;
 /// <summary>
 /// Every answer carries the Content-Security-Policy and the other browser protections: pages signed in or not, the
 /// public feedback form, printable cards, images, downloads, static files, errors; and no page holds markup the policy
-/// would block (an inline script, an event-handler attribute, a style attribute).
+/// would block (an inline script, an event-handler attribute, a style attribute), the QR code's SVG included.
 /// </summary>
 public partial class SecurityHeadersTests(LimitedFactory factory) : IClassFixture<LimitedFactory>
 {
@@ -63,7 +63,7 @@ public partial class SecurityHeadersTests(LimitedFactory factory) : IClassFixtur
         foreach (var (client, path) in new[]
         {
             (anonymous, "/account/signin"), (anonymous, $"/feedback/{code}"), (anonymous, "/verify"),
-            (admin, "/"), (admin, "/admin/people"), (admin, $"/benchmark/codes/{codeId}/card"), (admin, "/clips/upload"),
+            (admin, "/"), (admin, "/admin/people"), (admin, $"/benchmark/codes/{codeId}/card"), (admin, $"/benchmark/codes/{codeId}/qr"), (admin, "/clips/upload"),
             (admin, "/courses/manage"), (admin, "/rankings/trends"),
         })
         {
