@@ -16,12 +16,14 @@ using TrainingLms.Web.Features.Media;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serves the framework and scoped-CSS files from the build output when the app runs with `dotnet run`
 // outside Development (the README's run command); a published app has no such manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddHosting();
 builder.AddStorage();
 builder.AddContent();
 builder.AddLmsLocalization();
@@ -59,6 +61,7 @@ await app.Services.SeedDemoDrillsAsync();
 await app.Services.SeedDemoBenchmarkingAsync();
 await app.Services.SeedDemoEvaluationsAsync();
 
+app.UseHosting();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -74,6 +77,7 @@ app.Use((context, next) =>
 });
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseRequestBodyLimits();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMustChangePassword();

@@ -5,8 +5,9 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Debian's nginx in front of the app on a loopback port, configured with the block the README gives under
-/// "Serving clips through nginx" (read from the README, so what operators copy is what is tested), and optionally
-/// serving a plain folder on a second port as a reference for the clip benchmark.
+/// "Serving clips through nginx" (read from the README, so what operators copy is what is tested), over TLS with a
+/// test certificate or over plain HTTP, and optionally serving a plain folder on a second port as a reference for the
+/// clip benchmark.
 /// </summary>
 public sealed partial class Nginx : IAsyncDisposable
 {
@@ -29,7 +30,8 @@ public sealed partial class Nginx : IAsyncDisposable
 
     /// <param name="root">A folder of nginx's own: configuration, logs, temporary files and the access cache.</param>
     /// <param name="plainFolder">A folder nginx also serves as plain files on a port of its own (the benchmark's reference).</param>
-    public static async Task<Nginx> StartAsync(string root, string appUrl, string clipsFolder, string? plainFolder = null)
+    /// <param name="certificate">Serve HTTPS with this certificate, as in production; without one, plain HTTP.</param>
+    public static async Task<Nginx> StartAsync(string root, string appUrl, string clipsFolder, string? plainFolder = null, TestCertificate? certificate = null)
     {
         Directory.CreateDirectory(Path.Combine(root, "logs"));
         var proxyPort = AppProcess.FreePort();
@@ -38,7 +40,10 @@ public sealed partial class Nginx : IAsyncDisposable
             .Replace("127.0.0.1:5000", new Uri(appUrl).Authority, StringComparison.Ordinal)
             .Replace("/var/lib/traininglms/clips", clipsFolder.TrimEnd('/'), StringComparison.Ordinal)
             .Replace("/run/nginx-traininglms", Path.Combine(root, "access-cache"), StringComparison.Ordinal);
-        lms = ListenLine().Replace(lms, $"listen 127.0.0.1:{proxyPort};");
+        lms = certificate is null
+            ? CertificateLine().Replace(ListenLine().Replace(lms, $"listen 127.0.0.1:{proxyPort};"), "")
+            : CertificateLine().Replace(ListenLine().Replace(lms, $"listen 127.0.0.1:{proxyPort} ssl;"),
+                line => $"{line.Groups[1].Value} {(line.Groups[1].Value.EndsWith("_key", StringComparison.Ordinal) ? certificate.KeyPath : certificate.CertificatePath)};\n");
         var plain = plainFolder is null ? "" : $"server {{ listen 127.0.0.1:{plainPort}; root {plainFolder}; }}";
         // Workers run as whoever started nginx (root here: "user root"), so they can read the test's own folders.
         await File.WriteAllTextAsync(Path.Combine(root, "nginx.conf"), $$"""
@@ -59,8 +64,12 @@ public sealed partial class Nginx : IAsyncDisposable
             """);
         var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in (string[])["-p", root, "-c", Path.Combine(root, "nginx.conf"), "-g", "daemon off;"]) start.ArgumentList.Add(argument);
-        var nginx = new Nginx(Process.Start(start)!, root, $"http://127.0.0.1:{proxyPort}", plainFolder is null ? null : $"http://127.0.0.1:{plainPort}");
-        using var probe = new HttpClient();
+        var scheme = certificate is null ? "http" : "https";
+        var nginx = new Nginx(Process.Start(start)!, root, $"{scheme}://127.0.0.1:{proxyPort}", plainFolder is null ? null : $"http://127.0.0.1:{plainPort}");
+        using var probe = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = new() { RemoteCertificateValidationCallback = (_, presented, _, _) => certificate?.Trusts(presented) == true },
+        });
         for (var i = 0; i < 100 && !nginx.process.HasExited; i++)
         {
             try
@@ -108,4 +117,8 @@ public sealed partial class Nginx : IAsyncDisposable
 
     [GeneratedRegex(@"listen 443 ssl;[^\n]*")]
     private static partial Regex ListenLine();
+
+    /// <summary>The block's <c>ssl_certificate</c> and <c>ssl_certificate_key</c> lines (their paths are the operator's).</summary>
+    [GeneratedRegex(@"(ssl_certificate(?:_key)?)\s[^\n]*\n")]
+    private static partial Regex CertificateLine();
 }

@@ -53,8 +53,8 @@ public class ReviewOversightPagesTests : IAsyncLifetime
         var refused = await (await factory.SignedInAsync("L310")).GetAsync($"/reviews/teams/{east.TeamId}/trends");
 
         Assert.Contains("最常见的不足", trend);
-        Assert.Matches("起身</span>\\s*<span class=\"bar\" style=\"width: 100%\"></span>\\s*<span class=\"count\">6</span>", trend);
-        Assert.Matches("问好</span>\\s*<span class=\"bar\" style=\"width: 50%\"></span>\\s*<span class=\"count\">3</span>", trend);
+        Assert.Matches("起身</span>\\s*<span class=\"bar pct-100\"></span>\\s*<span class=\"count\">6</span>", trend);
+        Assert.Matches("问好</span>\\s*<span class=\"bar pct-50\"></span>\\s*<span class=\"count\">3</span>", trend);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 

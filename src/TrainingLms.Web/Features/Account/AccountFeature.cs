@@ -71,6 +71,8 @@ public static class AccountFeature
             };
             cookie.Cookie.Name = "TrainingLms.Auth";
             cookie.Cookie.HttpOnly = true;
+            // Secure whenever the request was https, directly or as the configured proxy says (Infrastructure/Hosting).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(7);

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.People;
@@ -30,7 +31,7 @@ public sealed class PasswordConfirmation(UserManager<Person> users, SignInThrott
     /// <summary>Runs a check of the person's own password on the counters of their employee number at this address.</summary>
     public Task<ThrottledTry<T>> TryAsync<T>(Person person, Func<Task<T>> attempt, Func<T, bool> passwordWasRight) =>
         throttling.TryAsync(
-            http.HttpContext is { } context ? ClientAddress.Of(context) : ClientAddress.Unknown,
+            http.HttpContext is { } context ? ClientAddress.Key(context) : ClientAddress.Unknown,
             new SignInIdentifier(SignInIdentifierKind.EmployeeNumber, person.UserName ?? "").ThrottleKey,
             attempt,
             passwordWasRight);

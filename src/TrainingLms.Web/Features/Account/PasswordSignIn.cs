@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data.Identity;
@@ -41,7 +42,7 @@ public sealed class PasswordSignIn(
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext context, string typed, string password, bool rememberMe)
     {
-        var tried = await throttling.TryAsync(ClientAddress.Of(context), SignInIdentifier.Parse(typed).ThrottleKey, async () =>
+        var tried = await throttling.TryAsync(ClientAddress.Key(context), SignInIdentifier.Parse(typed).ThrottleKey, async () =>
         {
             var person = await lookup.FindAsync(typed);
             // The password is checked before anything else about the account, so that a deactivated person costs the same.

@@ -10,8 +10,11 @@ public class ClipOptions
     [Range(1024, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>The most <see cref="ChunkBytes"/> may be: the chunk endpoint's request body limit, the only one this large.</summary>
+    public const int MaxChunkBytes = 64 * 1024 * 1024;
+
     /// <summary>How much one request of a chunked upload carries; small enough for a weak connection to get through.</summary>
-    [Range(64 * 1024, 64 * 1024 * 1024)]
+    [Range(64 * 1024, MaxChunkBytes)]
     public int ChunkBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>An upload nobody continued for this long is removed with its bytes.</summary>

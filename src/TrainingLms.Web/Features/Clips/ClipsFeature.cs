@@ -22,8 +22,6 @@ public static class ClipsFeature
         builder.Services.AddScoped<ClipQueries>();
         builder.Services.AddScoped<ClipAdministration>();
         builder.Services.AddHostedService<TranscodeWorker>();
-        // Kestrel's default body limit (30 MB) would refuse a chunk before the endpoint could set its own.
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024 + 1);
     }
 
     public static void MapClips(this IEndpointRouteBuilder app) => ClipEndpoints.Map(app);

@@ -9,6 +9,7 @@ using TrainingLms.Web.Features.Drills.Content;
 using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Drills.Records;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -48,7 +49,7 @@ public static class DrillsFeature
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(VerifyRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Key(context),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute,

@@ -1,10 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Health;
 
-/// <summary>/healthz: database, data folder and video tools, for operators and load balancers.</summary>
+/// <summary>
+/// /healthz: database, data folder and video tools, for operators and load balancers. Anyone learns the status
+/// (Healthy, Degraded, Unhealthy; 503 when unhealthy); the details — versions, the data folder's path, what failed —
+/// only an administrator or a caller on the machine itself, judged by the client's address after the forwarded
+/// headers, so a client that nginx on the same machine forwards counts as the client it is.
+/// </summary>
 public static class HealthFeature
 {
     public const string Path = "/healthz";
@@ -24,6 +31,8 @@ public static class HealthFeature
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (!ShowsDetails(context))
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonSerializerOptions.Web));
         var body = new
         {
             status = report.Status.ToString(),
@@ -33,4 +42,6 @@ public static class HealthFeature
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
+
+    internal static bool ShowsDetails(HttpContext context) => ClientAddress.IsLoopback(context) || context.User.IsInRole(Roles.Admin);
 }

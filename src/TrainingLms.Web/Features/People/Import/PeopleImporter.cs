@@ -28,6 +28,9 @@ public class PeopleImporter(
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>The import page's request body limit: a file a little over <see cref="MaxFileBytes"/> still gets the page's own message.</summary>
+    public const long MaxRequestBytes = MaxFileBytes + 1024 * 1024;
+
     public async Task<ImportOutcome> ImportAsync(byte[] file, string fileName, ImportSettings settings, string? importedById, CancellationToken cancellationToken = default)
     {
         var content = PeopleCsv.Read(file);
