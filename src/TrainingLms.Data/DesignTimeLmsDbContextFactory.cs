@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace TrainingLms.Data;
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting the web app.</summary>
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model (<c>--context LmsDbContext</c>) without starting the web app.</summary>
 public class DesignTimeLmsDbContextFactory : IDesignTimeDbContextFactory<LmsDbContext>
 {
-    public LmsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<LmsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public LmsDbContext CreateDbContext(string[] args) => new(LmsDatabase.Options(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
 }

@@ -15,8 +15,14 @@ using TrainingLms.Domain.ShiftReviews;
 namespace TrainingLms.Data;
 
 /// <summary>
-/// The LMS database. Add a migration from the repository root with
-/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/TrainingLms.Data --startup-project src/TrainingLms.Data</c>.
+/// The LMS database, on SQLite or PostgreSQL (<see cref="DatabaseProvider"/>): one model, one migration set per provider.
+/// Every model change needs a migration in both sets, made from the repository root (after <c>dotnet tool restore</c>):
+/// <list type="bullet">
+/// <item>SQLite (<c>Migrations/</c>): <c>dotnet ef migrations add NAME --project src/TrainingLms.Data --startup-project src/TrainingLms.Data --context LmsDbContext</c></item>
+/// <item>PostgreSQL (<c>Migrations/PostgreSQL/</c>): <c>dotnet ef migrations add NAMEPostgreSQL --project src/TrainingLms.Data --startup-project src/TrainingLms.Data --context PostgreSqlLmsDbContext --output-dir Migrations/PostgreSQL</c></item>
+/// </list>
+/// The app's contexts are always this type; <see cref="PostgreSqlLmsDbContext"/> only migrates PostgreSQL
+/// (<see cref="LmsDatabase.MigrateAsync"/>). What differs between the providers is set in <see cref="PostgreSqlModel"/>.
 /// </summary>
 public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbContext<Person>(options)
 {
@@ -76,9 +82,15 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
             optionsBuilder.AddInterceptors(SignedAttemptGuard.Instance);
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsNpgsql()) PostgreSqlModel.ConfigureConventions(configurationBuilder);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LmsDbContext).Assembly);
+        if (Database.IsNpgsql()) PostgreSqlModel.Adapt(builder);
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using TrainingLms.Data;
 
 namespace TrainingLms.Web.Infrastructure;
 
@@ -60,9 +61,10 @@ public static class DataFolderSecurity
         }
     }
 
-    /// <summary>The SQLite file, unless the connection string names something else (an in-memory database).</summary>
+    /// <summary>The SQLite file, unless the connection string names something else (an in-memory database) or the database is a server.</summary>
     private static string? DatabaseFile(IServiceProvider services, StorageOptions storage)
     {
+        if (DatabaseSetup.Provider(services) != DatabaseProvider.Sqlite) return null;
         var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseSetup.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(configured)) return Path.Combine(storage.ResolvedDataPath, storage.DatabaseFileName);
         var source = new SqliteConnectionStringBuilder(configured).DataSource;

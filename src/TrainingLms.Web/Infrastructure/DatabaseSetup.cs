@@ -17,13 +17,21 @@ public static class DatabaseSetup
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .Validate<IConfiguration>(
+                (database, configuration) => database.Provider != DatabaseProvider.PostgreSQL || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
+                $"Database:Provider is PostgreSQL: ConnectionStrings:{ConnectionStringName} must name the server and database (Host=…;Database=…;Username=…;Password=…).")
+            .ValidateOnStart();
 
+        builder.Services.AddSingleton<DatabaseMigrations>();
         builder.Services.AddSingleton<PendingWrites>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PendingWrites>());
+        builder.Services.AddSingleton<IInterceptor>(SearchPattern.Translation);
         // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.
         // The features' interceptors (registered as IInterceptor) see every save, after the guard.
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
-            options.UseSqlite(ConnectionString(services)).AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
+            options.UseLmsDatabase(Provider(services), ConnectionString(services))
+                .AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
         // Sign-in cookies must survive a restart, so the keys that protect them live in the data folder.
         builder.Services.AddDataProtection().SetApplicationName("TrainingLms").ProtectKeysWithConfiguredCertificate(builder.Configuration);
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
@@ -32,22 +40,28 @@ public static class DatabaseSetup
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContext());
     }
 
-    /// <summary>Migrates the database on start: a fresh machine needs no separate set-up step.</summary>
+    /// <summary>Migrates the database on start (the provider's own migrations): a fresh machine needs no separate set-up step.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Directory.CreateDirectory(storage.ResolvedDataPath);
-        await using var db = await services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        await services.GetRequiredService<DatabaseMigrations>().ApplyAsync();
+        if (Provider(services) != DatabaseProvider.Sqlite) return;
         // WAL lets readers go on while an import writes.
+        await using var db = await services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
-    private static string ConnectionString(IServiceProvider services)
+    public static DatabaseProvider Provider(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+
+    private static string ConnectionString(IServiceProvider services) =>
+        ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+    /// <summary>The configured connection string; on SQLite without one, the database file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration configuration, StorageOptions storage)
     {
-        var configured = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(storage.ResolvedDataPath, storage.DatabaseFileName),

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace TrainingLms.Web.Infrastructure;
 
@@ -21,10 +22,18 @@ public static class UniqueIndex
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey })
+        catch (DbUpdateException e) when (IsViolation(e))
         {
             db.ChangeTracker.Clear();
             return false;
         }
     }
+
+    /// <summary>Whether a save failed because a unique index (or the primary key) already holds the row, on either database.</summary>
+    public static bool IsViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }

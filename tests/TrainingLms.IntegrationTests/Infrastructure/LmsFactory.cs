@@ -13,7 +13,7 @@ using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.Infrastructure;
 
-/// <summary>The real app on a real SQLite file in a fresh temporary data folder.</summary>
+/// <summary>The real app on a real database (a SQLite file, or PostgreSQL: <see cref="TestDatabase"/>) and a fresh temporary data folder.</summary>
 public class LmsFactory : WebApplicationFactory<Program>
 {
     public const string Password = "smile2026";
@@ -32,29 +32,14 @@ public class LmsFactory : WebApplicationFactory<Program>
     /// <summary>Errors the app logged while this factory ran.</summary>
     public ErrorLog Errors { get; } = new();
 
-    /// <summary>
-    /// A database migrated once per test run and copied into each new data folder: migrating a fresh file took about
-    /// half a second, for each of some seventy factories. The app still runs its own migration check on start.
-    /// </summary>
-    private static readonly Lazy<string> MigratedDatabase = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "traininglms-tests", "migrated-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, new StorageOptions().DatabaseFileName);
-        using var db = new LmsDbContext(new DbContextOptionsBuilder<LmsDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
-        db.Database.Migrate();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-        return path;
-    });
+    /// <summary>The app's database: a SQLite file in <see cref="DataPath"/>, or its own on PostgreSQL (<see cref="TestDatabase"/>).</summary>
+    public TestDatabase Database { get; }
+
+    public LmsFactory() => Database = new TestDatabase(DataPath);
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        var database = Path.Combine(DataPath, new StorageOptions().DatabaseFileName);
-        if (!File.Exists(database))
-        {
-            Directory.CreateDirectory(DataPath);
-            File.Copy(MigratedDatabase.Value, database);
-        }
+        Database.EnsureCreated();
         var host = base.CreateHost(builder);
         if (!EmptyDatabase && !Demo)
         {
@@ -72,6 +57,7 @@ public class LmsFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataPath", DataPath);
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
@@ -112,7 +98,7 @@ public class LmsFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.Drop();
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

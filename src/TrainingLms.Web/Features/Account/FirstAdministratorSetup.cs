@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Account;
 
@@ -13,8 +14,9 @@ public class FirstAdministratorSetup(LmsDbContext db, PeopleAdministration peopl
     {
         if (string.IsNullOrWhiteSpace(companyName)) return PeopleResult.Fail("CompanyName", L["Validation.Required"]);
 
-        // An immediate SQLite transaction: two people submitting the form at once cannot both become the first administrator.
+        // Under the write lock: two people submitting the form at once cannot both become the first administrator.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await WriteLock.EnterAsync(db, PeopleAdministration.PeopleLock);
         if (await SetupState.IsSetUpAsync(db)) return PeopleResult.Fail("", L["Setup.AlreadyDone"]);
 
         db.Companies.Add(new Company { Name = companyName.Trim() });

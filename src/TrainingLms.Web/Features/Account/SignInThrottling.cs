@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.People;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Account;
 
@@ -18,9 +19,9 @@ public sealed record ThrottledTry<T>(T? Result, TimeSpan? RetryAfter)
 /// forgives nothing.
 /// </summary>
 /// <remarks>
-/// Tries several requests make at once: the identifier's counter is charged before the password is checked (in an
-/// immediate transaction on SQLite; by a version check and a new round on a server database), so no number of
-/// simultaneous requests gets more checks than the allowance, on one instance or several. Within one instance the tries
+/// Tries several requests make at once: the identifier's counter is charged before the password is checked, under the
+/// address's write lock (<see cref="WriteLock"/>), with a version check and a new round as the net under it, so no
+/// number of simultaneous requests gets more checks than the allowance, on one instance or several. Within one instance the tries
 /// for one address and identifier also take turns, so a person tapping "sign in" five times with the right password is
 /// not refused for tries that were still running. The address's own counter counts failures once they are known: a
 /// class of forty signing in at once from the training room's Wi-Fi must never look like forty failures.
@@ -31,7 +32,7 @@ public sealed class SignInThrottling(
     TimeProvider clock,
     ILogger<SignInThrottling> logger)
 {
-    // Enough for the optimistic rounds of a server database under a burst; SQLite serialises and needs one.
+    // The write lock serialises the rounds of one address; more are a net for a counter changed some other way.
     private const int MaxRounds = 10;
     private readonly KeyedLocks turns = new();
     private long nextPruneTicks;
@@ -91,6 +92,7 @@ public sealed class SignInThrottling(
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await WriteLock.EnterAsync(db, $"sign-in:{address}", cancellationToken);
                 var wait = await change(db, now);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Clips.Media;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
 
@@ -62,7 +62,7 @@ public sealed class ClipIntake(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (UniqueIndex.IsViolation(e))
         {
             // Another upload took the slug between the check and now.
             return new IntakeResult(null, null, new Dictionary<string, string> { [nameof(ClipDetails.Slug)] = rules.DuplicateMessage });

@@ -48,7 +48,7 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = SearchPattern.Contains(filter.Search);
-            clips = clips.Where(c => EF.Functions.Like(c.Title, pattern, SearchPattern.Escape) || EF.Functions.Like(c.Description, pattern, SearchPattern.Escape));
+            clips = clips.Where(c => SearchPattern.Matches(c.Title, pattern) || SearchPattern.Matches(c.Description, pattern));
         }
         var total = await clips.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);

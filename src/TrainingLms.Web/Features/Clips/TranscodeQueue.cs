@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
 
@@ -135,6 +136,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, $"clip-transcode:{clipId}", cancellationToken);
         if (await db.TranscodeJobs.AnyAsync(j => j.ClipId == clipId && (j.Status == TranscodeStatus.Queued || j.Status == TranscodeStatus.Running), cancellationToken)
             || !await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken))
             return false;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
 
@@ -17,7 +18,8 @@ public sealed record WatchProgress(double WatchedSeconds, double DurationSeconds
 /// <summary>
 /// Turns the player's reports into unique seconds watched (<see cref="WatchLedger"/>), per person and clip. Each
 /// report's new seconds are limited by the time since the last one, so neither a tampered report nor a flood of
-/// them earns more than watching would; concurrent reports are serialised by a concurrency token.
+/// them earns more than watching would; concurrent reports take turns (<see cref="WriteLock"/>), and a concurrency token
+/// refuses any save that slipped past it.
 /// </summary>
 public sealed class WatchTracking(IDbContextFactory<LmsDbContext> dbFactory, IOptions<ClipOptions> options, TimeProvider clock)
 {
@@ -32,9 +34,10 @@ public sealed class WatchTracking(IDbContextFactory<LmsDbContext> dbFactory, IOp
         var spans = (report.Spans ?? []).Take(WatchLedger.MaxSpansPerReport)
             .Where(pair => pair is { Length: 2 }).Select(pair => new WatchSpan(pair[0], pair[1])).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Reports of one clip can arrive together (a flood, two tabs). SQLite's write lock is taken before the view is
-        // read (Microsoft.Data.Sqlite begins transactions IMMEDIATE), so each report builds on what the last one wrote.
+        // Reports of one clip can arrive together (a flood, two tabs). The write lock is taken before the view is read,
+        // so each report builds on what the last one wrote.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, $"clip-view:{personId}:{clipId}", cancellationToken);
         var duration = await db.Clips.Where(c => c.Id == clipId && c.Status == ClipStatus.Ready).Select(c => (double?)c.DurationSeconds).SingleOrDefaultAsync(cancellationToken);
         if (duration is not { } length) return null;
         var now = clock.GetUtcNow().UtcDateTime;

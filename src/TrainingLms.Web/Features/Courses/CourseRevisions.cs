@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses;
 
@@ -13,6 +14,8 @@ public static class CourseRevisions
         // Course and revision point at each other, so they are saved in three steps inside one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Two instances syncing the same new folder at once number their revisions in turn.
+        await WriteLock.EnterAsync(db, $"course-revisions:{course.Id}", cancellationToken);
         var lastNumber = await db.CourseRevisions.Where(r => r.CourseId == course.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         revision.CourseId = course.Id;
         revision.Number = lastNumber + 1;

@@ -47,6 +47,7 @@ public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, Passwo
         var now = Now;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            await WriteLock.EnterAsync(db, $"drill-attempt:{attemptId}", cancellationToken);
             var annulment = await db.DrillAnnulments.SingleAsync(a => a.AttemptId == attemptId, cancellationToken);
             if (annulment.CountersignedAtUtc is not null) return new(DrillActionStatus.AlreadyDone, attemptId);
             annulment.CountersignedById = actor.PersonId;

@@ -3,6 +3,7 @@ using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -85,6 +86,7 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            await WriteLock.EnterAsync(db, $"drill-attempt:{attemptId}", cancellationToken);
             db.ChangeTracker.Clear();
             var attempt = await db.DrillAttempts.Include(a => a.Scores).Include(a => a.Session).SingleAsync(a => a.Id == attemptId, cancellationToken);
             // Another tap or device signed it while the password was being checked.

@@ -7,7 +7,7 @@ using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Health;
 
-public class DatabaseHealthCheck(IDbContextFactory<LmsDbContext> dbFactory) : IHealthCheck
+public class DatabaseHealthCheck(IDbContextFactory<LmsDbContext> dbFactory, DatabaseMigrations migrations) : IHealthCheck
 {
     // Applied migrations stay applied while the app runs, so once none is pending that is not asked again
     // (comparing them is most of the check's cost, and load balancers ask often). A singleton: see AddHealth.
@@ -19,11 +19,11 @@ public class DatabaseHealthCheck(IDbContextFactory<LmsDbContext> dbFactory) : IH
         if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("Cannot open the database.");
         if (!migrationsApplied)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = await migrations.PendingAsync(cancellationToken);
             if (pending.Count > 0) return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied.");
             migrationsApplied = true;
         }
-        return HealthCheckResult.Healthy("SQLite", new Dictionary<string, object> { ["provider"] = db.Database.ProviderName ?? "" });
+        return HealthCheckResult.Healthy(db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite", new Dictionary<string, object> { ["provider"] = db.Database.ProviderName ?? "" });
     }
 }
 

@@ -6,12 +6,16 @@ using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
 using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.People;
 
 /// <summary>An administrator's changes to one person: create, edit, reset password, deactivate.</summary>
 public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IStringLocalizer<SharedResource> L, TimeProvider clock, CourseAssigner courses)
 {
+    /// <summary>The write lock of changes to people made one by one (<see cref="WriteLock"/>): the administrators, the numbers.</summary>
+    public const string PeopleLock = "people";
+
     public async Task<PeopleResult> CreateAsync(PersonInput input, string password, bool mustChangePassword)
     {
         var errors = await CheckAsync(input, existing: null);
@@ -32,6 +36,8 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         // The person, their roles and their courses are saved together: a crash between them would leave someone without
         // courses. Inside a caller's transaction (the first administrator's set-up) they are saved with the caller's work.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        // Identity's check for a free employee number, made as the person is created, holds until they are saved.
+        await WriteLock.EnterAsync(db, PeopleLock);
         var created = await users.CreateAsync(person);
         if (!created.Succeeded) return PeopleResult.Fail(IdentityErrors(created, passwordField: "Password"));
         await users.AddToRolesAsync(person, input.Roles.Distinct());
@@ -43,8 +49,9 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
 
     public async Task<PeopleResult> UpdateAsync(string personId, PersonInput input)
     {
-        // Immediate transaction: two administrators demoting each other at once cannot leave the company without one.
+        // Under the write lock: two administrators demoting each other at once cannot leave the company without one.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await WriteLock.EnterAsync(db, PeopleLock);
         if (await users.FindByIdAsync(personId) is not { } person) return NotFound();
         var errors = await CheckAsync(input, person);
         var currentRoles = await users.GetRolesAsync(person);
@@ -85,6 +92,7 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
     public async Task<PeopleResult> SetActiveAsync(string personId, bool active)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await WriteLock.EnterAsync(db, PeopleLock);
         if (await users.FindByIdAsync(personId) is not { } person) return NotFound();
         if (!active && await users.IsInRoleAsync(person, Roles.Admin) && await IsLastActiveAdministratorAsync(person))
             return PeopleResult.Fail("", L["People.LastAdministrator"]);

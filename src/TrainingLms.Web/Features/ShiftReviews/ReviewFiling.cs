@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
@@ -108,7 +108,7 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
             await db.SaveChangesAsync(cancellationToken);
             return new(FilingStatus.Filed, review.Id);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (UniqueIndex.IsViolation(e))
         {
             // Another request for the same submission (judged as a retry) or the same shift won the race: answer with its review.
             db.ChangeTracker.Clear();

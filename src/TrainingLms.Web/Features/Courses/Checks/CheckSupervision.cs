@@ -43,7 +43,7 @@ public sealed class CheckSupervision(IDbContextFactory<LmsDbContext> dbFactory, 
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = SearchPattern.Contains(search);
-            people = people.Where(p => EF.Functions.Like(p.FullName, pattern, SearchPattern.Escape) || EF.Functions.Like(p.UserName!, pattern, SearchPattern.Escape));
+            people = people.Where(p => SearchPattern.Matches(p.FullName, pattern) || SearchPattern.Matches(p.UserName, pattern));
         }
         var perPerson = await attempts.Where(a => people.Any(p => p.Id == a.PersonId))
             .GroupBy(a => a.PersonId)
@@ -100,6 +100,7 @@ public sealed class CheckSupervision(IDbContextFactory<LmsDbContext> dbFactory, 
         if ((await checks.StandingAsync(personId, check, cancellationToken)).State.Passed) return GrantOutcome.AlreadyPassed;
         // The write lock is taken before the grants are read, so two taps cannot both see "no unused grant".
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, $"check-grant:{personId}:{check.CourseId}:{lessonKey}", cancellationToken);
         var lastFinished = await db.QuizAttempts
             .Where(a => a.PersonId == personId && a.CourseId == check.CourseId && a.LessonKey == lessonKey && a.CourseVersion == check.Version)
             .MaxAsync(a => a.FinishedAtUtc, cancellationToken);

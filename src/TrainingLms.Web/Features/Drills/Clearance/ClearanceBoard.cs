@@ -39,7 +39,7 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             var pattern = SearchPattern.Contains(filter.Query);
-            people = people.Where(p => EF.Functions.Like(p.FullName, pattern, SearchPattern.Escape) || EF.Functions.Like(p.UserName!, pattern, SearchPattern.Escape));
+            people = people.Where(p => SearchPattern.Matches(p.FullName, pattern) || SearchPattern.Matches(p.UserName, pattern));
         }
         var evaluated = await clearance.EvaluateAsync(db, people, cancellationToken);
         var required = evaluated.Where(c => c.Result.Status != ClearanceStatus.NotRequired).ToList();

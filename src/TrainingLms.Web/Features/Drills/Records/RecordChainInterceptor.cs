@@ -5,17 +5,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Records;
 
 /// <summary>
 /// Appends a link to the record chain in the very save that signs a drill attempt, countersigns an annulment or
-/// issues a certificate, whichever code path makes it. The head is read and the link written under SQLite's write
-/// lock — the caller's transaction (Microsoft.Data.Sqlite begins them IMMEDIATE) or one begun here for the save —
-/// so two sign-offs at the same moment take turns and never both extend the same head.
+/// issues a certificate, whichever code path makes it. The head is read and the link written under the chain's write
+/// lock (<see cref="WriteLock"/>) in the caller's transaction or one begun here for the save, so two sign-offs at the
+/// same moment, on any instance, take turns and never both extend the same head.
 /// </summary>
 public sealed class RecordChainInterceptor(RecordChainKey key, TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>The one chain's write lock: entered last, after any lock the caller's transaction holds.</summary>
+    public const string ChainLock = "record-chain";
+
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> ownTransactions = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -24,6 +28,7 @@ public sealed class RecordChainInterceptor(RecordChainKey key, TimeProvider cloc
         if (db.Database.CurrentTransaction is null) ownTransactions.AddOrUpdate(db, db.Database.BeginTransaction());
         try
         {
+            WriteLock.Enter(db, ChainLock);
             Append(db, db.RecordChainLinks.AsNoTracking().OrderByDescending(l => l.Sequence).FirstOrDefault(), records);
         }
         catch
@@ -40,6 +45,7 @@ public sealed class RecordChainInterceptor(RecordChainKey key, TimeProvider cloc
         if (db.Database.CurrentTransaction is null) ownTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
         try
         {
+            await WriteLock.EnterAsync(db, ChainLock, cancellationToken);
             Append(db, await db.RecordChainLinks.AsNoTracking().OrderByDescending(l => l.Sequence).FirstOrDefaultAsync(cancellationToken), records);
         }
         catch

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Records;
 
@@ -37,6 +38,7 @@ public static class RecordChainStart
     private static async Task ChainEarlierRecordsAsync(IServiceProvider services, LmsDbContext db, RecordChainKey key, ILogger logger, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, RecordChainInterceptor.ChainLock, cancellationToken);
         var time = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         RecordChainLink? head = null;
         var records = await RecordChainVerifier.CurrentRecordsAsync(db, cancellationToken);

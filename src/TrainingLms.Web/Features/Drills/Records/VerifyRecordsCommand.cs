@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrainingLms.Data;
+using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Records;
 
@@ -22,13 +23,17 @@ public static class VerifyRecordsCommand
         var localizer = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync())
         {
-            var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-            if (!File.Exists(connection.DataSource))
+            if (db.Database.IsSqlite() && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is var file && !File.Exists(file))
             {
-                await output.WriteLineAsync($"No database at {connection.DataSource}: nothing to verify.");
+                await output.WriteLineAsync($"No database at {file}: nothing to verify.");
                 return 2;
             }
-            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            if (!await db.Database.CanConnectAsync())
+            {
+                await output.WriteLineAsync("The database cannot be reached (ConnectionStrings:Lms): nothing verified.");
+                return 2;
+            }
+            if ((await scope.ServiceProvider.GetRequiredService<DatabaseMigrations>().PendingAsync()).Count > 0)
             {
                 await output.WriteLineAsync("The database has migrations the app has not applied yet: start the app once, then verify.");
                 return 2;

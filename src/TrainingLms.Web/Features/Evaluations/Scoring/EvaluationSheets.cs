@@ -96,7 +96,8 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
             .Select(a => a.EvaluatorName).FirstAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            // The period is locked for writing before the evaluation is saved, so a close either comes first and
+            // The period's row is locked for writing (the update below: SQLite's write lock, PostgreSQL's row lock,
+            // which a close's update waits for) before the evaluation is saved, so a close either comes first and
             // this is refused, or waits until it is stored: nothing lands in a closed period.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var stillOpen = await db.EvaluationPeriods.Where(p => p.Id == sheet.Period.Id && p.ClosedAtUtc == null)

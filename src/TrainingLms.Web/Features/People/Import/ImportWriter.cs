@@ -88,6 +88,7 @@ public sealed class ImportWriter(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, StagedImports.ImportLock, cancellationToken);
         if (await db.ImportBatches.AnyAsync(b => b.Status == ImportStatus.Staging || b.Status == ImportStatus.Committed, cancellationToken))
             return false;
         batch.Status = ImportStatus.Staging;
@@ -185,6 +186,7 @@ public sealed class ImportWriter(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLock.EnterAsync(db, StagedImports.ImportLock, cancellationToken);
         var status = await db.ImportBatches.Where(b => b.Id == batch.Id).Select(b => b.Status).SingleAsync(cancellationToken);
         if (status != ImportStatus.Staging) throw new InvalidOperationException($"Import {batch.Id} is {status}, not staging.");
         if (batch.NewSiteIds.Count > 0)

@@ -6,15 +6,19 @@ namespace TrainingLms.Web.Features.People.Import;
 /// <summary>
 /// Applies an import's staged changes to the people who exist, in two set-based statements inside the import's
 /// switch: thousands of changed people then hold the write lock for milliseconds, not the seconds that loading and
-/// saving them one by one would. The caller counts the change in <c>LearningChanges</c>.
+/// saving them one by one would. The caller counts the change in <c>LearningChanges</c>. The statements are each
+/// provider's own where SQL differs: a random stamp, reading the JSON list of roles, skipping a role already held.
 /// </summary>
 internal static class StagedChangesSql
 {
     public static async Task ApplyAsync(LmsDbContext db, int batchId, CancellationToken cancellationToken)
     {
+        var postgres = db.Database.IsNpgsql();
+        // A fixed fragment of SQL, not a value: the batch is the statements' only parameter.
+        var newStamp = postgres ? "replace(gen_random_uuid()::text, '-', '')" : "lower(hex(randomblob(16)))";
         // A blank (null) keeps what the person has. A site named without a team takes the person out of a team that is
         // not at that site. The concurrency stamp changes, so an administrator's form opened before is refused, not lost.
-        await db.Database.ExecuteSqlAsync($"""
+        var update = $$"""
             UPDATE "AspNetUsers" AS u SET
                 "FullName" = c."FullName",
                 "PhoneNumber" = COALESCE(c."PhoneNumber", u."PhoneNumber"),
@@ -27,14 +31,22 @@ internal static class StagedChangesSql
                     WHEN c."SiteId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Teams" AS t WHERE t."Id" = u."TeamId" AND t."SiteId" = c."SiteId") THEN NULL
                     ELSE u."TeamId" END,
                 "PositionId" = COALESCE(c."PositionId", u."PositionId"),
-                "ConcurrencyStamp" = lower(hex(randomblob(16)))
+                "ConcurrencyStamp" = {{newStamp}}
             FROM "ImportStagedChanges" AS c
-            WHERE c."BatchId" = {batchId} AND c."PersonId" = u."Id"
-            """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT OR IGNORE INTO "AspNetUserRoles" ("UserId", "RoleId")
-            SELECT c."PersonId", r.value FROM "ImportStagedChanges" AS c, json_each(c."AddedRoleIds") AS r
-            WHERE c."BatchId" = {batchId}
-            """, cancellationToken);
+            WHERE c."BatchId" = {0} AND c."PersonId" = u."Id"
+            """;
+        await db.Database.ExecuteSqlRawAsync(update, [batchId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? """
+              INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
+              SELECT c."PersonId", r.value FROM "ImportStagedChanges" AS c, json_array_elements_text(c."AddedRoleIds"::json) AS r(value)
+              WHERE c."BatchId" = {0}
+              ON CONFLICT DO NOTHING
+              """
+            : """
+              INSERT OR IGNORE INTO "AspNetUserRoles" ("UserId", "RoleId")
+              SELECT c."PersonId", r.value FROM "ImportStagedChanges" AS c, json_each(c."AddedRoleIds") AS r
+              WHERE c."BatchId" = {0}
+              """, [batchId], cancellationToken);
     }
 }

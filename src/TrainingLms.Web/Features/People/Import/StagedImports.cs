@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingLms.Data;
@@ -21,6 +22,9 @@ public sealed class StagedImports(
     IOptions<ImportOptions> options,
     ILogger<StagedImports> logger)
 {
+    /// <summary>The write lock of starting and switching in an import (<see cref="WriteLock"/>): one import at a time.</summary>
+    public const string ImportLock = "people-import";
+
     /// <summary>The longest an import waits, between two of its transactions, for other saves to go first.</summary>
     public static readonly TimeSpan LongestGiveWay = TimeSpan.FromSeconds(1);
 
@@ -40,7 +44,7 @@ public sealed class StagedImports(
                 var settled = await SettleAsync(batchId, coursesMayHaveChanged: true, cancellationToken);
                 logger.LogWarning("People import {Batch} had been interrupted: {Status}", batchId, settled);
             }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is DbUpdateException or DbException)
             {
                 // Its people stay hidden, and the next start tries again.
                 logger.LogError(e, "People import {Batch} had been interrupted and could not be settled", batchId);
@@ -138,7 +142,7 @@ public sealed class StagedImports(
                     .ExecuteDeleteAsync(cancellationToken);
                 if (teams + sites > 0) learningChanges.EveryoneChanged();
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (DbException e)
             {
                 // Something was attached to a new, still inactive site or team by hand meanwhile: it stays, inactive.
                 logger.LogWarning(e, "People import {Batch}: a site or team it created is in use and was left inactive", batchId);

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TrainingLms.Data;
+using TrainingLms.Web.Infrastructure;
+
+namespace TrainingLms.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The database of one test app. By default a SQLite file in its data folder. With <c>LMS_TEST_DATABASE=PostgreSQL</c>
+/// a database of its own on the server <c>LMS_TEST_POSTGRES</c> names (<c>./lms test</c> starts a throwaway cluster),
+/// dropped with the app. Either is a copy of one database migrated once per test run: migrating took about half a
+/// second, for each of some seventy apps; the app still runs its own migration check on start.
+/// </summary>
+public sealed class TestDatabase
+{
+    public const string ProviderVariable = "LMS_TEST_DATABASE", ServerVariable = "LMS_TEST_POSTGRES";
+
+    public static DatabaseProvider Provider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSQL;
+
+    private readonly string dataPath;
+    private readonly string? name;
+
+    public TestDatabase(string dataPath)
+    {
+        this.dataPath = dataPath;
+        if (IsPostgreSql) name = "lms_test_" + Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>What the app needs to be told: nothing on SQLite (the file in its data folder), the server otherwise.</summary>
+    public IReadOnlyDictionary<string, string> Settings => name is null ? new Dictionary<string, string>() : new Dictionary<string, string>
+    {
+        ["Database:Provider"] = nameof(DatabaseProvider.PostgreSQL),
+        [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = ConnectionString,
+    };
+
+    public string ConnectionString => name is null
+        ? new SqliteConnectionStringBuilder { DataSource = SqliteFile, Pooling = false }.ToString()
+        : Server(name);
+
+    private string SqliteFile => Path.Combine(dataPath, new StorageOptions().DatabaseFileName);
+
+    /// <summary>A context on this database, outside any app (to look at or tamper with what an app wrote).</summary>
+    public LmsDbContext Open() => new(LmsDatabase.Options(Provider, ConnectionString));
+
+    /// <summary>Creates the database from the migrated one, unless it exists already (an app started again on it).</summary>
+    public void EnsureCreated()
+    {
+        if (name is null)
+        {
+            if (File.Exists(SqliteFile)) return;
+            Directory.CreateDirectory(dataPath);
+            File.Copy(MigratedSqlite.Value, SqliteFile);
+            return;
+        }
+        using var admin = new NpgsqlConnection(Server("postgres"));
+        admin.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin) { Parameters = { new("name", name) } };
+        if (exists.ExecuteScalar() is not null) return;
+        Execute(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{MigratedPostgreSql.Value}\"");
+    }
+
+    public void Drop()
+    {
+        if (name is null)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
+        using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
+        using var admin = new NpgsqlConnection(Server("postgres"));
+        admin.Open();
+        Execute(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static readonly Lazy<string> MigratedSqlite = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "traininglms-tests", "migrated-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, new StorageOptions().DatabaseFileName);
+        LmsDatabase.MigrateAsync(LmsDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False")).GetAwaiter().GetResult();
+        using var db = new LmsDbContext(LmsDatabase.Options(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False"));
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        return path;
+    });
+
+    /// <summary>The template every test database is created from; dropped when the test run ends.</summary>
+    private static readonly Lazy<string> MigratedPostgreSql = new(() =>
+    {
+        var template = $"lms_template_{Environment.ProcessId}";
+        using (var admin = new NpgsqlConnection(Server("postgres")))
+        {
+            admin.Open();
+            Execute(admin, $"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)");
+            Execute(admin, $"CREATE DATABASE \"{template}\"");
+        }
+        // Unpooled: a template must have no connections left when databases are created from it.
+        LmsDatabase.MigrateAsync(LmsDatabase.Options(DatabaseProvider.PostgreSQL, Server(template) + ";Pooling=false")).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            using var admin = new NpgsqlConnection(Server("postgres"));
+            admin.Open();
+            Execute(admin, $"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)");
+        };
+        return template;
+    });
+
+    private static string Server(string database) => new NpgsqlConnectionStringBuilder(
+        Environment.GetEnvironmentVariable(ServerVariable) ?? throw new InvalidOperationException($"{ProviderVariable}=PostgreSQL needs {ServerVariable}, a connection string to a server (./lms test starts one)."))
+    {
+        Database = database,
+    }.ToString();
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
