@@ -85,7 +85,7 @@ public static class RecordChain
             ContentHash = contentHash,
             PreviousMac = head?.Mac ?? "",
             Mac = "",
-            AppendedAtUtc = DateTime.SpecifyKind(appendedAtUtc, DateTimeKind.Utc),
+            AppendedAtUtc = DateTime.SpecifyKind(StoredTime.Of(appendedAtUtc), DateTimeKind.Utc),
         };
         link.Mac = Mac(link, key);
         return link;

@@ -32,7 +32,8 @@ public static class SearchPattern
             .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
         private static readonly MethodInfo ILikeMethod = typeof(NpgsqlDbFunctionsExtensions)
             .GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        private static readonly Expression Functions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
+        // As EF leaves EF.Functions once it has taken the parameters out of a query: a constant.
+        private static readonly Expression Functions = Expression.Constant(EF.Functions);
 
         public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) =>
             new Rewriter(eventData.Context?.Database.IsNpgsql() == true ? ILikeMethod : LikeMethod).Visit(queryExpression);

@@ -39,7 +39,7 @@ public static class ClipBenchmarks
         {
             if (!rangeOnly) await TranscodeAsync(work);
             var dataPath = Path.Combine(work, "data");
-            await using var app = await AppProcess.StartAsync(dataPath, new Dictionary<string, string>
+            await using var app = await AppProcess.StartAsync(new TestDatabase(dataPath), new Dictionary<string, string>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 // Only requests that come through the benchmark's nginx proxy (which says so) are handed to nginx.

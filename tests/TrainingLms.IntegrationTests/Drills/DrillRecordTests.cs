@@ -27,8 +27,10 @@ public class DrillRecordTests(DrillsFactory factory) : IClassFixture<DrillsFacto
         Assert.DoesNotContain("签核后被改动过", await candidate.GetStringAsync($"/drills/results/{drill.AttemptId}"));
 
         // Someone with the database file turns the failed smile into full marks and the fail into a pass.
-        var changed = await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id AND CriterionKey = 'smile'", ("$id", drill.AttemptId));
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET Passed = 1, RetakeFrom = NULL, ValidThrough = '2099-01-01' WHERE Id = $id", ("$id", drill.AttemptId));
+        var changed = await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == drill.AttemptId && s.CriterionKey == "smile")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Score, 3)));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == drill.AttemptId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Passed, true).SetProperty(a => a.RetakeFrom, (DateOnly?)null).SetProperty(a => a.ValidThrough, new DateOnly(2099, 1, 1))));
 
         Assert.Equal(1, changed);
         var result = await candidate.GetStringAsync($"/drills/results/{drill.AttemptId}");
@@ -49,7 +51,8 @@ public class DrillRecordTests(DrillsFactory factory) : IClassFixture<DrillsFacto
         var anonymous = factory.CreateSessionClient();
         Assert.Contains("data-status=\"Valid\"", await anonymous.GetStringAsync($"/verify/{code}"));
 
-        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Comment = '改过的评语' WHERE AttemptId = $id AND CriterionKey = 'meet'", ("$id", drill.AttemptId));
+        await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == drill.AttemptId && s.CriterionKey == "meet")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, "改过的评语")));
 
         Assert.Contains("data-status=\"Invalid\"", await anonymous.GetStringAsync($"/verify/{code}"));
     }

@@ -1,5 +1,5 @@
+using TrainingLms.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain;
@@ -87,15 +87,14 @@ public sealed class DrillsFactory : OrganisationFactory
         return clip.Id;
     });
 
-    /// <summary>Changes a row behind the app's back, as someone with the database file could.</summary>
-    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>
+    /// Changes rows behind the app's back, as someone with the database could: on a connection of its own, in bulk
+    /// statements that no save interceptor sees (ExecuteUpdate, ExecuteDelete), so the same on either database.
+    /// </summary>
+    public async Task<int> TamperAsync(Func<LmsDbContext, Task<int>> change)
     {
-        await using var connection = new SqliteConnection(await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync();
+        await using var db = Database.Open();
+        return await change(db);
     }
 }
 

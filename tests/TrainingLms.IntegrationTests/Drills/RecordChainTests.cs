@@ -12,7 +12,7 @@ using static TrainingLms.IntegrationTests.Drills.DrillForms;
 namespace TrainingLms.IntegrationTests.Drills;
 
 /// <summary>
-/// The record chain on a real SQLite file: each test has its own app (the chain is the whole installation's), signs
+/// The record chain on a real database: each test has its own app (the chain is the whole installation's), signs
 /// results through the forms, then changes the database the way someone holding the file could.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -64,23 +64,23 @@ public class RecordChainTests
         Assert.Equal((6, 6), (intact.Links, intact.Records));
         var kinds = await factory.WithDbAsync(db => db.RecordChainLinks.OrderBy(l => l.Sequence).Select(l => l.Kind).ToListAsync());
         Assert.Equal((3, 1, 2), (kinds.Count(k => k == ChainedRecordKind.DrillResult), kinds.Count(k => k == ChainedRecordKind.Annulment), kinds.Count(k => k == ChainedRecordKind.Certificate)));
-        var (intactCode, intactOutput) = await RunVerifyAsync(factory.DataPath);
+        var (intactCode, intactOutput) = await RunVerifyAsync(factory);
         Assert.True(intactCode == 0, intactOutput);
         Assert.Contains("Intact", intactOutput);
         Assert.DoesNotContain(Broken, await administrator.GetStringAsync($"/clearance?site={pass.SiteId}"));
         Assert.DoesNotContain(Broken, await trainer.GetStringAsync("/drills"));
 
         // The failed smile becomes full marks, and the SHA-256 of the record is redone as anyone can: the row agrees with its hash again.
-        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id AND CriterionKey = 'smile'", ("$id", fail.AttemptId));
+        await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == fail.AttemptId && s.CriterionKey == "smile").ExecuteUpdateAsync(s => s.SetProperty(x => x.Score, 3)));
         var row = await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync());
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", row.Record()!.Hash()), ("$id", fail.AttemptId));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == fail.AttemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ContentHash, row.Record()!.Hash())));
         Assert.True((await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync())).IsIntact);
 
         var report = await VerifyAsync(factory);
         var link = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, fail.AttemptId.ToString());
         Assert.False(report.IsIntact);
         Assert.Equal(new ChainBreak(link, ChainedRecordKind.DrillResult, fail.AttemptId.ToString(), ChainBreakReason.RecordChanged), report.Breaks[0]);
-        var (brokenCode, brokenOutput) = await RunVerifyAsync(factory.DataPath);
+        var (brokenCode, brokenOutput) = await RunVerifyAsync(factory);
         Assert.True(brokenCode == 1, brokenOutput);
         Assert.Contains($"First: drill result #{fail.AttemptId} (link {link}) was changed after signing", brokenOutput);
         var expected = $"演练结果 #{fail.AttemptId}（第 {link} 环）在签核后被修改";
@@ -99,43 +99,44 @@ public class RecordChainTests
         var (pass, fail, annulled) = await HistoryAsync(factory);
 
         // A result edited, its hash redone, and its link rewritten to match, the MAC computed with the only key the forger has: a guess.
-        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id AND CriterionKey = 'smile'", ("$id", fail.AttemptId));
+        await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == fail.AttemptId && s.CriterionKey == "smile").ExecuteUpdateAsync(s => s.SetProperty(x => x.Score, 3)));
         var hash = (await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == fail.AttemptId).SingleAsync())).Record()!.Hash();
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", hash), ("$id", fail.AttemptId));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == fail.AttemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ContentHash, hash)));
         var failLink = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, fail.AttemptId.ToString());
         var link = await factory.WithDbAsync(db => db.RecordChainLinks.AsNoTracking().SingleAsync(l => l.Sequence == failLink));
         link.ContentHash = hash;
         var forged = RecordChain.Mac(link, RandomNumberGenerator.GetBytes(RecordChain.KeyBytes));
-        await factory.ExecuteSqlAsync("UPDATE RecordChainLinks SET ContentHash = $hash, Mac = $mac WHERE Sequence = $sequence", ("$hash", hash), ("$mac", forged), ("$sequence", failLink));
-        await factory.ExecuteSqlAsync("UPDATE RecordChainLinks SET PreviousMac = $mac WHERE Sequence = $next", ("$mac", forged), ("$next", failLink + 1));
+        await factory.TamperAsync(db => db.RecordChainLinks.Where(l => l.Sequence == failLink).ExecuteUpdateAsync(s => s.SetProperty(l => l.ContentHash, hash).SetProperty(l => l.Mac, forged)));
+        await factory.TamperAsync(db => db.RecordChainLinks.Where(l => l.Sequence == failLink + 1).ExecuteUpdateAsync(s => s.SetProperty(l => l.PreviousMac, forged)));
 
         Assert.Equal(new ChainBreak(failLink, ChainedRecordKind.DrillResult, fail.AttemptId.ToString(), ChainBreakReason.LinkAltered), (await VerifyAsync(factory)).Breaks[0]);
 
         // A certificate deleted.
         var code = await factory.WithDbAsync(db => db.Certificates.Where(c => c.PersonId == pass.CandidateId).Select(c => c.Code).SingleAsync());
         var certificateLink = await LinkOfAsync(factory, ChainedRecordKind.Certificate, code);
-        await factory.ExecuteSqlAsync("DELETE FROM Certificates WHERE Code = $code", ("$code", code));
+        await factory.TamperAsync(db => db.Certificates.Where(c => c.Code == code).ExecuteDeleteAsync());
         Assert.Contains(new ChainBreak(certificateLink, ChainedRecordKind.Certificate, code, ChainBreakReason.RecordDeleted), (await VerifyAsync(factory)).Breaks);
 
         // The pass deleted with its link: the chain has a hole where it was.
         var passLink = await LinkOfAsync(factory, ChainedRecordKind.DrillResult, pass.AttemptId.ToString());
-        await factory.ExecuteSqlAsync("DELETE FROM DrillScores WHERE AttemptId = $id", ("$id", pass.AttemptId));
-        await factory.ExecuteSqlAsync("DELETE FROM DrillAttempts WHERE Id = $id", ("$id", pass.AttemptId));
-        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks WHERE Sequence = $sequence", ("$sequence", passLink));
+        await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == pass.AttemptId).ExecuteDeleteAsync());
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == pass.AttemptId).ExecuteDeleteAsync());
+        await factory.TamperAsync(db => db.RecordChainLinks.Where(l => l.Sequence == passLink).ExecuteDeleteAsync());
         Assert.Contains((await VerifyAsync(factory)).Breaks, b => b.Sequence == passLink + 1 && b.Reason == ChainBreakReason.LinksMissing);
 
         // The annulment undone by clearing the mark on its attempt, to revive the pass.
         var annulmentId = await factory.WithDbAsync(db => db.DrillAnnulments.Where(a => a.AttemptId == annulled.AttemptId).Select(a => a.Id).SingleAsync());
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET AnnulledAtUtc = NULL WHERE Id = $id", ("$id", annulled.AttemptId));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == annulled.AttemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.AnnulledAtUtc, (DateTime?)null)));
         Assert.Contains((await VerifyAsync(factory)).Breaks, b => (b.Kind, b.RecordKey, b.Reason) == (ChainedRecordKind.Annulment, annulmentId.ToString(), ChainBreakReason.RecordChanged));
 
         // A draft marked signed in the database, with a hash that fits: it never went through a sign-off.
         var draft = await factory.SessionAsync("CD");
-        await factory.ExecuteSqlAsync("UPDATE DrillScores SET Score = 3 WHERE AttemptId = $id", ("$id", draft.AttemptId));
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET SignedById = $signer, SignedAtUtc = '2026-01-01 08:00:00', Passed = 1, PercentTenths = 1000 WHERE Id = $id",
-            ("$signer", draft.TrainerId), ("$id", draft.AttemptId));
+        await factory.TamperAsync(db => db.DrillScores.Where(s => s.AttemptId == draft.AttemptId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Score, 3)));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == draft.AttemptId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.SignedById, draft.TrainerId).SetProperty(a => a.SignedAtUtc, new DateTime(2026, 1, 1, 8, 0, 0))
+            .SetProperty(a => a.Passed, true).SetProperty(a => a.PercentTenths, 1000)));
         var draftHash = (await factory.WithDbAsync(db => AttemptRecords.Query(db, a => a.Id == draft.AttemptId).SingleAsync())).Record()!.Hash();
-        await factory.ExecuteSqlAsync("UPDATE DrillAttempts SET ContentHash = $hash WHERE Id = $id", ("$hash", draftHash), ("$id", draft.AttemptId));
+        await factory.TamperAsync(db => db.DrillAttempts.Where(a => a.Id == draft.AttemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ContentHash, draftHash)));
         Assert.Contains(new ChainBreak(null, ChainedRecordKind.DrillResult, draft.AttemptId.ToString(), ChainBreakReason.RecordNotChained), (await VerifyAsync(factory)).Breaks);
     }
 
@@ -168,7 +169,7 @@ public class RecordChainTests
         await HistoryAsync(factory);
         var key = factory.Services.GetRequiredService<RecordChainKey>();
         // As before the chain existed: no links, no key.
-        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks");
+        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
         File.Delete(key.FilePath);
 
         await factory.Services.StartRecordChainAsync();
@@ -178,19 +179,23 @@ public class RecordChainTests
         Assert.Equal(6, report.Links);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key.FilePath));
         // Once: with the key in place a later start adopts nothing, so links deleted afterwards stay missing.
-        await factory.ExecuteSqlAsync("DELETE FROM RecordChainLinks");
+        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
         await factory.Services.StartRecordChainAsync();
         Assert.Equal(0, (await VerifyAsync(factory)).Links);
         Assert.All((await VerifyAsync(factory)).Breaks, b => Assert.Equal(ChainBreakReason.RecordNotChained, b.Reason));
         // A chain whose key is gone cannot be extended: the app refuses to start rather than begin a second key.
-        await factory.ExecuteSqlAsync("INSERT INTO RecordChainLinks (Sequence, Kind, RecordKey, ContentHash, PreviousMac, Mac, AppendedAtUtc) VALUES (1, 1, '1', 'h', '', 'm', '2026-01-01 00:00:00')");
+        await factory.TamperAsync(db =>
+        {
+            db.RecordChainLinks.Add(new RecordChainLink { Sequence = 1, Kind = ChainedRecordKind.DrillResult, RecordKey = "1", ContentHash = "h", PreviousMac = "", Mac = "m", AppendedAtUtc = new DateTime(2026, 1, 1) });
+            return db.SaveChangesAsync();
+        });
         File.Delete(key.FilePath);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.Services.StartRecordChainAsync());
         Assert.Contains(key.FilePath, refused.Message);
     }
 
     /// <summary>`dotnet TrainingLms.Web.dll verify-records`, as `./lms verify-records` runs it, on the test's data folder.</summary>
-    private static async Task<(int ExitCode, string Output)> RunVerifyAsync(string dataPath)
+    private static async Task<(int ExitCode, string Output)> RunVerifyAsync(LmsFactory factory)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var web = Path.Combine(AppProcess.RepositoryRoot(), "src", "TrainingLms.Web");
@@ -198,8 +203,9 @@ public class RecordChainTests
         start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll"));
         start.ArgumentList.Add(VerifyRecordsCommand.Name);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Storage__DataPath"] = dataPath;
+        start.Environment["Storage__DataPath"] = factory.DataPath;
         start.Environment["Demo__Enabled"] = "false";
+        foreach (var (key, value) in factory.Database.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -22,8 +22,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    public static async Task<AppProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the app on the database's data folder; the first start finds an empty database, as on a new machine.</summary>
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
+        database.EnsureCreated(empty: true);
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var web = Path.Combine(root, "src", "TrainingLms.Web");
@@ -33,9 +35,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Urls"] = baseUrl;
-        start.Environment["Storage__DataPath"] = dataPath;
+        start.Environment["Storage__DataPath"] = database.DataPath;
         start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
         // Drain the output so the app never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };

@@ -26,7 +26,9 @@ public class DataFolderSecurityTests(ClipsFactory factory, MediaFiles media) : I
         var database = Path.Combine(data, new StorageOptions().DatabaseFileName);
 
         Assert.Equal(DataFolderSecurity.PrivateFolder, File.GetUnixFileMode(data));
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        // On PostgreSQL the database lives on the server: the data folder has no database file, not even an empty one.
+        if (TestDatabase.IsPostgreSql) Assert.False(File.Exists(database));
+        else foreach (var file in new[] { database, database + "-wal", database + "-shm" })
             Assert.Equal((file, DataFolderSecurity.PrivateFile), (file, File.GetUnixFileMode(file)));
         var keys = Path.Combine(data, "keys");
         Assert.Equal(DataFolderSecurity.PrivateFolder, File.GetUnixFileMode(keys));
@@ -54,13 +56,15 @@ public class DataFolderSecurityTests(ClipsFactory factory, MediaFiles media) : I
         var key = Directory.GetFiles(Path.Combine(data, "keys"), "*.xml")[0];
         var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead;
         File.SetUnixFileMode(data, open | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        File.SetUnixFileMode(database, open);
+        // A database file exists on SQLite only; on PostgreSQL none is made.
+        if (!TestDatabase.IsPostgreSql) File.SetUnixFileMode(database, open);
         File.SetUnixFileMode(key, open);
 
         factory.Services.SecureDataFolder();
 
         Assert.Equal(DataFolderSecurity.PrivateFolder, File.GetUnixFileMode(data));
-        Assert.Equal(DataFolderSecurity.PrivateFile, File.GetUnixFileMode(database));
+        if (TestDatabase.IsPostgreSql) Assert.False(File.Exists(database));
+        else Assert.Equal(DataFolderSecurity.PrivateFile, File.GetUnixFileMode(database));
         Assert.Equal(DataFolderSecurity.PrivateFile, File.GetUnixFileMode(key));
     }
 }

@@ -21,14 +21,16 @@ public sealed class TestDatabase
 
     public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSQL;
 
-    private readonly string dataPath;
     private readonly string? name;
 
     public TestDatabase(string dataPath)
     {
-        this.dataPath = dataPath;
+        DataPath = dataPath;
         if (IsPostgreSql) name = "lms_test_" + Guid.NewGuid().ToString("N");
     }
+
+    /// <summary>The app's data folder: the SQLite file's home, and the clips' and keys' on either database.</summary>
+    public string DataPath { get; }
 
     /// <summary>What the app needs to be told: nothing on SQLite (the file in its data folder), the server otherwise.</summary>
     public IReadOnlyDictionary<string, string> Settings => name is null ? new Dictionary<string, string>() : new Dictionary<string, string>
@@ -41,18 +43,22 @@ public sealed class TestDatabase
         ? new SqliteConnectionStringBuilder { DataSource = SqliteFile, Pooling = false }.ToString()
         : Server(name);
 
-    private string SqliteFile => Path.Combine(dataPath, new StorageOptions().DatabaseFileName);
+    private string SqliteFile => Path.Combine(DataPath, new StorageOptions().DatabaseFileName);
 
     /// <summary>A context on this database, outside any app (to look at or tamper with what an app wrote).</summary>
     public LmsDbContext Open() => new(LmsDatabase.Options(Provider, ConnectionString));
 
-    /// <summary>Creates the database from the migrated one, unless it exists already (an app started again on it).</summary>
-    public void EnsureCreated()
+    /// <summary>
+    /// Creates the database from the migrated one, unless it exists already (an app started again on it). An empty one
+    /// instead is for a first start as on a new machine: on SQLite no file at all, on PostgreSQL an empty database the
+    /// app migrates (a server's database is made by its administrator, not by the app).
+    /// </summary>
+    public void EnsureCreated(bool empty = false)
     {
         if (name is null)
         {
-            if (File.Exists(SqliteFile)) return;
-            Directory.CreateDirectory(dataPath);
+            if (empty || File.Exists(SqliteFile)) return;
+            Directory.CreateDirectory(DataPath);
             File.Copy(MigratedSqlite.Value, SqliteFile);
             return;
         }
@@ -60,7 +66,7 @@ public sealed class TestDatabase
         admin.Open();
         using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin) { Parameters = { new("name", name) } };
         if (exists.ExecuteScalar() is not null) return;
-        Execute(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{MigratedPostgreSql.Value}\"");
+        Execute(admin, empty ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{MigratedPostgreSql.Value}\"");
     }
 
     public void Drop()
@@ -75,6 +81,21 @@ public sealed class TestDatabase
         admin.Open();
         Execute(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
+
+    /// <summary>
+    /// Makes the database itself refuse new rows of <paramref name="table"/> (those whose column holds the value, when
+    /// given), as a full disk or a broken constraint would, until <see cref="AllowInsertsAsync"/>.
+    /// </summary>
+    public static Task RefuseInsertsAsync(LmsDbContext db, string name, string table, (string Column, string Value)? when = null) =>
+        db.Database.ExecuteSqlRawAsync(IsPostgreSql
+            ? $$"""
+              CREATE FUNCTION "{{name}}"() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN RAISE EXCEPTION '{{name}}'; END $body$;
+              CREATE TRIGGER "{{name}}" BEFORE INSERT ON "{{table}}" FOR EACH ROW {{(when is { } w ? $"WHEN (NEW.\"{w.Column}\" = '{w.Value}')" : "")}} EXECUTE FUNCTION "{{name}}"();
+              """
+            : $"""CREATE TRIGGER "{name}" BEFORE INSERT ON "{table}" {(when is { } v ? $"WHEN NEW.\"{v.Column}\" = '{v.Value}'" : "")} BEGIN SELECT RAISE(ABORT, '{name}'); END""");
+
+    public static Task AllowInsertsAsync(LmsDbContext db, string name, string table) =>
+        db.Database.ExecuteSqlRawAsync(IsPostgreSql ? $"""DROP TRIGGER "{name}" ON "{table}"; DROP FUNCTION "{name}"();""" : $"""DROP TRIGGER "{name}" """);
 
     private static readonly Lazy<string> MigratedSqlite = new(() =>
     {

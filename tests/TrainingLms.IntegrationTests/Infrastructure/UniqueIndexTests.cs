@@ -27,7 +27,8 @@ public class UniqueIndexTests(LmsFactory factory) : IClassFixture<LmsFactory>
         var failure = await Assert.ThrowsAsync<DbUpdateException>(
             () => SaveAsync(db => db.Teams.Add(new Team { SiteId = int.MaxValue, Name = "无此项目的班组" })));
 
-        Assert.Contains("FOREIGN KEY", failure.InnerException?.Message);
+        Assert.False(UniqueIndex.IsViolation(failure));
+        Assert.Contains("foreign key", failure.InnerException?.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<bool> SaveAsync(Action<LmsDbContext> change)

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TrainingLms.Data;
+using TrainingLms.Domain.People.Import;
 using TrainingLms.IntegrationTests.Infrastructure;
 
 namespace TrainingLms.IntegrationTests.People;
@@ -16,14 +18,14 @@ public class ImportCrashTests : IAsyncLifetime
     // Small batches: each step of the import is short, so the states the tests wait for last a while.
     private static readonly Dictionary<string, string> Settings = new() { ["PeopleImport:BatchSize"] = "50" };
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "traininglms-tests", "import-kill-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase database = new(Path.Combine(Path.GetTempPath(), "traininglms-tests", "import-kill-" + Guid.NewGuid().ToString("N")));
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        database.Drop();
+        try { Directory.Delete(database.DataPath, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
@@ -31,42 +33,41 @@ public class ImportCrashTests : IAsyncLifetime
     [Fact]
     public async Task App_KilledOnceTheFilesPeopleAreInTheDatabase_StartedAgain_NobodyOrEveryoneWithTheirCourse()
     {
-        await using (var first = await AppProcess.StartAsync(dataPath, Settings))
+        await using (var first = await AppProcess.StartAsync(database, Settings))
         {
             var upload = await StartImportAsync(first);
-            await WaitForAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE UserName LIKE 'P%'") > 0);
+            await WaitForAsync(async () => await ImportedPeopleAsync() > 0);
             await first.KillAsync();
             await upload.ContinueWith(_ => { }); // the request died with the app
         }
-        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE UserName LIKE 'P%'") > 0);
+        Assert.True(await ImportedPeopleAsync() > 0);
 
-        await using (await AppProcess.StartAsync(dataPath, Settings))
+        await using (await AppProcess.StartAsync(database, Settings))
         {
             var (people, withCourse) = (await ImportedPeopleAsync(), await ImportedPeopleWithCourseAsync());
             Assert.True(people == 0 || (people == Rows && withCourse == Rows), $"{people} people of the file, {withCourse} of them active with their course");
-            Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM ImportBatches WHERE Status IN (2, 3)"));
+            Assert.Equal(0, await QueryAsync(db => db.ImportBatches.CountAsync(b => b.Status == ImportStatus.Staging || b.Status == ImportStatus.Committed)));
         }
     }
 
     [Fact]
     public async Task App_KilledWhileAnImportIsSwitchingItsPeopleOn_StartedAgain_EveryoneIsInWithTheirCourse()
     {
-        await using (var first = await AppProcess.StartAsync(dataPath, Settings))
+        await using (var first = await AppProcess.StartAsync(database, Settings))
         {
             var upload = await StartImportAsync(first);
-            // Committed (status 3), with people still staged: the switch is made, the people are being switched on.
-            await WaitForAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM ImportBatches WHERE Status = 3") > 0
-                && await ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE StagedImportId IS NOT NULL") > 0);
+            // Committed, with people still staged: the switch is made, the people are being switched on.
+            await WaitForAsync(async () => await QueryAsync(db => db.ImportBatches.AnyAsync(b => b.Status == ImportStatus.Committed)) && await StagedPeopleAsync() > 0);
             await first.KillAsync();
             await upload.ContinueWith(_ => { });
         }
-        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE StagedImportId IS NOT NULL") > 0, "Everyone was switched on before the kill.");
+        Assert.True(await StagedPeopleAsync() > 0, "Everyone was switched on before the kill.");
 
-        await using (await AppProcess.StartAsync(dataPath, Settings))
+        await using (await AppProcess.StartAsync(database, Settings))
         {
             Assert.Equal((Rows, Rows), (await ImportedPeopleAsync(), await ImportedPeopleWithCourseAsync()));
-            Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE StagedImportId IS NOT NULL"));
-            Assert.Equal(4, await ScalarAsync("SELECT Status FROM ImportBatches ORDER BY Id DESC LIMIT 1"));
+            Assert.Equal(0, await StagedPeopleAsync());
+            Assert.Equal(ImportStatus.Completed, await QueryAsync(db => db.ImportBatches.OrderByDescending(b => b.Id).Select(b => b.Status).FirstAsync()));
         }
     }
 
@@ -91,21 +92,18 @@ public class ImportCrashTests : IAsyncLifetime
         }, file);
     }
 
-    private Task<long> ImportedPeopleAsync() => ScalarAsync("SELECT COUNT(*) FROM AspNetUsers WHERE UserName LIKE 'P%'");
+    private Task<int> ImportedPeopleAsync() => QueryAsync(db => db.Users.CountAsync(u => u.UserName!.StartsWith("P")));
 
-    private Task<long> ImportedPeopleWithCourseAsync() => ScalarAsync($"""
-        SELECT COUNT(*) FROM AspNetUsers AS u WHERE u.UserName LIKE 'P%' AND u.IsActive = 1 AND EXISTS (
-            SELECT 1 FROM CourseAssignments AS a JOIN Courses AS c ON c.Id = a.CourseId WHERE a.PersonId = u.Id AND c.Slug = '{ImportedCourse}')
-        """);
+    private Task<int> ImportedPeopleWithCourseAsync() => QueryAsync(db => db.Users.CountAsync(u => u.UserName!.StartsWith("P") && u.IsActive
+        && db.CourseAssignments.Any(a => a.PersonId == u.Id && a.Course!.Slug == ImportedCourse)));
 
-    /// <summary>Reads the app's database file directly, as another process would.</summary>
-    private async Task<long> ScalarAsync(string sql)
+    private Task<int> StagedPeopleAsync() => QueryAsync(db => db.Users.CountAsync(u => u.StagedImportId != null));
+
+    /// <summary>Reads the app's database directly, as another process would.</summary>
+    private async Task<T> QueryAsync<T>(Func<LmsDbContext, Task<T>> query)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "lms.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = database.Open();
+        return await query(db);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -89,8 +89,11 @@ public class LargeImportTests : IAsyncLifetime
         var admin = await AdministratorAsync();
         var assignmentsBefore = await AssignmentSequenceAsync();
         // The database itself refuses row 4,000: by then 3,500 people and their courses have been written, in batches.
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER forced_failure BEFORE INSERT ON AspNetUsers WHEN NEW.UserName = 'P04000' BEGIN SELECT RAISE(ABORT, 'forced failure'); END"));
+        await factory.WithDbAsync(async db =>
+        {
+            await TestDatabase.RefuseInsertsAsync(db, "forced_failure", "AspNetUsers", when: ("UserName", "P04000"));
+            return true;
+        });
 
         var (response, page) = await UploadAsync(admin, PeopleCsvFile.Utf8WithBom(PeopleCsvFile.Rows(5_000)));
 
@@ -168,8 +171,9 @@ public class LargeImportTests : IAsyncLifetime
     private Task<ImportBatch> LastBatchAsync() => factory.WithDbAsync(db => db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).FirstAsync());
 
     /// <summary>The last assignment id handed out: it shows assignments were written even after they were removed.</summary>
-    private Task<long> AssignmentSequenceAsync() => factory.WithDbAsync(db =>
-        db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(seq), 0) AS Value FROM sqlite_sequence WHERE name = 'CourseAssignments'").SingleAsync());
+    private Task<long> AssignmentSequenceAsync() => factory.WithDbAsync(db => db.Database.SqlQueryRaw<long>(TestDatabase.IsPostgreSql
+        ? "SELECT COALESCE((SELECT last_value FROM pg_sequences WHERE sequencename = 'CourseAssignments_Id_seq'), 0) AS \"Value\""
+        : "SELECT COALESCE(MAX(seq), 0) AS Value FROM sqlite_sequence WHERE name = 'CourseAssignments'").SingleAsync());
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {

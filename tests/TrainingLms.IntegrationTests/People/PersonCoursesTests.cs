@@ -62,9 +62,12 @@ public class PersonCoursesTests : IAsyncLifetime
     private Task<string> CreateAsync(string number) => factory.CreatePersonAsync(number, [Roles.Employee]);
 
     /// <summary>The database refuses every new course assignment while the trigger is there.</summary>
-    private Task RefuseAssignmentsAsync(bool refuse) => factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(refuse
-        ? "CREATE TRIGGER refuse_assignments BEFORE INSERT ON CourseAssignments BEGIN SELECT RAISE(ABORT, 'refused'); END"
-        : "DROP TRIGGER refuse_assignments"));
+    private Task RefuseAssignmentsAsync(bool refuse) => factory.WithDbAsync(async db =>
+    {
+        if (refuse) await TestDatabase.RefuseInsertsAsync(db, "refuse_assignments", "CourseAssignments");
+        else await TestDatabase.AllowInsertsAsync(db, "refuse_assignments", "CourseAssignments");
+        return true;
+    });
 
     private Task<List<string>> CoursesOfAsync(string number) => factory.WithDbAsync(db => db.CourseAssignments
         .Where(a => db.Users.Any(p => p.Id == a.PersonId && p.UserName == number)).Select(a => a.Course!.Slug).OrderBy(slug => slug).ToListAsync());

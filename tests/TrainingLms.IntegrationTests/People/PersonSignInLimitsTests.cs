@@ -28,7 +28,7 @@ public class PersonSignInLimitsTests(SignInFactory factory) : IClassFixture<Sign
         Assert.Equal("/", signIn.RedirectPath());
         var administratorId = (await factory.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id;
         var records = await factory.WithDbAsync(db => db.Database
-            .SqlQuery<UnlockRecord>($"SELECT PersonId, UnlockedById, UnlockedAtUtc FROM SignInUnlocks").ToListAsync());
+            .SqlQuery<UnlockRecord>($"SELECT \"PersonId\", \"UnlockedById\", \"UnlockedAtUtc\" FROM \"SignInUnlocks\"").ToListAsync());
         var record = Assert.Single(records);
         Assert.Equal((personId, administratorId), (record.PersonId, record.UnlockedById));
         Assert.InRange(record.UnlockedAtUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));

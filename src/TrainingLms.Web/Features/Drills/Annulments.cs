@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
+using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
@@ -97,5 +98,6 @@ public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, Passwo
     private static Task<int?> CorrectionOfAsync(LmsDbContext db, int annulledAttemptId, CancellationToken cancellationToken) =>
         db.DrillAttempts.Where(a => a.CorrectsAttemptId == annulledAttemptId).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    // Annulments are signed records: their times must read back exactly.
+    private DateTime Now => StoredTime.Of(clock.GetUtcNow().UtcDateTime);
 }

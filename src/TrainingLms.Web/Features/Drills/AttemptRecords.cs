@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Content;
 
@@ -82,6 +83,7 @@ public static class AttemptRecords
     /// </summary>
     internal static void Seal(DrillAttempt attempt, DrillSession session, RubricContext rubric, string signerId, DateTime nowUtc)
     {
+        nowUtc = StoredTime.Of(nowUtc);
         var outcome = DrillScoring.Evaluate(rubric.Criteria, rubric.PassMark, attempt.Scores.ToDictionary(s => s.CriterionKey, s => s.Score));
         if (!outcome.Complete) throw new InvalidOperationException($"Attempt {attempt.Id} is not fully scored.");
         attempt.PercentTenths = outcome.PercentTenths;

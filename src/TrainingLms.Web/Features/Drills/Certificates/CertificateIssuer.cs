@@ -25,7 +25,7 @@ public sealed class CertificateIssuer(IDbContextFactory<LmsDbContext> dbFactory,
         var basisKey = Certificate.KeyOf(result.Basis.Select(b => b.AttemptId));
         if (await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.PersonId == personId && c.BasisKey == basisKey, cancellationToken) is { } existing) return existing;
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
         var zone = person.Person.TimeZoneId ?? SiteTime.DefaultTimeZoneId;
         var certificate = new Certificate
         {
