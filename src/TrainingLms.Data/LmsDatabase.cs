@@ -8,7 +8,7 @@ public static class LmsDatabase
     public static DbContextOptionsBuilder UseLmsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
-        DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString),
+        DatabaseProvider.PostgreSQL => options.UseNpgsql(connectionString).AddInterceptors(PostgreSqlText.Parameters),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or PostgreSQL."),
     };
 

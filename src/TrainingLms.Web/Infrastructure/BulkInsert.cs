@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using TrainingLms.Data;
 
 namespace TrainingLms.Web.Infrastructure;
 
@@ -16,11 +17,13 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 {
     private readonly DbCommand command;
     private readonly List<(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, DbParameter Parameter)> columns;
+    private readonly bool postgres;
 
-    private BulkInsert(DbCommand command, List<(IClrPropertyGetter, RelationalTypeMapping, DbParameter)> columns)
+    private BulkInsert(DbCommand command, List<(IClrPropertyGetter, RelationalTypeMapping, DbParameter)> columns, bool postgres)
     {
         this.command = command;
         this.columns = columns;
+        this.postgres = postgres;
     }
 
     public static async Task<BulkInsert<T>> PrepareAsync(DbContext db, CancellationToken cancellationToken)
@@ -46,7 +49,8 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) "
             + $"VALUES ({string.Join(", ", columns.Select(c => c.parameter.ParameterName))})";
         await command.PrepareAsync(cancellationToken);
-        return new BulkInsert<T>(command, columns);
+        // The command is made by hand, past EF's interceptors: on PostgreSQL it cleans its own text (PostgreSqlText).
+        return new BulkInsert<T>(command, columns, db.Database.IsNpgsql());
     }
 
     public async Task InsertAsync(T row, CancellationToken cancellationToken)
@@ -54,7 +58,8 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
         foreach (var (getter, mapping, parameter) in columns)
         {
             var value = getter.GetClrValueUsingContainingEntity(row);
-            parameter.Value = (value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+            var stored = value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value;
+            parameter.Value = (postgres && stored is string text ? PostgreSqlText.WithoutNul(text) : stored) ?? DBNull.Value;
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -7,7 +7,8 @@ namespace TrainingLms.Web.Features.People.Import;
 /// Applies an import's staged changes to the people who exist, in two set-based statements inside the import's
 /// switch: thousands of changed people then hold the write lock for milliseconds, not the seconds that loading and
 /// saving them one by one would. The caller counts the change in <c>LearningChanges</c>. The statements are each
-/// provider's own where SQL differs: a random stamp, reading the JSON list of roles, skipping a role already held.
+/// provider's own where SQL differs: a random stamp, reading the list of roles (JSON text on SQLite, an array on
+/// PostgreSQL: each provider's own storage of a list of values), skipping a role already held.
 /// </summary>
 internal static class StagedChangesSql
 {
@@ -39,7 +40,7 @@ internal static class StagedChangesSql
         await db.Database.ExecuteSqlRawAsync(postgres
             ? """
               INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
-              SELECT c."PersonId", r.value FROM "ImportStagedChanges" AS c, json_array_elements_text(c."AddedRoleIds"::json) AS r(value)
+              SELECT c."PersonId", r.value FROM "ImportStagedChanges" AS c, unnest(c."AddedRoleIds") AS r(value)
               WHERE c."BatchId" = {0}
               ON CONFLICT DO NOTHING
               """
