@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
-using TrainingLms.Web.Features.Courses.Content;
 
 namespace TrainingLms.Web.Features.Clips;
 
