@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.IO.Compression;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

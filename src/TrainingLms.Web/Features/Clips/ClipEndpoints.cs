@@ -73,10 +73,11 @@ public static class ClipEndpoints
         return TypedResults.Redirect(startAt is > 0 ? $"/clips/{id}?t={startAt}" : $"/clips/{id}");
     }
 
-    internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)
+    internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(
+        StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads, IStringLocalizer<SharedResource> localizer)
     {
         var (state, errors) = await uploads.StartAsync(user.PersonId(), request.FileName ?? "", request.TotalBytes, request.Details);
-        return state is null ? TypedResults.BadRequest(new FormErrorsResponse(errors)) : TypedResults.Created($"/api/clips/uploads/{state.Id}", Response(state));
+        return state is null ? TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(errors))) : TypedResults.Created($"/api/clips/uploads/{state.Id}", Response(state));
     }
 
     internal static async Task<Results<Ok<UploadStateResponse>, NotFound>> UploadState(Guid id, ClaimsPrincipal user, ClipUploads uploads) =>
@@ -98,11 +99,11 @@ public static class ClipEndpoints
         };
     }
 
-    internal static async Task<Results<NoContent, BadRequest<FormErrorsResponse>, NotFound>> UpdateUploadDetails(Guid id, StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)
+    internal static async Task<Results<NoContent, BadRequest<FormErrorsResponse>, NotFound>> UpdateUploadDetails(Guid id, StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads, IStringLocalizer<SharedResource> localizer)
     {
         var errors = await uploads.UpdateDetailsAsync(user.PersonId(), id, request.Details);
         if (errors is null) return TypedResults.NotFound();
-        return errors.Count > 0 ? TypedResults.BadRequest(new FormErrorsResponse(errors)) : TypedResults.NoContent();
+        return errors.Count > 0 ? TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(errors))) : TypedResults.NoContent();
     }
 
     /// <summary>The clip (201), details to correct (400), a refusal that kept nothing (422), or 409 when not every byte is there or another request is completing it.</summary>
@@ -113,7 +114,7 @@ public static class ClipEndpoints
         if (result.NotFound) return TypedResults.NotFound();
         if (result.Completing) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Completing"]));
         if (result.Incomplete) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Incomplete"]));
-        if (result.Errors.Count > 0) return TypedResults.BadRequest(new FormErrorsResponse(result.Errors));
+        if (result.Errors.Count > 0) return TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(result.Errors)));
         if (result.Rejection is { } rejection) return TypedResults.UnprocessableEntity(new RejectionResponse(localizer[$"Clips.Rejection.{rejection}"]));
         var url = $"/clips/{result.ClipId}";
         return TypedResults.Created(url, new CompletedResponse(result.ClipId!.Value, url));

@@ -65,7 +65,7 @@ public sealed class ClipIntake(
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // Another upload took the slug between the check and now.
-            return new IntakeResult(null, null, new Dictionary<string, string> { [nameof(ClipDetails.Slug)] = rules.DuplicateMessage });
+            return new IntakeResult(null, null, new Dictionary<string, string> { [nameof(ClipDetails.Slug)] = ClipDetailsRules.DuplicateMessage });
         }
         var original = storage.OriginalPath(clip.Id, clip.OriginalExtension);
         Directory.CreateDirectory(storage.ClipFolder(clip.Id));

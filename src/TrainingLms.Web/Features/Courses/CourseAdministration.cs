@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Evaluations;

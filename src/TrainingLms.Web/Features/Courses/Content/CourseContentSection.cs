@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;

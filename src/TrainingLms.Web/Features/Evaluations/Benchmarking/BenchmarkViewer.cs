@@ -29,17 +29,6 @@ public enum BenchmarkStatus
     Duplicate = 5,
 }
 
-/// <summary>An action's outcome; errors are resource keys by field name ("" for the whole form).</summary>
-public sealed record BenchmarkResult(BenchmarkStatus Status, IReadOnlyDictionary<string, string>? Errors = null, int? Id = null)
-{
-    public static readonly BenchmarkResult Forbidden = new(BenchmarkStatus.Forbidden);
-    public static readonly BenchmarkResult NotFound = new(BenchmarkStatus.NotFound);
-
-    public static BenchmarkResult Invalid(IReadOnlyDictionary<string, string> errors) => new(BenchmarkStatus.Invalid, errors);
-
-    public static BenchmarkResult Done(int? id = null) => new(BenchmarkStatus.Done, null, id);
-}
-
 public sealed record SiteChoice(int Id, string Name);
 
 public static class BenchmarkTime

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
