@@ -1,3 +1,4 @@
+using TrainingLms.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
@@ -48,20 +49,8 @@ var app = builder.Build();
 // `verify-records` checks the signed records and exits; no web host starts.
 if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
 
-app.Services.SecureDataFolder();
-await app.Services.MigrateDatabaseAsync();
-await app.Services.StartRecordChainAsync();
-await app.Services.RepairPeopleImportsAsync();
-await app.Services.EnsureRolesAsync();
+await app.Services.PrepareAsync();
 await app.Services.SeedDemoAsync();
-await app.Services.SyncContentAsync();
-await app.Services.SeedDemoLearningAsync();
-await app.Services.SeedDemoClipsAsync();
-await app.Services.CheckLessonClipsAsync();
-await app.Services.StartEvaluationCycleAsync();
-await app.Services.SeedDemoDrillsAsync();
-await app.Services.SeedDemoBenchmarkingAsync();
-await app.Services.SeedDemoEvaluationsAsync();
 
 app.UseHosting();
 if (!app.Environment.IsDevelopment())
