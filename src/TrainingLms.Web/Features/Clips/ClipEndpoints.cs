@@ -194,32 +194,3 @@ public static class ClipEndpoints
         }
     }
 }
-
-/// <summary>A plain 403 for an API or file request (the cookie scheme would answer a forbid with a redirect to a page).</summary>
-public sealed class ForbidHttpResult403 : IResult, IStatusCodeHttpResult
-{
-    public static readonly ForbidHttpResult403 Instance = new();
-
-    public int? StatusCode => StatusCodes.Status403Forbidden;
-
-    public Task ExecuteAsync(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Checks the antiforgery token the app's scripts send in a header. The framework's middleware checks only form
-/// posts, and these endpoints take JSON or raw bytes; a state-changing request without a valid token gets 400.
-/// </summary>
-public sealed class AntiforgeryHeader(IAntiforgery antiforgery) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.BadRequest();
-        return await next(context);
-    }
-}

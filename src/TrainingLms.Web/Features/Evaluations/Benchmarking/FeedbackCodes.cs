@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure.Hosting;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class FeedbackCodeInput
 }
 
 /// <summary>Trainers' administration of the feedback codes behind the printed QR codes.</summary>
-public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOptions<CertificateOptions> certificateOptions, TimeProvider clock)
+public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, PublicAddress publicAddress, TimeProvider clock)
 {
     private const int MaxLabelLength = 200;
 
@@ -130,8 +131,7 @@ public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOp
     /// <summary>The address a code's QR code points to: the configured public address, else the one the request came on.</summary>
     public string PublicUrl(HttpRequest request, string code)
     {
-        var baseUrl = certificateOptions.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl.TrimEnd('/')}/feedback/{code}";
+        return publicAddress.For(request, $"/feedback/{code}");
     }
 
     public static string QrSvg(string url)
