@@ -17,7 +17,6 @@ using TrainingLms.Web.Features.Media;
 using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

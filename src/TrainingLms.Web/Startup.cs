@@ -3,7 +3,6 @@ using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.People;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web;
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace TrainingLms.Web.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Components.Forms;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Components.Shared;
 

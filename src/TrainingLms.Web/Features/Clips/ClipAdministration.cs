@@ -1,8 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.ShiftReviews;
 

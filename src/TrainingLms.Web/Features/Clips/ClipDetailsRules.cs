@@ -1,9 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using System.Globalization;
-using TrainingLms.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 
 namespace TrainingLms.Web.Features.Clips;

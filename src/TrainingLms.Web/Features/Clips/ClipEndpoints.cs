@@ -1,15 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Clips.Media;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Clips;

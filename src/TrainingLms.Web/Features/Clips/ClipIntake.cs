@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Clips.Media;
 

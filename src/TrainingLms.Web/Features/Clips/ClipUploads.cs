@@ -1,9 +1,3 @@
-using System.Globalization;
-using TrainingLms.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Clips.Media;
 

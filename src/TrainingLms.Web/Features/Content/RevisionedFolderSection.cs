@@ -1,9 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
-
 namespace TrainingLms.Web.Features.Content;
 
 /// <summary>A file read into an unsaved revision of the item its slug names, with a hash of what the revision says.</summary>

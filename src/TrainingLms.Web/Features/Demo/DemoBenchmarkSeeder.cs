@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Domain.Evaluations;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Evaluations.Cycle;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace TrainingLms.Web.Features.Demo;
 
 public static class DemoFeature

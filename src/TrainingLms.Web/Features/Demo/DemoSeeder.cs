@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.Web.Features.Courses;

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 

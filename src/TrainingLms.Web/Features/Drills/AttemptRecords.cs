@@ -1,7 +1,4 @@
-using TrainingLms.Web.Infrastructure;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Content;

@@ -1,7 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
 

@@ -1,16 +1,9 @@
 using TrainingLms.Web.Infrastructure.Hosting;
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Localization;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 

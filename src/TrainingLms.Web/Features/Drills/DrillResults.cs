@@ -1,6 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 

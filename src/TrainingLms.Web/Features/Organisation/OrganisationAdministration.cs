@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Courses;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Organisation;
 

@@ -1,9 +1,4 @@
-using TrainingLms.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
 

@@ -1,4 +1,3 @@
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
-
 namespace TrainingLms.Web.Features.Drills.Records;
 
 /// <summary>

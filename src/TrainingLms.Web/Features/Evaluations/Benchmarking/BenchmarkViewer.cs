@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;

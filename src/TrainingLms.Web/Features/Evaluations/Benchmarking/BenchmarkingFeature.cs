@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 

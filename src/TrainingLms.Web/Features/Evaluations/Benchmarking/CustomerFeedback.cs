@@ -1,7 +1,4 @@
-using TrainingLms.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;

@@ -1,13 +1,9 @@
 using TrainingLms.Web.Infrastructure.Hosting;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using QRCoder;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 

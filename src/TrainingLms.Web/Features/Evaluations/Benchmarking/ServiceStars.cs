@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 

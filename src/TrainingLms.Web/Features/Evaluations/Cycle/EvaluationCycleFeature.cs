@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
 

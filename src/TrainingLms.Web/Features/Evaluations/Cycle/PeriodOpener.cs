@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace TrainingLms.Web.Features.Evaluations.Cycle;
 
 /// <summary>Opens the current month when the app starts and, checking every interval, when a new month begins.</summary>

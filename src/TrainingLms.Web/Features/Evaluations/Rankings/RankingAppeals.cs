@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Rankings;
 

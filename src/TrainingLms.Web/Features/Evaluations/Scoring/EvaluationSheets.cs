@@ -1,8 +1,3 @@
-using TrainingLms.Web.Infrastructure;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 

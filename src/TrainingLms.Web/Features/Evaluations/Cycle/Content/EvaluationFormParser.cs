@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using System.Text.Json;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Evaluations;
