@@ -1,4 +1,3 @@
-using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.Content;
 
