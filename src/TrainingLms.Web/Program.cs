@@ -1,3 +1,4 @@
+using TrainingLms.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using TrainingLms.Web.Components;
 using TrainingLms.Web.Features.Account;
@@ -13,9 +14,9 @@ using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
 using TrainingLms.Web.Features.Media;
+using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ builder.AddAccount();
 builder.AddLmsAuthorization();
 builder.AddMedia();
 builder.AddHealth();
+builder.AddOrganisation();
 builder.AddPeople();
 builder.AddClips();
 builder.AddCourses();
@@ -46,20 +48,8 @@ var app = builder.Build();
 // `verify-records` checks the signed records and exits; no web host starts.
 if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
 
-app.Services.SecureDataFolder();
-await app.Services.MigrateDatabaseAsync();
-await app.Services.StartRecordChainAsync();
-await app.Services.RepairPeopleImportsAsync();
-await app.Services.EnsureRolesAsync();
+await app.Services.PrepareAsync();
 await app.Services.SeedDemoAsync();
-await app.Services.SyncContentAsync();
-await app.Services.SeedDemoLearningAsync();
-await app.Services.SeedDemoClipsAsync();
-await app.Services.CheckLessonClipsAsync();
-await app.Services.StartEvaluationCycleAsync();
-await app.Services.SeedDemoDrillsAsync();
-await app.Services.SeedDemoBenchmarkingAsync();
-await app.Services.SeedDemoEvaluationsAsync();
 
 app.UseHosting();
 if (!app.Environment.IsDevelopment())

@@ -70,4 +70,20 @@ public class ClipLibraryTests(BrowserFixture fixture)
         await page.ScreenshotAsync(fixture, $"clips-{identifier}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Library_ToAClip_ByAnEnhancedNavigation_ThePlayersOwnScriptRunsOnce()
+    {
+        var page = await fixture.ReusingSignInPageAsync("T0001", 1280, "zh-CN");
+        await page.GotoAsync("/clips");
+        Assert.Equal(0, await page.Locator("script[data-page-script]").CountAsync()); // the library page needs no script
+
+        // A link click inside the app is an enhanced navigation: the clip page is patched in, its script tag not run by the browser.
+        await page.Locator("a.clip-thumb").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/clips/[0-9]+$"));
+
+        await Expect(page.Locator("[data-clip-player][data-attached='1']").First).ToBeAttachedAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => [...document.scripts].filter(s => s.src.includes('clip-player') && !s.hasAttribute('data-page-script')).length"));
+        await page.Context.CloseAsync();
+    }
 }

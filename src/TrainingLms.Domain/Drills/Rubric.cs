@@ -42,7 +42,7 @@ public sealed record DrillCriterion(
 /// A drill rubric, identified by its slug. Revisions are only ever added; the current one is the highest
 /// <see cref="DrillRevision.Number"/>, and trainers score against it.
 /// </summary>
-public class Drill
+public class Drill : IContentItem
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -62,7 +62,7 @@ public class Drill
 /// One stored state of a rubric. Results point at the revision they were scored against, so a later edit never
 /// changes what a signed result meant. <see cref="Version"/> is the author's; <see cref="Number"/> counts every revision.
 /// </summary>
-public class DrillRevision
+public class DrillRevision : IContentRevision
 {
     public int Id { get; set; }
     public int DrillId { get; set; }

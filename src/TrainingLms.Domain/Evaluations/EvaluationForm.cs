@@ -35,7 +35,7 @@ public sealed record EvaluationCriterion(string Key, LocalizedText Title, Locali
 }
 
 /// <summary>An evaluation form from content/evaluations, identified by its slug; revisions are only ever added.</summary>
-public class EvaluationForm
+public class EvaluationForm : IContentItem
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -46,7 +46,7 @@ public class EvaluationForm
 }
 
 /// <summary>One stored state of a form. A period's targets point at the revision in force when the period opened.</summary>
-public class EvaluationFormRevision
+public class EvaluationFormRevision : IContentRevision
 {
     public int Id { get; set; }
     public int FormId { get; set; }

@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 
 namespace TrainingLms.Web.Infrastructure;
 

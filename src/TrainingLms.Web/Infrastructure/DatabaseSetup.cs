@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Data.Configurations.Drills;
 
 namespace TrainingLms.Web.Infrastructure;

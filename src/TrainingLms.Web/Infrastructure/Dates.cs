@@ -1,6 +1,3 @@
-using System.Globalization;
-using TrainingLms.Domain;
-
 namespace TrainingLms.Web.Infrastructure;
 
 /// <summary>Formats stored UTC times for people, in the company's time zone and the page's culture.</summary>

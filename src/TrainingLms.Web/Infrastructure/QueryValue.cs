@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TrainingLms.Web.Infrastructure;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

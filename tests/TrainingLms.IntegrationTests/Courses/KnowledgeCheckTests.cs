@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -28,7 +28,7 @@ public sealed class DrillsFactory : OrganisationFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Certificates:VerifyRequestsPerMinute", VerifyRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Certificates:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("PublicAddress:BaseUrl", PublicBaseUrl);
     }
 
     /// <summary>A person at a site, in a position, with roles; the full name is given so a test can look for it.</summary>

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain;
@@ -38,7 +39,7 @@ public class MissingReviewTests : IAsyncLifetime
     private Task<IReadOnlyList<MissingReview>> MissingAsync() =>
         factory.WithScopeAsync(services => services.GetRequiredService<ReviewOversight>().MissingYesterdayAsync(Administrator));
 
-    private Task<FilingResult> FileAsync(TeamSetUp team, ShiftSlot slot) =>
+    private Task<Outcome<FilingStatus>> FileAsync(TeamSetUp team, ShiftSlot slot) =>
         factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
         {
             ShiftDate = slot.Date, ShiftKey = slot.Key, WentWellPoints = EtiquettePoint.Smile,
@@ -121,10 +122,10 @@ public class MissingReviewTests : IAsyncLifetime
         var dailyYesterday = grid.Rows.Single(r => r.TeamId == daily.TeamId).Days[^2];
         Assert.Equal(["早班", "中班", ShiftCalendar.DailyKey], dailyYesterday.Select(c => c.Key));
         // Filed at noon the next day, after its deadline: late, as it was before the change.
-        Assert.Equal((ReviewStatus.Late, dailyReview.ReviewId), (dailyYesterday[^1].Status, dailyYesterday[^1].ReviewId));
+        Assert.Equal((ReviewStatus.Late, dailyReview.Id), (dailyYesterday[^1].Status, dailyYesterday[^1].ReviewId));
         var nightsDay = grid.Rows.Single(r => r.TeamId == nights.TeamId).Days[^3];
         Assert.Equal(["大夜班", "夜班"], nightsDay.Select(c => c.Key));
-        Assert.Equal((ReviewStatus.Late, renamedReview.ReviewId), (nightsDay[^1].Status, nightsDay[^1].ReviewId));
+        Assert.Equal((ReviewStatus.Late, renamedReview.Id), (nightsDay[^1].Status, nightsDay[^1].ReviewId));
         // A day with no review under an old shift shows only the team's shifts as they are now.
         Assert.Equal(["早班", "中班"], grid.Rows.Single(r => r.TeamId == daily.TeamId).Days[0].Select(c => c.Key));
     }

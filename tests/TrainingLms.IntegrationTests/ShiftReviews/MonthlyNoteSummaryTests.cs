@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public class MonthlyNoteSummaryTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private Task<FilingResult> FileAsync(DateOnly date, NoteKind kind, EtiquettePoint points) =>
+    private Task<Outcome<FilingStatus>> FileAsync(DateOnly date, NoteKind kind, EtiquettePoint points) =>
         factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
         {
             ShiftDate = date, ShiftKey = ShiftCalendar.DailyKey, WentWellPoints = EtiquettePoint.Smile,

@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public class ReviewOversightPagesTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private Task<FilingResult> FileAsync(TeamSetUp team, DateOnly date, EtiquettePoint fellShort, string text) =>
+    private Task<Outcome<FilingStatus>> FileAsync(TeamSetUp team, DateOnly date, EtiquettePoint fellShort, string text) =>
         factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
         {
             ShiftDate = date, ShiftKey = ShiftCalendar.DailyKey, FellShortPoints = fellShort, FellShort = text, WentWellPoints = EtiquettePoint.Smile,

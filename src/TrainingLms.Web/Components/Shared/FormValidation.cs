@@ -39,6 +39,10 @@ public sealed class FormValidation
         Context.NotifyValidationStateChanged();
     }
 
+    /// <summary>A service's refusals — resource keys by the model's property name — in the page's language.</summary>
+    public void AddKeys(IReadOnlyDictionary<string, string> errors, Microsoft.Extensions.Localization.IStringLocalizer localizer) =>
+        AddAll(errors.Select(e => KeyValuePair.Create(e.Key, localizer.Translate(e.Value))));
+
     /// <summary>Errors that belong to no single field (e.g. from Identity), shown in the summary.</summary>
     public void AddGeneral(string message)
     {

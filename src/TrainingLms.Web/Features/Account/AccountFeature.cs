@@ -4,11 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Account;
 

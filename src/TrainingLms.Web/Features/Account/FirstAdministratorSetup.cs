@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Infrastructure;

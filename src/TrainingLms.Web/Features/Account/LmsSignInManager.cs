@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data.Identity;
 
 namespace TrainingLms.Web.Features.Account;
 

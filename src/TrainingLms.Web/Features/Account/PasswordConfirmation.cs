@@ -1,6 +1,5 @@
 using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.People;
 
 namespace TrainingLms.Web.Features.Account;

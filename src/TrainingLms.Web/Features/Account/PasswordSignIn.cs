@@ -1,7 +1,5 @@
 using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.People;
 
 namespace TrainingLms.Web.Features.Account;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.People;
 
 namespace TrainingLms.Web.Features.Account;

@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;

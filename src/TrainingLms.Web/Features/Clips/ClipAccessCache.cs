@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;

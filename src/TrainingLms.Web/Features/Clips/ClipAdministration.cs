@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.ShiftReviews;
 
@@ -12,7 +9,7 @@ public sealed record MomentInput(string At, MomentKind Kind, EtiquettePoint Poin
 /// <summary>A trainer's curation of a clip: details, publishing, moments, the people featured, removal.</summary>
 public sealed class ClipAdministration(
     IDbContextFactory<LmsDbContext> dbFactory, ClipDetailsRules rules, ClipStorage storage, TranscodeQueue queue,
-    ClipAccessCache access, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    ClipAccessCache access, TimeProvider clock)
 {
     /// <summary>The moment points a clip is tagged with: the etiquette points a trainer looks for on film.</summary>
     public static readonly IReadOnlyList<EtiquettePoint> MomentPoints =
@@ -49,11 +46,11 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var duration = await db.Clips.Where(c => c.Id == clipId).Select(c => (double?)c.DurationSeconds).SingleOrDefaultAsync(cancellationToken);
-        if (duration is null) return localizer["Common.NotFound"];
-        if (ParseTime(input.At) is not { } at || at > duration) return localizer["Clips.Moments.BadTime", Format(duration.Value)];
-        if (!Enum.IsDefined(input.Kind) || !MomentPoints.Contains(input.Point)) return localizer["Validation.Unknown"];
+        if (duration is null) return "Common.NotFound";
+        if (ParseTime(input.At) is not { } at || at > duration) return ErrorKey.With("Clips.Moments.BadTime", Format(duration.Value));
+        if (!Enum.IsDefined(input.Kind) || !MomentPoints.Contains(input.Point)) return "Validation.Unknown";
         var note = input.Note.Trim();
-        if (note.Length > ClipMoment.MaxNoteLength) return localizer["Validation.NameTooLong", ClipMoment.MaxNoteLength];
+        if (note.Length > ClipMoment.MaxNoteLength) return ErrorKey.With("Validation.NameTooLong", ClipMoment.MaxNoteLength.ToString(CultureInfo.InvariantCulture));
         db.ClipMoments.Add(new ClipMoment { ClipId = clipId, AtSeconds = at, Kind = input.Kind, Point = input.Point, Note = note });
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -72,8 +69,8 @@ public sealed class ClipAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = employeeNumber.Trim();
         var personId = await db.Users.Where(p => p.UserName == number).Select(p => p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (personId is null) return localizer["Clips.Featured.Unknown", number];
-        if (!await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken)) return localizer["Common.NotFound"];
+        if (personId is null) return ErrorKey.With("Clips.Featured.Unknown", number);
+        if (!await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken)) return "Common.NotFound";
         if (!await db.ClipFeaturedPeople.AnyAsync(f => f.ClipId == clipId && f.PersonId == personId, cancellationToken))
         {
             db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId });

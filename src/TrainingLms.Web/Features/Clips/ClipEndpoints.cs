@@ -1,15 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Clips.Media;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Clips;
@@ -73,10 +68,11 @@ public static class ClipEndpoints
         return TypedResults.Redirect(startAt is > 0 ? $"/clips/{id}?t={startAt}" : $"/clips/{id}");
     }
 
-    internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)
+    internal static async Task<Results<Created<UploadStateResponse>, BadRequest<FormErrorsResponse>>> StartUpload(
+        StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads, IStringLocalizer<SharedResource> localizer)
     {
         var (state, errors) = await uploads.StartAsync(user.PersonId(), request.FileName ?? "", request.TotalBytes, request.Details);
-        return state is null ? TypedResults.BadRequest(new FormErrorsResponse(errors)) : TypedResults.Created($"/api/clips/uploads/{state.Id}", Response(state));
+        return state is null ? TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(errors))) : TypedResults.Created($"/api/clips/uploads/{state.Id}", Response(state));
     }
 
     internal static async Task<Results<Ok<UploadStateResponse>, NotFound>> UploadState(Guid id, ClaimsPrincipal user, ClipUploads uploads) =>
@@ -98,11 +94,11 @@ public static class ClipEndpoints
         };
     }
 
-    internal static async Task<Results<NoContent, BadRequest<FormErrorsResponse>, NotFound>> UpdateUploadDetails(Guid id, StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads)
+    internal static async Task<Results<NoContent, BadRequest<FormErrorsResponse>, NotFound>> UpdateUploadDetails(Guid id, StartUploadRequest request, ClaimsPrincipal user, ClipUploads uploads, IStringLocalizer<SharedResource> localizer)
     {
         var errors = await uploads.UpdateDetailsAsync(user.PersonId(), id, request.Details);
         if (errors is null) return TypedResults.NotFound();
-        return errors.Count > 0 ? TypedResults.BadRequest(new FormErrorsResponse(errors)) : TypedResults.NoContent();
+        return errors.Count > 0 ? TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(errors))) : TypedResults.NoContent();
     }
 
     /// <summary>The clip (201), details to correct (400), a refusal that kept nothing (422), or 409 when not every byte is there or another request is completing it.</summary>
@@ -113,7 +109,7 @@ public static class ClipEndpoints
         if (result.NotFound) return TypedResults.NotFound();
         if (result.Completing) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Completing"]));
         if (result.Incomplete) return TypedResults.Conflict(new RejectionResponse(localizer["Clips.Upload.Incomplete"]));
-        if (result.Errors.Count > 0) return TypedResults.BadRequest(new FormErrorsResponse(result.Errors));
+        if (result.Errors.Count > 0) return TypedResults.BadRequest(new FormErrorsResponse(localizer.Translate(result.Errors)));
         if (result.Rejection is { } rejection) return TypedResults.UnprocessableEntity(new RejectionResponse(localizer[$"Clips.Rejection.{rejection}"]));
         var url = $"/clips/{result.ClipId}";
         return TypedResults.Created(url, new CompletedResponse(result.ClipId!.Value, url));
@@ -191,34 +187,5 @@ public static class ClipEndpoints
             context.Features.Set<IHttpResponseBodyFeature>(new PipeFileBody(context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
             return inner.ExecuteAsync(context);
         }
-    }
-}
-
-/// <summary>A plain 403 for an API or file request (the cookie scheme would answer a forbid with a redirect to a page).</summary>
-public sealed class ForbidHttpResult403 : IResult, IStatusCodeHttpResult
-{
-    public static readonly ForbidHttpResult403 Instance = new();
-
-    public int? StatusCode => StatusCodes.Status403Forbidden;
-
-    public Task ExecuteAsync(HttpContext context)
-    {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// Checks the antiforgery token the app's scripts send in a header. The framework's middleware checks only form
-/// posts, and these endpoints take JSON or raw bytes; a state-changing request without a valid token gets 400.
-/// </summary>
-public sealed class AntiforgeryHeader(IAntiforgery antiforgery) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.BadRequest();
-        return await next(context);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace TrainingLms.Web.Features.Clips;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Clips.Media;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
 
@@ -65,7 +61,7 @@ public sealed class ClipIntake(
         catch (DbUpdateException e) when (UniqueIndex.IsViolation(e))
         {
             // Another upload took the slug between the check and now.
-            return new IntakeResult(null, null, new Dictionary<string, string> { [nameof(ClipDetails.Slug)] = rules.DuplicateMessage });
+            return new IntakeResult(null, null, new Dictionary<string, string> { [nameof(ClipDetails.Slug)] = ClipDetailsRules.DuplicateMessage });
         }
         var original = storage.OriginalPath(clip.Id, clip.OriginalExtension);
         Directory.CreateDirectory(storage.ClipFolder(clip.Id));

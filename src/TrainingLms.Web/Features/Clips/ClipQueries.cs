@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Clips;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using TrainingLms.Web.Infrastructure;
-
 namespace TrainingLms.Web.Features.Clips;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Web.Features.Clips.Media;
 
@@ -36,7 +32,7 @@ public sealed record CompleteResult(int? ClipId, ClipRejection? Rejection, IRead
 /// </summary>
 public sealed class ClipUploads(
     IDbContextFactory<LmsDbContext> dbFactory, ClipStorage storage, ClipIntake intake, ClipDetailsRules rules,
-    IOptions<ClipOptions> options, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    IOptions<ClipOptions> options, TimeProvider clock)
 {
     private const int CopyBufferBytes = 81920;
 
@@ -50,9 +46,9 @@ public sealed class ClipUploads(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await rules.CheckAsync(db, details, null, cancellationToken);
         fileName = Path.GetFileName(fileName.Trim());
-        if (fileName.Length is 0 or > ClipUpload.MaxFileNameLength) errors["File"] = localizer["Clips.Upload.NoFile"];
-        else if (totalBytes <= 0) errors["File"] = localizer["Clips.Rejection.Unreadable"];
-        else if (totalBytes > options.Value.MaxUploadBytes) errors["File"] = localizer["Clips.Upload.TooLarge", Bytes(options.Value.MaxUploadBytes)];
+        if (fileName.Length is 0 or > ClipUpload.MaxFileNameLength) errors["File"] = "Clips.Upload.NoFile";
+        else if (totalBytes <= 0) errors["File"] = "Clips.Rejection.Unreadable";
+        else if (totalBytes > options.Value.MaxUploadBytes) errors["File"] = ErrorKey.With("Clips.Upload.TooLarge", Bytes(options.Value.MaxUploadBytes));
         if (errors.Count > 0) return (null, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrainingLms.Web.Features.Clips.Media;
 
 namespace TrainingLms.Web.Features.Clips;

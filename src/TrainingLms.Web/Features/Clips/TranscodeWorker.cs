@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Clips.Media;
 
 namespace TrainingLms.Web.Features.Clips;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.Content;
 

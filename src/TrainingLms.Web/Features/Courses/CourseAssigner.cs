@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
-using TrainingLms.Domain;
 
 namespace TrainingLms.Web.Features.Courses;
 

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Components;
 using TrainingLms.Web.Features.Courses.Content;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 
 namespace TrainingLms.Web.Features.Courses;

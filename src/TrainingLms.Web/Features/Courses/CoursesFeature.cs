@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Checks;
 using TrainingLms.Web.Features.Courses.Content;

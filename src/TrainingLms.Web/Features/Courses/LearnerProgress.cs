@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Content;

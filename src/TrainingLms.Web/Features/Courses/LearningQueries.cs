@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
 

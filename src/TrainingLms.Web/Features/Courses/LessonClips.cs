@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Courses.Content;

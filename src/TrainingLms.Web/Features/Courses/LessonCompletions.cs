@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Courses.Checks;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses;
 

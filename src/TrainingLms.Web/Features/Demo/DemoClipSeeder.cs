@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.Web.Features.Clips;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Drills.Certificates;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace TrainingLms.Web.Features.Demo;
 
 public static class DemoFeature
@@ -15,38 +12,28 @@ public static class DemoFeature
         builder.Services.AddScoped<DemoLearningSeeder>();
         builder.Services.AddSingleton<DemoClipSeeder>();
         builder.Services.AddScoped<DemoDrillSeeder>();
+        builder.Services.AddScoped<DemoBenchmarkSeeder>();
+        builder.Services.AddScoped<DemoEvaluationSeeder>();
     }
 
+    /// <summary>
+    /// In demo mode, fills an empty database with the demo company, after <c>PrepareAsync</c> has published the content:
+    /// the people (with the courses their posts bring), a learning history, clips made by ffmpeg, drill history,
+    /// ratings and stories, and three months of evaluations with the current month open. Each step runs once.
+    /// </summary>
     public static async Task SeedDemoAsync(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!options.Enabled) return;
-        using var scope = services.CreateScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await seeder.SeedAsync(options.Password);
-        seeder.PrintSignIns(options.Password);
-    }
-
-    /// <summary>Runs after the courses are published, so the demo staff can have a learning history.</summary>
-    public static async Task SeedDemoLearningAsync(this IServiceProvider services)
-    {
-        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
-        using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DemoLearningSeeder>().SeedAsync();
-    }
-
-    /// <summary>Makes the demo clips with ffmpeg and queues them; the transcoding worker takes them from there.</summary>
-    public static async Task SeedDemoClipsAsync(this IServiceProvider services)
-    {
-        if (services.GetRequiredService<IOptions<DemoOptions>>().Value is not { Enabled: true, Clips: true }) return;
-        await services.GetRequiredService<DemoClipSeeder>().SeedAsync();
-    }
-
-    /// <summary>Runs after the drills are published and the staff have a learning history, so clearance has something to show.</summary>
-    public static async Task SeedDemoDrillsAsync(this IServiceProvider services)
-    {
-        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
-        using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDrillSeeder>().SeedAsync();
+        await using var scope = services.CreateAsyncScope();
+        var seeded = scope.ServiceProvider;
+        var company = seeded.GetRequiredService<DemoSeeder>();
+        await company.SeedAsync(options.Password);
+        company.PrintSignIns(options.Password);
+        await seeded.GetRequiredService<DemoLearningSeeder>().SeedAsync();
+        if (options.Clips) await seeded.GetRequiredService<DemoClipSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoDrillSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoBenchmarkSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoEvaluationSeeder>().SeedAsync();
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Checks;
 

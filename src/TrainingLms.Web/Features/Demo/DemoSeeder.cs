@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.Demo;
 
@@ -12,7 +9,7 @@ namespace TrainingLms.Web.Features.Demo;
 /// A demo property-services company: two estates, seven teams, fifty people, one sign-in per role.
 /// Runs only in demo mode and only on a database without sites.
 /// </summary>
-public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHasher<Person> hasher, TimeProvider clock, ILogger<DemoSeeder> logger)
+public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHasher<Person> hasher, CourseAssigner courses, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -117,6 +114,8 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
         await db.SaveChangesAsync();
         SeedReviews(teams, staff.Concat([leader, newHire]).ToList(), today, now);
         await db.SaveChangesAsync();
+        // The content is published before the demo company exists: everyone gets the courses their post brings.
+        await courses.AssignByAudienceAsync();
         logger.LogInformation("Demo company seeded: 2 sites, {Teams} teams, {People} people", teams.Count, staff.Count + Accounts.Count);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrainingLms.Web.Features.Clips.Media;
 
 namespace TrainingLms.Web.Features.Demo;

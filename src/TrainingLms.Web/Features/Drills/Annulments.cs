@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -15,35 +11,35 @@ namespace TrainingLms.Web.Features.Drills;
 /// </summary>
 public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, PasswordConfirmation passwords, CertificateIssuer certificates, TimeProvider clock)
 {
-    public async Task<DrillActionResult> RequestAsync(DrillViewer actor, int attemptId, string reason, string? password, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> RequestAsync(DrillViewer actor, int attemptId, string reason, string? password, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.DrillAttempts.AsNoTracking().Where(a => a.Id == attemptId)
             .Select(a => new { a.SignedAtUtc, a.AnnulledAtUtc }).SingleOrDefaultAsync(cancellationToken);
-        if (attempt is null) return DrillActionResult.NotFound;
-        if (!actor.MayCountersign) return DrillActionResult.Forbidden;
-        if (attempt.SignedAtUtc is null) return DrillActionResult.Invalid("", "Drills.Annul.NotSigned");
+        if (attempt is null) return Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.MayCountersign) return Outcome.Of(DrillActionStatus.Forbidden);
+        if (attempt.SignedAtUtc is null) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Annul.NotSigned");
         if (await db.DrillAnnulments.AnyAsync(a => a.AttemptId == attemptId, cancellationToken)) return new(DrillActionStatus.AlreadyDone, attemptId);
         reason = reason.Trim();
-        if (reason.Length == 0) return DrillActionResult.Invalid("reason", "Drills.Annul.ReasonRequired");
-        if (reason.Length > DrillAnnulment.MaxReasonLength) return DrillActionResult.Invalid("reason", "Drills.Validation.TooLong");
-        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return DrillActionResult.Refused(check);
+        if (reason.Length == 0) return Outcome.Refused(DrillActionStatus.Invalid, "reason", "Drills.Annul.ReasonRequired");
+        if (reason.Length > DrillAnnulment.MaxReasonLength) return Outcome.Refused(DrillActionStatus.Invalid, "reason", "Drills.Validation.TooLong");
+        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return PasswordRefusal.Of(check);
 
         db.DrillAnnulments.Add(new DrillAnnulment { AttemptId = attemptId, Reason = reason, RequestedById = actor.PersonId, RequestedAtUtc = Now });
         return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? new(DrillActionStatus.Done, attemptId) : new(DrillActionStatus.AlreadyDone, attemptId);
     }
 
     /// <summary>The second signature: never the person who asked. Makes the annulment final and revokes certificates resting on the attempt.</summary>
-    public async Task<DrillActionResult> CountersignAsync(DrillViewer actor, int attemptId, string? password, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> CountersignAsync(DrillViewer actor, int attemptId, string? password, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var request = await db.DrillAnnulments.AsNoTracking().SingleOrDefaultAsync(a => a.AttemptId == attemptId, cancellationToken);
         if (request is null) return await db.DrillAttempts.AnyAsync(a => a.Id == attemptId, cancellationToken)
-            ? DrillActionResult.Invalid("", "Drills.Annul.NoRequest") : DrillActionResult.NotFound;
-        if (!actor.MayCountersign) return DrillActionResult.Forbidden;
+            ? Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Annul.NoRequest") : Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.MayCountersign) return Outcome.Of(DrillActionStatus.Forbidden);
         if (request.CountersignedAtUtc is not null) return new(DrillActionStatus.AlreadyDone, attemptId);
-        if (request.RequestedById == actor.PersonId) return DrillActionResult.Invalid("", "Drills.Annul.SecondSignerNeeded");
-        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return DrillActionResult.Refused(check);
+        if (request.RequestedById == actor.PersonId) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Annul.SecondSignerNeeded");
+        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return PasswordRefusal.Of(check);
 
         var now = Now;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -66,13 +62,13 @@ public sealed class Annulments(IDbContextFactory<LmsDbContext> dbFactory, Passwo
     /// A new draft attempt in the same session, scored against the same rubric revision and pre-filled with the
     /// annulled attempt's scores, so the trainer corrects what was wrong and signs again. One per annulled attempt.
     /// </summary>
-    public async Task<DrillActionResult> CorrectAsync(DrillViewer actor, int annulledAttemptId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> CorrectAsync(DrillViewer actor, int annulledAttemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var annulled = await db.DrillAttempts.AsNoTracking().Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == annulledAttemptId, cancellationToken);
-        if (annulled is null) return DrillActionResult.NotFound;
-        if (!actor.IsTrainer) return DrillActionResult.Forbidden;
-        if (annulled.AnnulledAtUtc is null) return DrillActionResult.Invalid("", "Drills.Annul.NotAnnulled");
+        if (annulled is null) return Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.IsTrainer) return Outcome.Of(DrillActionStatus.Forbidden);
+        if (annulled.AnnulledAtUtc is null) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Annul.NotAnnulled");
         if (await CorrectionOfAsync(db, annulledAttemptId, cancellationToken) is { } existing) return new(DrillActionStatus.AlreadyDone, existing);
 
         var now = Now;

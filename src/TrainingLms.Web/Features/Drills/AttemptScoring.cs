@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Infrastructure;
@@ -23,25 +20,6 @@ public enum DrillActionStatus
     LockedOut = 8,
 }
 
-/// <param name="Id">What the action made or touched: the attempt, or the session a new-session form created.</param>
-public sealed record DrillActionResult(DrillActionStatus Status, int? Id = null, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public static readonly DrillActionResult Forbidden = new(DrillActionStatus.Forbidden);
-    public static readonly DrillActionResult NotFound = new(DrillActionStatus.NotFound);
-
-    public static DrillActionResult Invalid(IReadOnlyDictionary<string, string> errors) => new(DrillActionStatus.Invalid, Errors: errors);
-
-    public static DrillActionResult Invalid(string field, string error) => Invalid(new Dictionary<string, string> { [field] = error });
-
-    /// <summary>The outcome of a password re-entry that did not confirm, as the result of the action it guarded.</summary>
-    public static DrillActionResult Refused(PasswordCheck check) => check switch
-    {
-        PasswordCheck.Throttled => new(DrillActionStatus.LockedOut, Errors: new Dictionary<string, string> { ["password"] = "Drills.Sign.LockedOut" }),
-        PasswordCheck.Missing => Invalid("password", "Drills.Sign.PasswordRequired"),
-        _ => new(DrillActionStatus.PasswordWrong, Errors: new Dictionary<string, string> { ["password"] = "Drills.Sign.PasswordWrong" }),
-    };
-}
-
 /// <summary>
 /// The trainer's scoring of one attempt: saving a draft as often as needed, then signing it with their password.
 /// Only people with the Trainer role score and sign (administrators organise, they do not assess); nobody signs
@@ -49,14 +27,14 @@ public sealed record DrillActionResult(DrillActionStatus Status, int? Id = null,
 /// </summary>
 public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, PasswordConfirmation passwords, CertificateIssuer certificates, TimeProvider clock)
 {
-    public async Task<DrillActionResult> SaveAsync(DrillViewer actor, int attemptId, ScoreInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> SaveAsync(DrillViewer actor, int attemptId, ScoreInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return DrillActionResult.NotFound;
-        if (!actor.IsTrainer) return DrillActionResult.Forbidden;
+        if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.IsTrainer) return Outcome.Of(DrillActionStatus.Forbidden);
         if (row.IsSigned) return new(DrillActionStatus.Signed, attemptId);
         var errors = await DrillEvidence.ValidateAsync(db, input, row.Rubric.Criteria, cancellationToken);
-        if (errors.Count > 0) return DrillActionResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, errors);
         return await SaveDraftAsync(db, attemptId, input, row, cancellationToken) ? new(DrillActionStatus.Done, attemptId) : new(DrillActionStatus.Signed, attemptId);
     }
 
@@ -64,25 +42,25 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
     /// Saves what was typed (so nothing is lost whatever happens next), then signs if every criterion is scored and
     /// the password is right. The result is the rule's; there is no field to override it.
     /// </summary>
-    public async Task<DrillActionResult> SignAsync(DrillViewer actor, int attemptId, ScoreInput input, string? password, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> SignAsync(DrillViewer actor, int attemptId, ScoreInput input, string? password, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return DrillActionResult.NotFound;
-        if (!actor.IsTrainer) return DrillActionResult.Forbidden;
+        if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.IsTrainer) return Outcome.Of(DrillActionStatus.Forbidden);
         if (row.IsSigned)
             return input.SameAs(row) && row.SignedById == actor.PersonId ? new(DrillActionStatus.AlreadyDone, attemptId) : new(DrillActionStatus.Signed, attemptId);
         var errors = await DrillEvidence.ValidateAsync(db, input, row.Rubric.Criteria, cancellationToken);
-        if (errors.Count > 0) return DrillActionResult.Invalid(errors);
-        if (row.CandidateId == actor.PersonId) return DrillActionResult.Invalid("", "Drills.Sign.OwnAttempt");
+        if (errors.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, errors);
+        if (row.CandidateId == actor.PersonId) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Sign.OwnAttempt");
         var zone = await db.Sites.Where(s => s.Id == row.SiteId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-        if (SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone) < row.HeldOn) return DrillActionResult.Invalid("", "Drills.Sign.NotYet");
+        if (SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone) < row.HeldOn) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Sign.NotYet");
 
         if (!await SaveDraftAsync(db, attemptId, input, row, cancellationToken)) return new(DrillActionStatus.Signed, attemptId);
         var unscored = input.Scores(row.Rubric.Criteria).Where(s => s.Value is null).Select(s => s.Key).ToList();
-        if (unscored.Count > 0) return DrillActionResult.Invalid(unscored.ToDictionary(key => $"score.{key}", _ => "Drills.Validation.Unscored"));
+        if (unscored.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, unscored.ToDictionary(key => $"score.{key}", _ => "Drills.Validation.Unscored"));
 
         // Identity's password check writes to the database on its own connection: it runs before the signing transaction.
-        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return DrillActionResult.Refused(check);
+        if (await passwords.CheckAsync(actor.PersonId, password) is not PasswordCheck.Confirmed and var check) return PasswordRefusal.Of(check);
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -110,4 +88,15 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+}
+
+/// <summary>A password re-entry that did not confirm, as the outcome of the action it guarded.</summary>
+public static class PasswordRefusal
+{
+    public static Outcome<DrillActionStatus> Of(PasswordCheck check) => check switch
+    {
+        PasswordCheck.Throttled => Outcome.Refused(DrillActionStatus.LockedOut, "password", "Drills.Sign.LockedOut"),
+        PasswordCheck.Missing => Outcome.Refused(DrillActionStatus.Invalid, "password", "Drills.Sign.PasswordRequired"),
+        _ => Outcome.Refused(DrillActionStatus.PasswordWrong, "password", "Drills.Sign.PasswordWrong"),
+    };
 }

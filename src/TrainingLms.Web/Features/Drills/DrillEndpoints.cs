@@ -1,15 +1,9 @@
-using System.Globalization;
-using System.Security.Claims;
+using TrainingLms.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Localization;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -25,7 +19,7 @@ public static class DrillEndpoints
     /// <param name="lang">zh-CN or en-US; otherwise the page's language.</param>
     internal static async Task<Results<FileContentHttpResult, NotFound, ContentHttpResult>> Certificate(
         string code, string? lang, ClaimsPrincipal user, HttpContext context, CertificateVerification verification, CertificatePdf pdf,
-        IOptions<CertificateOptions> options, IDbContextFactory<LmsDbContext> dbFactory, IStringLocalizer<SharedResource> localizer)
+        PublicAddress publicAddress, IDbContextFactory<LmsDbContext> dbFactory, IStringLocalizer<SharedResource> localizer)
     {
         if (await verification.FindAsync(code) is not var (certificate, status)) return TypedResults.NotFound();
         var viewer = DrillViewer.From(user);
@@ -33,8 +27,7 @@ public static class DrillEndpoints
 
         await using var db = await dbFactory.CreateDbContextAsync();
         var company = await db.Companies.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync() ?? "";
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{context.Request.Scheme}://{context.Request.Host}";
-        var verifyUrl = $"{baseUrl.TrimEnd('/')}/verify/{certificate.Code}";
+        var verifyUrl = publicAddress.For(context.Request, $"/verify/{certificate.Code}");
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {

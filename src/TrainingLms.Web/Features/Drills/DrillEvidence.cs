@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 
 namespace TrainingLms.Web.Features.Drills;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrainingLms.Domain.Drills;
 
 namespace TrainingLms.Web.Features.Drills;

@@ -35,13 +35,6 @@ public class CertificateOptions
     [Required(AllowEmptyStrings = false)]
     public string FontFamily { get; set; } = "Noto Sans CJK SC";
 
-    /// <summary>
-    /// The address the QR code and the printed link point to (e.g. https://lms.example.com). Empty: the address the
-    /// download was requested on — behind a proxy that may be an internal one, so set it there.
-    /// </summary>
-    [Url]
-    public string? PublicBaseUrl { get; set; }
-
     /// <summary>Requests to the public verification page, per client address and minute, before it answers 429.</summary>
     [Range(1, 10_000)]
     public int VerifyRequestsPerMinute { get; set; } = 30;

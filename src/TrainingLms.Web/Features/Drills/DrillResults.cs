@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 
@@ -37,13 +35,13 @@ public sealed class DrillResults(IDbContextFactory<LmsDbContext> dbFactory, Time
         return (DrillActionStatus.Done, await LoadAsync(db, attemptId, cancellationToken));
     }
 
-    public async Task<DrillActionResult> AcknowledgeAsync(string personId, int attemptId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> AcknowledgeAsync(string personId, int attemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.DrillAttempts.SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
-        if (attempt is null) return DrillActionResult.NotFound;
-        if (attempt.CandidateId != personId) return DrillActionResult.Forbidden;
-        if (!attempt.IsSigned || attempt.AnnulledAtUtc is not null) return DrillActionResult.Invalid("", "Drills.Result.NothingToAcknowledge");
+        if (attempt is null) return Outcome.Of(DrillActionStatus.NotFound);
+        if (attempt.CandidateId != personId) return Outcome.Of(DrillActionStatus.Forbidden);
+        if (!attempt.IsSigned || attempt.AnnulledAtUtc is not null) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Result.NothingToAcknowledge");
         if (attempt.AcknowledgedAtUtc is not null) return new(DrillActionStatus.AlreadyDone, attemptId);
         attempt.AcknowledgedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -94,9 +89,9 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
         return new SessionForm(drills, sites, site, today, today.AddDays(-options.Value.RecordBackDays), today.AddDays(options.Value.ScheduleAheadDays), people);
     }
 
-    public async Task<DrillActionResult> CreateAsync(DrillViewer actor, SessionInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> CreateAsync(DrillViewer actor, SessionInput input, CancellationToken cancellationToken = default)
     {
-        if (!actor.MayCountersign) return DrillActionResult.Forbidden;
+        if (!actor.MayCountersign) return Outcome.Of(DrillActionStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The same submission again (a double tap, a retry after a lost answer) is answered with what it created.
         if (await db.DrillSessions.Where(s => s.SubmissionKey == input.SubmissionKey).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
@@ -116,7 +111,7 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
         if (input.Candidates.Count == 0) errors["candidate"] = "Drills.Validation.NoCandidates";
         else if (drill is not null && heldOn is { } day && await CandidateErrorAsync(db, drill, input.Candidates, day, cancellationToken) is { } candidateError)
             errors["candidate"] = candidateError;
-        if (errors.Count > 0) return DrillActionResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new DrillSession
@@ -168,30 +163,30 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
         return [.. (await PeopleAtAsync(db, siteId, cancellationToken)).Where(p => !already.Contains(p.PersonId))];
     }
 
-    public async Task<DrillActionResult> AddCandidatesAsync(DrillViewer actor, int sessionId, IReadOnlyList<string> personIds, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> AddCandidatesAsync(DrillViewer actor, int sessionId, IReadOnlyList<string> personIds, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.DrillSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null) return DrillActionResult.NotFound;
-        if (!actor.MayCountersign) return DrillActionResult.Forbidden;
+        if (session is null) return Outcome.Of(DrillActionStatus.NotFound);
+        if (!actor.MayCountersign) return Outcome.Of(DrillActionStatus.Forbidden);
         var already = await db.DrillAttempts.Where(a => a.SessionId == sessionId).Select(a => a.CandidateId).ToListAsync(cancellationToken);
         var adding = personIds.Except(already).ToList();
         // Adding people who are already on the list (a double tap) changes nothing.
-        if (adding.Count == 0) return personIds.Count == 0 ? DrillActionResult.Invalid("candidate", "Drills.Validation.NoCandidates") : new(DrillActionStatus.AlreadyDone);
+        if (adding.Count == 0) return personIds.Count == 0 ? Outcome.Refused(DrillActionStatus.Invalid, "candidate", "Drills.Validation.NoCandidates") : new(DrillActionStatus.AlreadyDone);
         var drill = (await DrillCatalog.ActiveAsync(db, cancellationToken)).FirstOrDefault(d => d.DrillId == session.DrillId);
-        if (drill is null) return DrillActionResult.Invalid("candidate", "Drills.Validation.DrillRetired");
-        if (await CandidateErrorAsync(db, drill, adding, session.HeldOn, cancellationToken) is { } error) return DrillActionResult.Invalid("candidate", error);
+        if (drill is null) return Outcome.Refused(DrillActionStatus.Invalid, "candidate", "Drills.Validation.DrillRetired");
+        if (await CandidateErrorAsync(db, drill, adding, session.HeldOn, cancellationToken) is { } error) return Outcome.Refused(DrillActionStatus.Invalid, "candidate", error);
         db.DrillAttempts.AddRange((await NewAttemptsAsync(db, drill, adding, clock.GetUtcNow().UtcDateTime, cancellationToken)).Select(a => { a.SessionId = sessionId; return a; }));
         return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? new(DrillActionStatus.Done) : new(DrillActionStatus.AlreadyDone);
     }
 
     /// <summary>Takes someone off the list (they did not come); only while their attempt is an unsigned draft.</summary>
-    public async Task<DrillActionResult> RemoveAsync(DrillViewer actor, int attemptId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DrillActionStatus>> RemoveAsync(DrillViewer actor, int attemptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.DrillAttempts.Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
         if (attempt is null) return new(DrillActionStatus.AlreadyDone);
-        if (!actor.MayCountersign) return DrillActionResult.Forbidden;
+        if (!actor.MayCountersign) return Outcome.Of(DrillActionStatus.Forbidden);
         if (attempt.IsSigned) return new(DrillActionStatus.Signed, attemptId);
         db.DrillAttempts.Remove(attempt);
         await db.SaveChangesAsync(cancellationToken);
@@ -219,7 +214,7 @@ public sealed class DrillSessions(IDbContextFactory<LmsDbContext> dbFactory, IOp
             .Join(db.Users, a => a.CandidateId, p => p.Id, (a, p) => new { p.FullName, a.RetakeFrom })
             .ToListAsync(cancellationToken);
         return tooSoon.Count == 0 ? null
-            : DrillErrors.With("Drills.Validation.RetakeTooSoon", string.Join("; ", tooSoon.Select(t => $"{t.FullName} {t.RetakeFrom:yyyy-MM-dd}")));
+            : ErrorKey.With("Drills.Validation.RetakeTooSoon", string.Join("; ", tooSoon.Select(t => $"{t.FullName} {t.RetakeFrom:yyyy-MM-dd}")));
     }
 
     private static async Task<List<DrillAttempt>> NewAttemptsAsync(LmsDbContext db, DrillSummary drill, IEnumerable<string> personIds, DateTime now, CancellationToken cancellationToken)

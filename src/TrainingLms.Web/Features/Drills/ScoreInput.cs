@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Courses.Content;

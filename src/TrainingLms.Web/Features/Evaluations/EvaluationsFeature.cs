@@ -22,7 +22,6 @@ public static class EvaluationsFeature
 
     public static void MapEvaluations(this IEndpointRouteBuilder app)
     {
-        app.MapEvaluationCycle();
         app.MapRankings();
         app.MapBenchmarking();
     }

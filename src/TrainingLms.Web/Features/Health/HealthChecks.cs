@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Web.Features.Media;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Health;
 

@@ -2,11 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using TrainingLms.Data.Identity;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Localization;
 

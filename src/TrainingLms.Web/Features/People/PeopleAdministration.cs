@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
 using TrainingLms.Web.Features.Courses;

@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainingLms.Web.Features.People.Import;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.People;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.ShiftReviews;
 
 namespace TrainingLms.Web.Features.ShiftReviews;

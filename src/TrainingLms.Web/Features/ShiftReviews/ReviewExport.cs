@@ -1,10 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
@@ -24,14 +19,6 @@ public enum FilingStatus
     /// words): an old draft reopened and typed over. Nothing is saved; the form comes back as typed, with a fresh key.
     /// </summary>
     KeyReused = 9,
-}
-
-public sealed record FilingResult(FilingStatus Status, int? ReviewId = null, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public static readonly FilingResult Forbidden = new(FilingStatus.Forbidden);
-    public static readonly FilingResult NotFound = new(FilingStatus.NotFound);
-
-    public static FilingResult Invalid(IReadOnlyDictionary<string, string> errors) => new(FilingStatus.Invalid, Errors: errors);
 }
 
 public sealed record RosterEntry(string PersonId, string FullName, string EmployeeNumber);
@@ -60,11 +47,11 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
             today.AddDays(-options.Value.FileBackDays), await RosterAsync(db, teamId, cancellationToken), currentId));
     }
 
-    public async Task<FilingResult> FileAsync(string leaderId, int teamId, ReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<FilingStatus>> FileAsync(string leaderId, int teamId, ReviewInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FindTeamAsync(db, teamId, cancellationToken) is not { } team) return FilingResult.NotFound;
-        if (team.ClassLeaderId != leaderId) return FilingResult.Forbidden;
+        if (await FindTeamAsync(db, teamId, cancellationToken) is not { } team) return Outcome.Of(FilingStatus.NotFound);
+        if (team.ClassLeaderId != leaderId) return Outcome.Of(FilingStatus.Forbidden);
 
         var roster = await RosterAsync(db, teamId, cancellationToken);
         var key = ShiftCalendar.IsDaily(team.Shifts) ? ShiftCalendar.DailyKey : input.ShiftKey ?? "";
@@ -82,7 +69,7 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
         if (!ShiftCalendar.IsKnownKey(team.Shifts, key)) errors["shiftKey"] = "ShiftReviews.Validation.Shift";
         else if (input.ShiftDate is { } day && day <= today && ReviewTiming.IsInFuture(team.Shifts, new ShiftSlot(day, key), localNow))
             errors["shiftKey"] = "ShiftReviews.Validation.NotStarted";
-        if (errors.Count > 0) return FilingResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(FilingStatus.Invalid, errors);
 
         var slot = new ShiftSlot(input.ShiftDate!.Value, key);
         if (await FindAsync(db, r => r.TeamId == teamId && r.ShiftDate == slot.Date && r.ShiftKey == slot.Key, cancellationToken) is { } existing)
@@ -124,13 +111,13 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
     /// the same submission: same team, shift and date, the same words, tags, absences and notes. Anything else is an old
     /// draft typed over, and is refused rather than dropped: "already filed" would make the browser forget what was typed.
     /// </summary>
-    private static async Task<FilingResult?> AnswerForKnownKeyAsync(
+    private static async Task<Outcome<FilingStatus>?> AnswerForKnownKeyAsync(
         LmsDbContext db, int teamId, ReviewInput input, string shiftKey, IReadOnlyList<RosterEntry> roster, CancellationToken cancellationToken)
     {
         var filed = await db.ShiftReviews.AsNoTracking().Include(r => r.Notes)
             .FirstOrDefaultAsync(r => r.SubmissionKey == input.SubmissionKey, cancellationToken);
         if (filed is null) return null;
-        if (filed.TeamId != teamId) return FilingResult.Forbidden;
+        if (filed.TeamId != teamId) return Outcome.Of(FilingStatus.Forbidden);
         var sameSlot = filed.ShiftDate == input.ShiftDate && filed.ShiftKey == shiftKey;
         var sameNotes = NoteKeys(filed.Notes.Where(n => n.CreatedAtUtc == filed.FiledAtUtc))
             .SequenceEqual(NoteKeys(NewNotes(input, filed, filed.FiledAtUtc)));
@@ -146,18 +133,18 @@ public sealed class ReviewFiling(IDbContextFactory<LmsDbContext> dbFactory, Time
     /// The leader's change to a review: in place on the site-local day it was filed; after that an amendment with a
     /// reason that keeps what the review said before. Notes already sent stay; new ones are added.
     /// </summary>
-    public async Task<FilingResult> EditAsync(string leaderId, int reviewId, ReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<FilingStatus>> EditAsync(string leaderId, int reviewId, ReviewInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var review = await db.ShiftReviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
-        if (review is null || await FindTeamAsync(db, review.TeamId, cancellationToken) is not { } team) return FilingResult.NotFound;
-        if (team.ClassLeaderId != leaderId) return FilingResult.Forbidden;
+        if (review is null || await FindTeamAsync(db, review.TeamId, cancellationToken) is not { } team) return Outcome.Of(FilingStatus.NotFound);
+        if (team.ClassLeaderId != leaderId) return Outcome.Of(FilingStatus.Forbidden);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var inPlace = ReviewTiming.EditsInPlace(SiteTime.ToLocal(review.FiledAtUtc, team.TimeZoneId), SiteTime.ToLocal(nowUtc, team.TimeZoneId));
         var roster = await RosterAsync(db, review.TeamId, cancellationToken);
         var errors = input.Validate(roster.Select(r => r.PersonId).ToHashSet(), requireReason: !inPlace);
-        if (errors.Count > 0) return FilingResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(FilingStatus.Invalid, errors);
 
         var content = Cleaned(input.Content, roster, review.AbsentPersonIds);
         var notes = NewNotes(input, review, nowUtc).ToList();

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.ShiftReviews;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 

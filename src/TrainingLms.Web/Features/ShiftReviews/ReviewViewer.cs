@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
 

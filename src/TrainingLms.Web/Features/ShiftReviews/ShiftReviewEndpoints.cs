@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace TrainingLms.Web.Features.ShiftReviews;
 
 public static class ShiftReviewsFeature

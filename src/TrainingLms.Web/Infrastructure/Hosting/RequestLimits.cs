@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Localization;
 
 namespace TrainingLms.Web.Infrastructure.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrainingLms.Domain.Clips;
 
 namespace TrainingLms.Web.Features.Clips.Media;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses.Caching;
 

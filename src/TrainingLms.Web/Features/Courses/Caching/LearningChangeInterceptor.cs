@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 

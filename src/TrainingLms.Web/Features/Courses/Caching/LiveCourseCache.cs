@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-
 namespace TrainingLms.Web.Features.Courses.Caching;
 
 /// <summary>A live course: active, with a published revision.</summary>

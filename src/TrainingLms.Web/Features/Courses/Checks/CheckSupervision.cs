@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses.Checks;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 
 namespace TrainingLms.Web.Features.Courses.Checks;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Courses.Checks;
 

@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;

@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingLms.Domain.Courses;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;

@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using TrainingLms.Domain.Courses;
 using YamlDotNet.RepresentationModel;
 using TrainingLms.Web.Features.Content;

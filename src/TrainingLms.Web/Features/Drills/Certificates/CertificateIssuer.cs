@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Clearance;
-using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Drills.Certificates;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using QRCoder;
 using SkiaSharp;
 using TrainingLms.Domain.Drills;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Clearance;
 

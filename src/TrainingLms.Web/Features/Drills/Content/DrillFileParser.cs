@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingLms.Domain.Courses;
@@ -10,7 +9,7 @@ using TrainingLms.Web.Features.Content;
 namespace TrainingLms.Web.Features.Drills.Content;
 
 /// <summary>A rubric file read into an unsaved revision, or the problems that keep it from being published.</summary>
-public sealed record ParsedDrill(string Slug, DrillRevision Revision, string RevisionHash);
+public sealed record ParsedDrill(string Slug, DrillRevision Revision, string RevisionHash) : IParsedItem<DrillRevision>;
 
 /// <summary>
 /// Reads one rubric under content/drills (format in content/README.md) with the courses' YAML reader, so problems

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using TrainingLms.Data;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Infrastructure;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using TrainingLms.Domain.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Drills.Records;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using TrainingLms.Domain.Drills;
 
 namespace TrainingLms.Web.Features.Drills.Records;

@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
@@ -27,17 +23,6 @@ public enum BenchmarkStatus
 
     /// <summary>Already there (a duplicate nomination, a second decision): nothing was changed.</summary>
     Duplicate = 5,
-}
-
-/// <summary>An action's outcome; errors are resource keys by field name ("" for the whole form).</summary>
-public sealed record BenchmarkResult(BenchmarkStatus Status, IReadOnlyDictionary<string, string>? Errors = null, int? Id = null)
-{
-    public static readonly BenchmarkResult Forbidden = new(BenchmarkStatus.Forbidden);
-    public static readonly BenchmarkResult NotFound = new(BenchmarkStatus.NotFound);
-
-    public static BenchmarkResult Invalid(IReadOnlyDictionary<string, string> errors) => new(BenchmarkStatus.Invalid, errors);
-
-    public static BenchmarkResult Done(int? id = null) => new(BenchmarkStatus.Done, null, id);
 }
 
 public sealed record SiteChoice(int Id, string Name);

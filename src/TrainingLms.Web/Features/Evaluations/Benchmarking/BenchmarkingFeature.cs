@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using TrainingLms.Web.Features.Demo;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -18,17 +15,8 @@ public static class BenchmarkingFeature
         builder.Services.AddScoped<StaffRatings>();
         builder.Services.AddScoped<ServiceStars>();
         builder.Services.AddScoped<SmileStories>();
-        builder.Services.AddScoped<DemoBenchmarkSeeder>();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, FeedbackRateLimit>(FeedbackRateLimit.Name));
     }
 
     public static void MapBenchmarking(this IEndpointRouteBuilder app) => BenchmarkEndpoints.Map(app);
-
-    /// <summary>Runs after the demo drills: feedback codes at 翠湖花园, a quarter's ratings, a smile story and nominations.</summary>
-    public static async Task SeedDemoBenchmarkingAsync(this IServiceProvider services)
-    {
-        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled) return;
-        using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DemoBenchmarkSeeder>().SeedAsync();
-    }
 }

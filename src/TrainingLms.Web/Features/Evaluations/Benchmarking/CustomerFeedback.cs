@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
@@ -44,14 +42,14 @@ public sealed class CustomerFeedback(IDbContextFactory<LmsDbContext> dbFactory, 
         return errors;
     }
 
-    public async Task<BenchmarkResult> SubmitAsync(string? typedCode, FeedbackInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> SubmitAsync(string? typedCode, FeedbackInput input, CancellationToken cancellationToken = default)
     {
-        if (FeedbackCodeFormat.Normalise(typedCode) is not { } code) return BenchmarkResult.NotFound;
+        if (FeedbackCodeFormat.Normalise(typedCode) is not { } code) return Outcome.Of(BenchmarkStatus.NotFound);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.FeedbackCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.IsActive, cancellationToken) is not { } feedbackCode)
-            return BenchmarkResult.NotFound;
+            return Outcome.Of(BenchmarkStatus.NotFound);
         var errors = Validate(input);
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
@@ -64,6 +62,6 @@ public sealed class CustomerFeedback(IDbContextFactory<LmsDbContext> dbFactory, 
         };
         db.BenchmarkRatings.Add(rating);
         await db.SaveChangesAsync(cancellationToken);
-        return BenchmarkResult.Done(rating.Id);
+        return Outcome.Of(BenchmarkStatus.Done, rating.Id);
     }
 }

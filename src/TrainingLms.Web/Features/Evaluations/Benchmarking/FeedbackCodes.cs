@@ -1,12 +1,9 @@
+using TrainingLms.Web.Infrastructure.Hosting;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using QRCoder;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Drills;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -40,7 +37,7 @@ public sealed class FeedbackCodeInput
 }
 
 /// <summary>Trainers' administration of the feedback codes behind the printed QR codes.</summary>
-public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOptions<CertificateOptions> certificateOptions, TimeProvider clock)
+public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, PublicAddress publicAddress, TimeProvider clock)
 {
     private const int MaxLabelLength = 200;
 
@@ -78,9 +75,9 @@ public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOp
         db.Users.AsNoTracking().Where(p => p.SiteId == siteId && p.IsActive).OrderBy(p => p.UserName)
             .Select(p => new PersonChoice(p.Id, p.FullName, p.EmployeeNumber, p.Position!.Name)).ToListAsync(cancellationToken);
 
-    public async Task<BenchmarkResult> CreateAsync(BenchmarkViewer viewer, FeedbackCodeInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> CreateAsync(BenchmarkViewer viewer, FeedbackCodeInput input, CancellationToken cancellationToken = default)
     {
-        if (!viewer.MayCurate) return BenchmarkResult.Forbidden;
+        if (!viewer.MayCurate) return Outcome.Of(BenchmarkStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new Dictionary<string, string>();
         var site = await db.Sites.AsNoTracking().Where(s => s.Id == input.SiteId && s.IsActive).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
@@ -100,7 +97,7 @@ public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOp
             if (label.Length == 0) label = position ?? "";
         }
         if (label.Length > MaxLabelLength) errors["label"] = "Benchmark.Validation.TooLong";
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         // Ten base32 characters are 50 random bits: a collision is all but impossible, and a retry answers it.
         for (var attempt = 0; ; attempt++)
@@ -114,24 +111,23 @@ public sealed class FeedbackCodes(IDbContextFactory<LmsDbContext> dbFactory, IOp
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.FeedbackCodes.Add(code);
-            if (await UniqueIndex.SaveOnceAsync(db, cancellationToken)) return BenchmarkResult.Done(code.Id);
+            if (await UniqueIndex.SaveOnceAsync(db, cancellationToken)) return Outcome.Of(BenchmarkStatus.Done, code.Id);
             if (attempt == 3) throw new InvalidOperationException("Four feedback codes in a row collided.");
         }
     }
 
-    public async Task<BenchmarkResult> SetActiveAsync(BenchmarkViewer viewer, int id, bool active, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> SetActiveAsync(BenchmarkViewer viewer, int id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!viewer.MayCurate) return BenchmarkResult.Forbidden;
+        if (!viewer.MayCurate) return Outcome.Of(BenchmarkStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changed = await db.FeedbackCodes.Where(c => c.Id == id).ExecuteUpdateAsync(c => c.SetProperty(x => x.IsActive, active), cancellationToken);
-        return changed == 0 ? BenchmarkResult.NotFound : BenchmarkResult.Done(id);
+        return changed == 0 ? Outcome.Of(BenchmarkStatus.NotFound) : Outcome.Of(BenchmarkStatus.Done, id);
     }
 
     /// <summary>The address a code's QR code points to: the configured public address, else the one the request came on.</summary>
     public string PublicUrl(HttpRequest request, string code)
     {
-        var baseUrl = certificateOptions.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}";
-        return $"{baseUrl.TrimEnd('/')}/feedback/{code}";
+        return publicAddress.For(request, $"/feedback/{code}");
     }
 
     public static string QrSvg(string url)

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;

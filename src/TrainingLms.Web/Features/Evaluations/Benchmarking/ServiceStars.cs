@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -91,45 +88,45 @@ public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, Time
         return errors;
     }
 
-    public async Task<BenchmarkResult> NominateAsync(BenchmarkViewer viewer, StarInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> NominateAsync(BenchmarkViewer viewer, StarInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) return BenchmarkResult.NotFound;
-        if (!MayNominate(viewer, await OwnSiteAsync(db, viewer, cancellationToken), siteId)) return BenchmarkResult.Forbidden;
+        if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) return Outcome.Of(BenchmarkStatus.NotFound);
+        if (!MayNominate(viewer, await OwnSiteAsync(db, viewer, cancellationToken), siteId)) return Outcome.Of(BenchmarkStatus.Forbidden);
         var errors = ValidateReason(input);
         if (input.PersonId is null || !await db.Users.AnyAsync(p => p.Id == input.PersonId && p.SiteId == siteId && p.IsActive, cancellationToken))
             errors["person"] = "Benchmark.Validation.Person";
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
-        if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return BenchmarkResult.Invalid(new Dictionary<string, string> { [""] = "Benchmark.Star.AlreadyDecided" });
+        if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return Outcome.Refused(BenchmarkStatus.Invalid, new Dictionary<string, string> { [""] = "Benchmark.Star.AlreadyDecided" });
         if (await db.ServiceStarNominations.AnyAsync(n => n.SiteId == siteId && n.Year == quarter.Year && n.Quarter == quarter.Quarter && n.PersonId == input.PersonId, cancellationToken))
-            return new BenchmarkResult(BenchmarkStatus.Duplicate);
+            return new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
         var nomination = new ServiceStarNomination
         {
             SiteId = siteId, Year = quarter.Year, Quarter = quarter.Quarter, PersonId = input.PersonId!, NominatedById = viewer.PersonId,
             Reason = input.Reason, AtUtc = now,
         };
         db.ServiceStarNominations.Add(nomination);
-        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? BenchmarkResult.Done(nomination.Id) : new BenchmarkResult(BenchmarkStatus.Duplicate);
+        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? Outcome.Of(BenchmarkStatus.Done, nomination.Id) : new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
     }
 
     /// <summary>Decides the site's star this quarter: a nominee, or <see cref="StarInput.NoStar"/>; refused as a duplicate once decided.</summary>
-    public async Task<BenchmarkResult> DecideAsync(BenchmarkViewer viewer, StarInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> DecideAsync(BenchmarkViewer viewer, StarInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) return BenchmarkResult.NotFound;
-        if (!MayDecide(viewer, await OwnSiteAsync(db, viewer, cancellationToken), siteId)) return BenchmarkResult.Forbidden;
+        if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) return Outcome.Of(BenchmarkStatus.NotFound);
+        if (!MayDecide(viewer, await OwnSiteAsync(db, viewer, cancellationToken), siteId)) return Outcome.Of(BenchmarkStatus.Forbidden);
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
-        if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return new BenchmarkResult(BenchmarkStatus.Duplicate);
+        if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
         var errors = ValidateReason(input);
         var nobody = input.PersonId == StarInput.NoStar;
         if (!nobody && (input.PersonId is null || !await db.ServiceStarNominations.AnyAsync(
                 n => n.SiteId == siteId && n.Year == quarter.Year && n.Quarter == quarter.Quarter && n.PersonId == input.PersonId, cancellationToken)))
             errors["person"] = "Benchmark.Validation.Nominee";
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         var decision = new ServiceStarDecision
         {
@@ -137,7 +134,7 @@ public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, Time
             Reason = input.Reason, DecidedById = viewer.PersonId, DecidedAtUtc = now,
         };
         db.ServiceStarDecisions.Add(decision);
-        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? BenchmarkResult.Done(decision.Id) : new BenchmarkResult(BenchmarkStatus.Duplicate);
+        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? Outcome.Of(BenchmarkStatus.Done, decision.Id) : new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
     }
 
     private static Task<bool> DecidedAsync(LmsDbContext db, int siteId, YearQuarter quarter, CancellationToken cancellationToken) =>

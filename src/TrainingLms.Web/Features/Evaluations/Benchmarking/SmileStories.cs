@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Clips;
@@ -88,9 +86,9 @@ public sealed class SmileStories(IDbContextFactory<LmsDbContext> dbFactory, Time
         return new StoryForm(sites, site, people, clips);
     }
 
-    public async Task<BenchmarkResult> PublishAsync(BenchmarkViewer viewer, StoryInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> PublishAsync(BenchmarkViewer viewer, StoryInput input, CancellationToken cancellationToken = default)
     {
-        if (!viewer.MayCurate) return BenchmarkResult.Forbidden;
+        if (!viewer.MayCurate) return Outcome.Of(BenchmarkStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = new Dictionary<string, string>();
         if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) errors["site"] = "Benchmark.Validation.Site";
@@ -103,10 +101,10 @@ public sealed class SmileStories(IDbContextFactory<LmsDbContext> dbFactory, Time
         if (input.ClipId is { } clipId
             && await ClipAccess.CheckAsync(db, await ClipViewer.ForPersonAsync(db, viewer.PersonId, cancellationToken), clipId, cancellationToken) != ClipAccess.Verdict.Allowed)
             errors["clip"] = "Benchmark.Validation.Clip";
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         // A double tap, or a retry after a lost answer, sends the same form again: it finds the story it published.
-        if (await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) is { } published) return BenchmarkResult.Done(published);
+        if (await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) is { } published) return Outcome.Of(BenchmarkStatus.Done, published);
         var story = new SmileStory
         {
             SiteId = input.SiteId!.Value, PersonId = input.PersonId!, Title = input.Title, Body = input.Body, ClipId = input.ClipId,
@@ -120,20 +118,20 @@ public sealed class SmileStories(IDbContextFactory<LmsDbContext> dbFactory, Time
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return BenchmarkResult.Done(await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) ?? throw new InvalidOperationException("The story was not stored."));
+            return Outcome.Of(BenchmarkStatus.Done, await PublishedWithAsync(db, input.SubmissionKey, cancellationToken) ?? throw new InvalidOperationException("The story was not stored."));
         }
-        return BenchmarkResult.Done(story.Id);
+        return Outcome.Of(BenchmarkStatus.Done, story.Id);
     }
 
     private static Task<int?> PublishedWithAsync(LmsDbContext db, Guid submissionKey, CancellationToken cancellationToken) =>
         db.SmileStories.Where(s => s.SubmissionKey == submissionKey).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Hides a story from staff; it stays stored, and trainers still see it marked as withdrawn.</summary>
-    public async Task<BenchmarkResult> WithdrawAsync(BenchmarkViewer viewer, int id, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> WithdrawAsync(BenchmarkViewer viewer, int id, CancellationToken cancellationToken = default)
     {
-        if (!viewer.MayCurate) return BenchmarkResult.Forbidden;
+        if (!viewer.MayCurate) return Outcome.Of(BenchmarkStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changed = await db.SmileStories.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsWithdrawn, true), cancellationToken);
-        return changed == 0 ? BenchmarkResult.NotFound : BenchmarkResult.Done(id);
+        return changed == 0 ? Outcome.Of(BenchmarkStatus.NotFound) : Outcome.Of(BenchmarkStatus.Done, id);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
@@ -69,28 +67,28 @@ public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, Time
     }
 
     /// <summary>Saves the rating; refused (<see cref="BenchmarkStatus.Forbidden"/>) unless rater and subject share a team.</summary>
-    public async Task<BenchmarkResult> SubmitAsync(string raterId, StaffRatingInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BenchmarkStatus>> SubmitAsync(string raterId, StaffRatingInput input, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input);
-        if (errors.Count > 0) return BenchmarkResult.Invalid(errors);
+        if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var raterTeam = await db.Users.Where(p => p.Id == raterId && p.IsActive).Select(p => p.TeamId).SingleOrDefaultAsync(cancellationToken);
         var subject = await db.Users.AsNoTracking().Where(p => p.Id == input.SubjectId && p.IsActive)
             .Select(p => new { p.Id, p.TeamId, TeamSiteId = (int?)p.Team!.SiteId, p.PositionId }).SingleOrDefaultAsync(cancellationToken);
-        if (raterTeam is null || subject is null || subject.TeamId != raterTeam || subject.TeamSiteId is not { } siteId) return BenchmarkResult.Forbidden;
+        if (raterTeam is null || subject is null || subject.TeamId != raterTeam || subject.TeamSiteId is not { } siteId) return Outcome.Of(BenchmarkStatus.Forbidden);
 
         var rated = new RatedColleague(subject.Id, siteId, subject.PositionId);
         var now = clock.GetUtcNow().UtcDateTime;
         var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
         try
         {
-            return BenchmarkResult.Done(await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
+            return Outcome.Of(BenchmarkStatus.Done, await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
         }
         catch (DbUpdateException)
         {
             // The same form sent twice at once: the other request inserted first, so this one replaces it.
             db.ChangeTracker.Clear();
-            return BenchmarkResult.Done(await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
+            return Outcome.Of(BenchmarkStatus.Done, await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));
         }
     }
 

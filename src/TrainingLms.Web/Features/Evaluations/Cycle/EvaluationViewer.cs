@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
 

@@ -1,14 +1,12 @@
-using Microsoft.Extensions.Options;
-
 namespace TrainingLms.Web.Features.Evaluations.Cycle;
 
-/// <summary>Opens the current month when it begins: start-up opens it once, this checks again every interval.</summary>
+/// <summary>Opens the current month when the app starts and, checking every interval, when a new month begins.</summary>
 public sealed class PeriodOpener(IServiceScopeFactory scopes, IOptions<EvaluationCycleOptions> options, TimeProvider clock, ILogger<PeriodOpener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -20,5 +18,6 @@ public sealed class PeriodOpener(IServiceScopeFactory scopes, IOptions<Evaluatio
                 logger.LogError(e, "Could not open the current evaluation period");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

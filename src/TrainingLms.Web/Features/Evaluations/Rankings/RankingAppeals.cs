@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Rankings;
 
@@ -21,11 +17,11 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
             (t.Subject == EvaluationSubject.Supervisor && t.PersonId == personId)
             || (t.Subject == EvaluationSubject.Team && db.Teams.Any(team => team.Id == t.TeamId && team.ClassLeaderId == personId)));
 
-    public async Task<RankingResult> FileAsync(RankingViewer viewer, int targetId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RankingStatus>> FileAsync(RankingViewer viewer, int targetId, string? reason, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return RankingResult.Invalid("reason", "Rankings.Appeal.ReasonRequired");
-        if (reason.Length > MaxReasonLength) return RankingResult.Invalid("reason", "Rankings.Appeal.ReasonTooLong");
+        if (string.IsNullOrEmpty(reason)) return Outcome.Refused(RankingStatus.Invalid, "reason", "Rankings.Appeal.ReasonRequired");
+        if (reason.Length > MaxReasonLength) return Outcome.Refused(RankingStatus.Invalid, "reason", "Rankings.Appeal.ReasonTooLong");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await db.EvaluationTargets.AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.Id, t.PeriodId, t.Subject }).SingleOrDefaultAsync(cancellationToken);
         if (target is null) return new(RankingStatus.NotFound);
@@ -42,7 +38,7 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
             PublicationId = revisions[^1].Id, TargetId = targetId, AppellantId = viewer.PersonId, AppellantName = name, Reason = reason, FiledAtUtc = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return RankingResult.Done;
+        return Outcome.Of(RankingStatus.Done);
     }
 
     /// <summary>Every appeal, open ones first, for the administrators' page.</summary>
@@ -70,24 +66,24 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
         return await db.RankingAppeals.CountAsync(a => a.Status == AppealStatus.Open, cancellationToken);
     }
 
-    public async Task<RankingResult> UpholdAsync(RankingViewer viewer, int appealId, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RankingStatus>> UpholdAsync(RankingViewer viewer, int appealId, string? note, CancellationToken cancellationToken = default)
     {
         note = note?.Trim();
-        if (string.IsNullOrEmpty(note)) return RankingResult.Invalid("note", "Rankings.Appeals.NoteRequired");
-        if (note.Length > MaxNoteLength) return RankingResult.Invalid("note", "Rankings.Appeals.NoteTooLong");
+        if (string.IsNullOrEmpty(note)) return Outcome.Refused(RankingStatus.Invalid, "note", "Rankings.Appeals.NoteRequired");
+        if (note.Length > MaxNoteLength) return Outcome.Refused(RankingStatus.Invalid, "note", "Rankings.Appeals.NoteTooLong");
         return await DecideAsync(viewer, appealId, note, null, cancellationToken);
     }
 
-    public async Task<RankingResult> AmendAsync(RankingViewer viewer, int appealId, double? score, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RankingStatus>> AmendAsync(RankingViewer viewer, int appealId, double? score, string? note, CancellationToken cancellationToken = default)
     {
         note = note?.Trim();
-        if (score is not { } value || double.IsNaN(value) || value < 0 || value > 100) return RankingResult.Invalid("score", "Rankings.Appeals.ScoreRange");
-        if (string.IsNullOrEmpty(note)) return RankingResult.Invalid("note", "Rankings.Appeals.NoteRequired");
-        if (note.Length > MaxNoteLength) return RankingResult.Invalid("note", "Rankings.Appeals.NoteTooLong");
+        if (score is not { } value || double.IsNaN(value) || value < 0 || value > 100) return Outcome.Refused(RankingStatus.Invalid, "score", "Rankings.Appeals.ScoreRange");
+        if (string.IsNullOrEmpty(note)) return Outcome.Refused(RankingStatus.Invalid, "note", "Rankings.Appeals.NoteRequired");
+        if (note.Length > MaxNoteLength) return Outcome.Refused(RankingStatus.Invalid, "note", "Rankings.Appeals.NoteTooLong");
         return await DecideAsync(viewer, appealId, note, RankingCalculator.Round(value), cancellationToken);
     }
 
-    private async Task<RankingResult> DecideAsync(RankingViewer viewer, int appealId, string note, double? amendedScore, CancellationToken cancellationToken)
+    private async Task<Outcome<RankingStatus>> DecideAsync(RankingViewer viewer, int appealId, string note, double? amendedScore, CancellationToken cancellationToken)
     {
         if (!viewer.IsAdmin) return new(RankingStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -121,7 +117,7 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
             appeal.AmendedPublicationId = amendment.Id;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return RankingResult.Done;
+        return Outcome.Of(RankingStatus.Done);
     }
 }
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 
 namespace TrainingLms.Web.Features.Evaluations.Rankings;

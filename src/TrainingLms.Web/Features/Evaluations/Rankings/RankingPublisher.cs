@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.Evaluations.Rankings;
 
 /// <summary>Publishes a closed period's ranking: revision 1 of each subject kind, with a snapshot of its lines.</summary>
 public sealed class RankingPublisher(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<RankingResult> PublishAsync(RankingViewer viewer, int periodId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RankingStatus>> PublishAsync(RankingViewer viewer, int periodId, CancellationToken cancellationToken = default)
     {
         if (!viewer.IsAdmin) return new(RankingStatus.Forbidden);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -28,6 +25,6 @@ public sealed class RankingPublisher(IDbContextFactory<LmsDbContext> dbFactory, 
             });
         }
         // Two administrators pressing Publish at once: the unique (period, subject, revision) index keeps one.
-        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? RankingResult.Done : new(RankingStatus.AlreadyPublished);
+        return await UniqueIndex.SaveOnceAsync(db, cancellationToken) ? Outcome.Of(RankingStatus.Done) : new(RankingStatus.AlreadyPublished);
     }
 }

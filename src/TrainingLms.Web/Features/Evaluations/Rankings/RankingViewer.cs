@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
 
@@ -26,10 +25,3 @@ public enum RankingStatus
     Conflict,
 }
 
-/// <summary>What an action did; <see cref="Errors"/> holds resource keys by field when the input was refused.</summary>
-public sealed record RankingResult(RankingStatus Status, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public static readonly RankingResult Done = new(RankingStatus.Done);
-
-    public static RankingResult Invalid(string field, string key) => new(RankingStatus.Invalid, new Dictionary<string, string> { [field] = key });
-}

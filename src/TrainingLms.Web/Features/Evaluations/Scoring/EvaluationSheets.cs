@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Domain;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 
@@ -16,8 +12,6 @@ public enum SheetStatus
     PeriodClosed,
     Invalid,
 }
-
-public sealed record SheetResult(SheetStatus Status, IReadOnlyDictionary<string, string>? Errors = null);
 
 /// <summary>A target on an evaluator's list: scored by them or not, and how near the deadline is.</summary>
 public sealed record AssignedTarget(
@@ -69,7 +63,7 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
     }
 
     /// <summary>Records the evaluator's scores (criterion key → 0–max) with the computed values as they are at this moment.</summary>
-    public async Task<SheetResult> SubmitAsync(
+    public async Task<Outcome<SheetStatus>> SubmitAsync(
         EvaluationViewer viewer, int targetId, IReadOnlyDictionary<string, string> scores, string? comment, CancellationToken cancellationToken = default)
     {
         var (status, sheet) = await SheetAsync(viewer, targetId, cancellationToken);
@@ -88,7 +82,7 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
         }
         comment = comment?.Trim();
         if (comment?.Length > Evaluation.MaxCommentLength) errors["comment"] = "Evaluations.Sheet.CommentTooLong";
-        if (errors.Count > 0) return new(SheetStatus.Invalid, errors);
+        if (errors.Count > 0) return Outcome.Refused(SheetStatus.Invalid, errors);
 
         var recorded = EvaluationSheet.Scores(sheet.Form.Criteria, scored, sheet.Computed);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
 /// <summary>A period's month as people read it: "2026年11月" or "November 2026", in the page's culture.</summary>

@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.People.Import;
 

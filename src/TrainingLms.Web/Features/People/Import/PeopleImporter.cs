@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-using TrainingLms.Data.Identity;
 using TrainingLms.Domain.People.Import;
 
 namespace TrainingLms.Web.Features.People.Import;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
-
 namespace TrainingLms.Web.Features.People.Import;
 
 /// <summary>

@@ -1,11 +1,7 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TrainingLms.Data;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Caching;
-using TrainingLms.Web.Infrastructure;
 
 namespace TrainingLms.Web.Features.People.Import;
 

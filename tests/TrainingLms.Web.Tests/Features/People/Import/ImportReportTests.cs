@@ -1,3 +1,4 @@
+using TrainingLms.Web.Infrastructure;
 using Bunit;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Web.Features.People.Import;

@@ -1,4 +1,3 @@
-using TrainingLms.Domain;
 using System.Text.Json;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Evaluations;
@@ -9,7 +8,7 @@ using TrainingLms.Web.Features.Content;
 namespace TrainingLms.Web.Features.Evaluations.Cycle.Content;
 
 /// <summary>A form file read into an unsaved revision.</summary>
-public sealed record ParsedEvaluationForm(string Slug, EvaluationFormRevision Revision, string RevisionHash);
+public sealed record ParsedEvaluationForm(string Slug, EvaluationFormRevision Revision, string RevisionHash) : IParsedItem<EvaluationFormRevision>;
 
 /// <summary>
 /// Reads one form under content/evaluations (format in content/README.md) with the courses' YAML reader: problems by

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TrainingLms.Web.Features.Evaluations.Rankings.Components;
 
 /// <summary>

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
+using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Domain.Evaluations;
 
-namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
+namespace TrainingLms.Web.Features.Demo;
 
 /// <summary>
 /// Gives the demo company two feedback codes at 翠湖花园 with fixed, printed codes (<see cref="PostCode"/> for the 客服前台

@@ -1,16 +1,15 @@
-using Microsoft.EntityFrameworkCore;
-using TrainingLms.Data;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.Evaluations.Rankings;
+using TrainingLms.Web.Features.Evaluations.Scoring;
 
-namespace TrainingLms.Web.Features.Evaluations.Scoring;
+namespace TrainingLms.Web.Features.Demo;
 
 /// <summary>
 /// Gives the demo three finished months: every target scored by each of its evaluators through the real scoring
 /// service (computed criteria included), the period closed and its ranking published by the demo administrator.
-/// The current month stays open for evaluators to try. Runs once.
+/// The current month is opened for evaluators to try. Runs once.
 /// </summary>
 public sealed class DemoEvaluationSeeder(
     IDbContextFactory<LmsDbContext> dbFactory, EvaluationPeriods periods, EvaluationSheets sheets, RankingPublisher publisher)
@@ -35,6 +34,8 @@ public sealed class DemoEvaluationSeeder(
             await periods.CloseAsync(admin, periodId, cancellationToken);
             await publisher.PublishAsync(new RankingViewer(adminId, true, false), periodId, cancellationToken);
         }
+        // Opened here, with the demo's people in it, rather than by the app's opener a moment after start.
+        await periods.OpenCurrentAsync(cancellationToken);
     }
 
     private async Task ScoreEveryTargetAsync(LmsDbContext db, int periodId, int monthsBack, CancellationToken cancellationToken)
