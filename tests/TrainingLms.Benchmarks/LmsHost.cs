@@ -15,8 +15,8 @@ using TrainingLms.Web.Infrastructure;
 namespace TrainingLms.Benchmarks;
 
 /// <summary>
-/// The app's own services (storage, identity, people) on a real SQLite file in a fresh temporary
-/// data folder, migrated and seeded the way the app starts, without the web server.
+/// The app's own services (storage, identity, people) on a real SQLite file in a fresh temporary data folder, or on a
+/// fresh PostgreSQL database (<see cref="BenchDatabase"/>), migrated and seeded the way the app starts, without the web server.
 /// </summary>
 public sealed class LmsHost : IAsyncDisposable
 {
@@ -25,10 +25,13 @@ public sealed class LmsHost : IAsyncDisposable
 
     private readonly IHost host;
 
-    private LmsHost(IHost host, string dataPath)
+    private readonly BenchDatabase database;
+
+    private LmsHost(IHost host, string dataPath, BenchDatabase database)
     {
         this.host = host;
         DataPath = dataPath;
+        this.database = database;
     }
 
     public string DataPath { get; }
@@ -37,11 +40,13 @@ public sealed class LmsHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<LmsHost> StartAsync(IEnumerable<Position> positions)
+    public static async Task<LmsHost> StartAsync(IEnumerable<Position> positions, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        var database = BenchDatabase.Create(provider);
         var dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration["Storage:DataPath"] = dataPath;
+        foreach (var (key, value) in database.Settings) builder.Configuration[key] = value;
         // Warnings only: the app's per-command and lifetime logging would be measured and clutter the report.
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         // The same registrations as Program.cs, in the same order, for what the benchmarks need.
@@ -51,7 +56,7 @@ public sealed class LmsHost : IAsyncDisposable
         builder.AddPeople();
         builder.AddShiftReviews();
 
-        var lms = new LmsHost(builder.Build(), dataPath);
+        var lms = new LmsHost(builder.Build(), dataPath, database);
         try
         {
             await lms.SetUpAsync(positions);
@@ -88,6 +93,7 @@ public sealed class LmsHost : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
         SqliteConnection.ClearAllPools();
+        database.Dispose();
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

@@ -32,53 +32,17 @@ public static partial class CourseLoadBenchmark
     /// <param name="targets">Which of static, healthz, layout, learning and lesson to measure, and any paths (starting with /); those five when none is named.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
     {
-        bool Wanted(string target) => targets.All(t => t.StartsWith('/')) || targets.Contains(target);
         Console.WriteLine($"Writing {Courses} courses × {LessonsPerCourse} lessons …");
         var content = CourseContentFolder.Create(Courses, LessonsPerCourse);
-        await using var app = new LoadTestApp(content);
         try
         {
-            var clock = Stopwatch.StartNew();
-            app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            app.StartServer(); // publishes the courses at start-up, as in production
-            Console.WriteLine($"App started and content synced in {clock.Elapsed.TotalSeconds:0.0} s; seeding {Learners} learners …");
-            clock.Restart();
-            await LearnerSeeder.SeedAsync(app.Services, Learners, Courses, LessonsPerCourse, Password);
-            Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:0.0} s.");
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-            var learners = Enumerable.Range(0, Concurrency).Select(i => i * (Learners / Concurrency)).ToList();
-            var random = new Random(42);
-            var lessons = Enumerable.Range(0, LessonRequests).Select(i =>
-            {
-                var worker = i % Concurrency;
-                var courses = LearnerSeeder.CoursesOf(learners[worker], Courses).ToList();
-                var course = courses[random.Next(courses.Count)];
-                return (Worker: worker, Path: $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}");
-            }).ToList();
-
             var results = new List<LoadResult>();
-            async Task MeasureAsync(string target, Func<string[], IEnumerable<(string, string)>> requests)
+            // The same company on each database in turn, so that the figures stand side by side from one run.
+            foreach (var provider in BenchDatabase.Available)
             {
-                // Signed in afresh for each target: once the session recheck interval (a minute) has passed the app
-                // checks the sign-in against the database and renews the cookie; a browser keeps the renewed cookie,
-                // wrk does not, and every later request would be checked again.
-                var cookies = await Task.WhenAll(learners.Select(learner => SignInAsync(baseUrl, learner)));
-                results.Add(await MeasureTargetAsync(target, baseUrl, requests(cookies)));
+                using var database = BenchDatabase.Create(provider);
+                results.AddRange(await MeasureOnAsync(database, content, targets));
             }
-            Func<string[], IEnumerable<(string, string)>> EveryLearner(string path) => cookies => cookies.Select(cookie => (path, cookie));
-
-            if (Wanted("static")) await MeasureAsync("a static file (/favicon.png)", EveryLearner("/favicon.png"));
-            if (Wanted("healthz")) await MeasureAsync("/healthz", EveryLearner("/healthz"));
-            if (Wanted("layout")) await MeasureAsync("a page with the layout, no data (/account/denied)", EveryLearner("/account/denied"));
-            if (Wanted("learning"))
-            {
-                await CheckMyLearningAsync(baseUrl, await SignInAsync(baseUrl, learners[0]));
-                await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
-            }
-            if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => lessons.Select(l => (l.Path, cookies[l.Worker])));
-            foreach (var path in targets.Where(t => t.StartsWith('/')))
-                await MeasureAsync(path, EveryLearner(path));
             Report(results);
             return results.All(r => r.Loaded.Errors == 0) ? 0 : 1;
         }
@@ -86,6 +50,54 @@ public static partial class CourseLoadBenchmark
         {
             try { Directory.Delete(content, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static async Task<List<LoadResult>> MeasureOnAsync(BenchDatabase database, string content, IReadOnlyCollection<string> targets)
+    {
+        bool Wanted(string target) => targets.All(t => t.StartsWith('/')) || targets.Contains(target);
+        await using var app = new LoadTestApp(content, database);
+        var clock = Stopwatch.StartNew();
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer(); // publishes the courses at start-up, as in production
+        Console.WriteLine($"{database.Provider}: app started and content synced in {clock.Elapsed.TotalSeconds:0.0} s; seeding {Learners} learners …");
+        clock.Restart();
+        await LearnerSeeder.SeedAsync(app.Services, Learners, Courses, LessonsPerCourse, Password);
+        Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:0.0} s.");
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var learners = Enumerable.Range(0, Concurrency).Select(i => i * (Learners / Concurrency)).ToList();
+        var random = new Random(42);
+        var lessons = Enumerable.Range(0, LessonRequests).Select(i =>
+        {
+            var worker = i % Concurrency;
+            var courses = LearnerSeeder.CoursesOf(learners[worker], Courses).ToList();
+            var course = courses[random.Next(courses.Count)];
+            return (Worker: worker, Path: $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}");
+        }).ToList();
+
+        var results = new List<LoadResult>();
+        async Task MeasureAsync(string target, Func<string[], IEnumerable<(string, string)>> requests)
+        {
+            // Signed in afresh for each target: once the session recheck interval (a minute) has passed the app
+            // checks the sign-in against the database and renews the cookie; a browser keeps the renewed cookie,
+            // wrk does not, and every later request would be checked again.
+            var cookies = await Task.WhenAll(learners.Select(learner => SignInAsync(baseUrl, learner)));
+            results.Add(await MeasureTargetAsync($"{database.Provider}: {target}", baseUrl, requests(cookies)));
+        }
+        Func<string[], IEnumerable<(string, string)>> EveryLearner(string path) => cookies => cookies.Select(cookie => (path, cookie));
+
+        if (Wanted("static")) await MeasureAsync("a static file (/favicon.png)", EveryLearner("/favicon.png"));
+        if (Wanted("healthz")) await MeasureAsync("/healthz", EveryLearner("/healthz"));
+        if (Wanted("layout")) await MeasureAsync("a page with the layout, no data (/account/denied)", EveryLearner("/account/denied"));
+        if (Wanted("learning"))
+        {
+            await CheckMyLearningAsync(baseUrl, await SignInAsync(baseUrl, learners[0]));
+            await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
+        }
+        if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => lessons.Select(l => (l.Path, cookies[l.Worker])));
+        foreach (var path in targets.Where(t => t.StartsWith('/')))
+            await MeasureAsync(path, EveryLearner(path));
+        return results;
     }
 
     /// <summary>Signs the learner in through the real form and returns the Cookie header their browser would send.</summary>
@@ -165,7 +177,7 @@ public static partial class CourseLoadBenchmark
     private static partial Regex AntiforgeryToken();
 
     /// <summary>The real app in Production mode on its own data and content folders.</summary>
-    private sealed class LoadTestApp(string contentPath) : WebApplicationFactory<global::Program>
+    private sealed class LoadTestApp(string contentPath, BenchDatabase database) : WebApplicationFactory<global::Program>
     {
         private readonly string dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
 
@@ -176,6 +188,7 @@ public static partial class CourseLoadBenchmark
             builder.UseSetting("Storage:DataPath", dataPath);
             builder.UseSetting("Content:Path", contentPath);
             builder.UseSetting("Demo:Enabled", "false");
+            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
         }
 

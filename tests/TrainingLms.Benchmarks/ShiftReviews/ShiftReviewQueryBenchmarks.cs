@@ -5,13 +5,15 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
 using TrainingLms.Web.Features.ShiftReviews;
 
 namespace TrainingLms.Benchmarks.ShiftReviews;
 
 /// <summary>
 /// The oversight reads on one year of reviews for 500 teams (~180,000 reviews, ~1.5 million notes) on a real SQLite
-/// file, through the app's own services. Target: p95 under 100 ms. Each iteration is one call, so the P95 column is
+/// file and, when <c>./lms bench … --postgres</c> gives a server, on PostgreSQL with the same data, through the app's
+/// own services. Target: p95 under 100 ms. Each iteration is one call, so the P95 column is
 /// the 95th percentile of single calls. In-process, so the database is written once for all the benchmarks.
 /// </summary>
 [Config(typeof(Config))]
@@ -27,22 +29,30 @@ public class ShiftReviewQueryBenchmarks
         }
     }
 
-    private static LmsHost? host;
-    private static ShiftReviewYear.Seeded seeded = default!;
+    private static readonly Dictionary<DatabaseProvider, (LmsHost Host, ShiftReviewYear.Seeded Seeded)> Companies = [];
+    private LmsHost host = default!;
+    private ShiftReviewYear.Seeded seeded = default!;
     private ReviewViewer administrator = default!;
     private ReviewViewer manager = default!;
+
+    public static IEnumerable<DatabaseProvider> Databases => BenchDatabase.Available;
+
+    [ParamsSource(nameof(Databases))]
+    public DatabaseProvider Database { get; set; }
 
     [GlobalSetup]
     public void SetUp()
     {
-        if (host is null)
+        if (!Companies.TryGetValue(Database, out var company))
         {
-            host = LmsHost.StartAsync([]).GetAwaiter().GetResult();
-            seeded = ShiftReviewYear.SeedAsync(host).GetAwaiter().GetResult();
-            Console.WriteLine($"// Seeded {seeded.Reviews:N0} reviews and {seeded.Notes:N0} notes.");
-            // One database for every case; removed when the benchmark process ends.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var started = LmsHost.StartAsync([], Database).GetAwaiter().GetResult();
+            company = (started, ShiftReviewYear.SeedAsync(started).GetAwaiter().GetResult());
+            Companies[Database] = company;
+            Console.WriteLine($"// {Database}: seeded {company.Seeded.Reviews:N0} reviews and {company.Seeded.Notes:N0} notes.");
+            // One database per provider for every case; removed when the benchmark process ends.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+        (host, seeded) = company;
         administrator = new ReviewViewer(host.AdministratorId, IsAdmin: true, IsManager: false);
         manager = new ReviewViewer(seeded.ManagerId, IsAdmin: false, IsManager: true);
     }
@@ -62,9 +72,9 @@ public class ShiftReviewQueryBenchmarks
     [Benchmark(Description = "Trends of one team, 4 and 12 weeks")]
     public Task<(FilingStatus, TeamTrend?)> TeamTrends() => Use<ReviewTrends, (FilingStatus, TeamTrend?)>(t => t.ForTeamAsync(administrator, seeded.SomeTeamId));
 
-    private static async Task<TResult> Use<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
+    private async Task<TResult> Use<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
     {
-        using var scope = host!.Services.CreateScope();
+        using var scope = host.Services.CreateScope();
         return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
@@ -52,16 +52,18 @@ public static class ShiftReviewYear
         foreach (var team in teams) team.ClassLeaderId = members[team.Id][0];
         await db.SaveChangesAsync();
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         var review = Command(connection, transaction,
-            "INSERT INTO ShiftReviews (TeamId, ShiftDate, ShiftKey, SubmissionKey, FiledById, FiledAtUtc, UpdatedAtUtc, FiledLate, RosterSize, AbsentPersonIds, WentWell, WentWellPoints, FellShort, FellShortPoints, FollowUps) " +
-            "VALUES ($team, $date, 'day', $key, $by, $at, $at, $late, 10, '[]', $good, $goodPoints, $short, $shortPoints, '') RETURNING Id",
-            "$team", "$date", "$key", "$by", "$at", "$late", "$good", "$goodPoints", "$short", "$shortPoints");
+            """INSERT INTO "ShiftReviews" ("TeamId", "ShiftDate", "ShiftKey", "SubmissionKey", "FiledById", "FiledAtUtc", "UpdatedAtUtc", "FiledLate", "RosterSize", "AbsentPersonIds", "WentWell", "WentWellPoints", "FellShort", "FellShortPoints", "FollowUps") """ +
+            "VALUES (@team, @date, 'day', @key, @by, @at, @at, @late, 10, '[]', @good, @goodPoints, @short, @shortPoints, '') RETURNING \"Id\"",
+            "team", "date", "key", "by", "at", "late", "good", "goodPoints", "short", "shortPoints");
+        // A review's notes in one statement: on a database server each statement is a round trip.
+        var noteRows = Enumerable.Range(0, NotesPerReview).Select(n => $"(@review, @person{n}, @date, @team, @kind{n}, @points{n}, @text{n}, @at, @at)");
         var note = Command(connection, transaction,
-            "INSERT INTO ShiftReviewNotes (ReviewId, PersonId, ShiftDate, TeamId, Kind, Points, Text, CreatedAtUtc, AcknowledgedAtUtc) VALUES ($review, $person, $date, $team, $kind, $points, $text, $at, $at)",
-            "$review", "$person", "$date", "$team", "$kind", "$points", "$text", "$at");
+            $"""INSERT INTO "ShiftReviewNotes" ("ReviewId", "PersonId", "ShiftDate", "TeamId", "Kind", "Points", "Text", "CreatedAtUtc", "AcknowledgedAtUtc") VALUES {string.Join(", ", noteRows)}""",
+            ["review", "date", "team", "at", .. Enumerable.Range(0, NotesPerReview).SelectMany(n => new[] { $"person{n}", $"kind{n}", $"points{n}", $"text{n}" })]);
         var random = new Random(42);
         int reviews = 0, notes = 0;
         foreach (var team in teams)
@@ -69,38 +71,44 @@ public static class ShiftReviewYear
             for (var d = Days; d >= 1; d--)
             {
                 if (random.Next(100) < 2) continue;
-                var date = today.AddDays(-d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var at = DateTime.UtcNow.AddDays(-d).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                var date = today.AddDays(-d);
+                var at = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(-d), DateTimeKind.Utc);
                 var (good, bad) = ((EtiquettePoint)(1 << random.Next(8)), (EtiquettePoint)(1 << random.Next(8)) | (EtiquettePoint)(1 << random.Next(8)));
-                var id = Convert.ToInt32(Run(review, team.Id, date, Guid.NewGuid().ToString().ToUpperInvariant(), team.ClassLeaderId!, at, random.Next(10) == 0,
+                var id = Convert.ToInt32(await RunAsync(review, team.Id, date, Guid.NewGuid().ToString().ToUpperInvariant(), team.ClassLeaderId!, at, random.Next(10) == 0,
                     "主动问好，微笑服务到位", (int)good, "个别同事未起身接待访客", (int)bad), CultureInfo.InvariantCulture);
                 reviews++;
+                List<object> values = [id, date, team.Id, at];
                 for (var n = 0; n < NotesPerReview; n++)
                 {
                     var praise = random.Next(2) == 0;
-                    Run(note, id, members[team.Id][n + 1], date, team.Id, praise ? 1 : 2, praise ? (int)good : (int)bad, praise ? "表扬：微笑自然" : "纠正：请起身接待", at);
+                    values.AddRange([members[team.Id][n + 1], praise ? 1 : 2, praise ? (int)good : (int)bad, praise ? "表扬：微笑自然" : "纠正：请起身接待"]);
                     notes++;
                 }
+                await RunAsync(note, [.. values]);
             }
         }
         await transaction.CommitAsync();
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
         return new Seeded(reviews, notes, sites[0].Id, manager.Id, teams[137].Id, today);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
-        command.Prepare();
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    private static object? Run(SqliteCommand command, params object[] values)
+    private static async Task<object?> RunAsync(DbCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        return command.ExecuteScalar();
+        return await command.ExecuteScalarAsync();
     }
 }
