@@ -6,6 +6,7 @@ using Npgsql;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Features.Evaluations.Cycle;
 
 namespace TrainingLms.IntegrationTests.Clips;
 
@@ -36,6 +37,18 @@ public class HostingRoleTests(MediaFiles media) : IClassFixture<MediaFiles>
         Assert.DoesNotContain(background, service => service is TranscodeWorker);
         Assert.Contains(background, service => service is AbandonedUploadSweeper);
         Assert.Equal((upload.ClipId, 1), (job?.ClipId, job?.Attempt));
+    }
+
+    [Fact]
+    public async Task Worker_RunsTheTranscodeQueueAlone_NoneOfThePagesBackgroundWork()
+    {
+        // No administrator is made: a worker prepares nothing for the pages, not even the roles.
+        await using var factory = new RoleFactory("Worker") { EmptyDatabase = true };
+
+        var background = factory.Services.GetServices<IHostedService>().ToList();
+
+        Assert.Contains(background, service => service is TranscodeWorker);
+        Assert.DoesNotContain(background, service => service is AbandonedUploadSweeper or PeriodOpener);
     }
 
     [Theory]
