@@ -3,6 +3,7 @@ using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web;
 
@@ -12,6 +13,13 @@ public static class Startup
     public static async Task PrepareAsync(this IServiceProvider services)
     {
         services.SecureDataFolder();
+        if (!services.HostingRole().ServesPages)
+        {
+            // A worker needs the database and the clips, nothing the pages prepare; migrating is left to the web
+            // instances, so that workers of several versions never race one another or a web instance at it.
+            await services.WaitForMigratedDatabaseAsync();
+            return;
+        }
         await services.MigrateDatabaseAsync();
         // The chain is checked (and first written) before anything can sign a record.
         await services.StartRecordChainAsync();

@@ -39,7 +39,7 @@ public static class DataFolderSecurity
                 File.SetUnixFileMode(file, PrivateFile);
         }
         Restrict(Path.Combine(data, KeysFolderName), PrivateFolder, PrivateFile, create: true);
-        Restrict(Path.Combine(data, "clips"), GroupReadableFolder, GroupReadableFile, create: false);
+        Restrict(storage.ResolvedClipsPath, GroupReadableFolder, GroupReadableFile, create: false);
     }
 
     /// <summary>The data-protection keys' folder inside the data folder.</summary>

@@ -49,6 +49,35 @@ public static class DatabaseSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
+    private static readonly TimeSpan MigrationPoll = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A transcode worker's start: waits until the database has every migration this build knows (a web instance applies
+    /// them), and until it can be reached at all; it says so in the log once, then starts when the database is ready.
+    /// </summary>
+    public static async Task WaitForMigratedDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var migrations = services.GetRequiredService<DatabaseMigrations>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        var waited = false;
+        while (true)
+        {
+            try
+            {
+                var pending = await migrations.PendingAsync(cancellationToken);
+                if (pending.Count == 0) break;
+                if (!waited) logger.LogWarning("Waiting for a web instance to migrate the database; pending: {Migrations}", string.Join(", ", pending));
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                if (!waited) logger.LogWarning(e, "Waiting for the database to be reachable");
+            }
+            waited = true;
+            await Task.Delay(MigrationPoll, cancellationToken);
+        }
+        if (waited) logger.LogInformation("The database is migrated; the worker starts");
+    }
+
     public static DatabaseProvider Provider(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
 
     private static string ConnectionString(IServiceProvider services) =>

@@ -13,6 +13,14 @@ public class StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string DatabaseFileName { get; set; } = "lms.db";
 
+    /// <summary>
+    /// Where the clips live: uploads, originals, renditions and each attempt's work files. Empty means <c>clips</c> in the
+    /// data folder. Transcode workers on other machines need it on a folder they all share (NFS).
+    /// </summary>
+    public string ClipsPath { get; set; } = "";
+
+    public string ResolvedClipsPath => string.IsNullOrWhiteSpace(ClipsPath) ? Path.Combine(ResolvedDataPath, "clips") : Path.GetFullPath(ClipsPath);
+
     public string ResolvedDataPath => string.IsNullOrWhiteSpace(DataPath)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TrainingLms")
         : Path.GetFullPath(DataPath);

@@ -74,7 +74,7 @@ public static class ShiftReviewYear
                 var date = today.AddDays(-d);
                 var at = DateTime.SpecifyKind(DateTime.UtcNow.AddDays(-d), DateTimeKind.Utc);
                 var (good, bad) = ((EtiquettePoint)(1 << random.Next(8)), (EtiquettePoint)(1 << random.Next(8)) | (EtiquettePoint)(1 << random.Next(8)));
-                var id = Convert.ToInt32(await RunAsync(review, team.Id, date, Guid.NewGuid().ToString().ToUpperInvariant(), team.ClassLeaderId!, at, random.Next(10) == 0,
+                var id = Convert.ToInt32(await RunAsync(review, team.Id, date, SubmissionKey(connection), team.ClassLeaderId!, at, random.Next(10) == 0,
                     "主动问好，微笑服务到位", (int)good, "个别同事未起身接待访客", (int)bad), CultureInfo.InvariantCulture);
                 reviews++;
                 List<object> values = [id, date, team.Id, at];
@@ -91,6 +91,10 @@ public static class ShiftReviewYear
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
         return new Seeded(reviews, notes, sites[0].Id, manager.Id, teams[137].Id, today);
     }
+
+    /// <summary>A Guid as each provider stores it: EF keeps it as upper-case text on SQLite, as uuid on PostgreSQL.</summary>
+    private static object SubmissionKey(DbConnection connection) =>
+        connection is Npgsql.NpgsqlConnection ? Guid.NewGuid() : Guid.NewGuid().ToString().ToUpperInvariant();
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,6 +12,7 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private AppProcess(Process process, string baseUrl)
     {
@@ -22,8 +24,30 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>What the app has written to its standard output and error so far (its log), line by line.</summary>
+    public string Output => string.Join('\n', output);
+
     /// <summary>Starts the app on the database's data folder; the first start finds an empty database, as on a new machine.</summary>
     public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        var app = Start(database, settings);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts a transcode worker (<c>Hosting:Role=Worker</c>) and waits until its queue runs: it serves no health
+    /// endpoint to wait on, so the log says when. <see cref="BaseUrl"/> is where it would listen if it served pages.
+    /// </summary>
+    public static async Task<AppProcess> StartWorkerAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    {
+        var app = Start(database, new Dictionary<string, string>(settings) { ["Hosting:Role"] = "Worker" });
+        await app.WaitForOutputAsync("Transcode worker ");
+        return app;
+    }
+
+    /// <summary>Starts the app and returns at once, before it is ready.</summary>
+    public static AppProcess Start(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         database.EnsureCreated(empty: true);
         var root = RepositoryRoot();
@@ -39,14 +63,25 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Demo__Enabled"] = "false";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
-        // Drain the output so the app never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new AppProcess(process, baseUrl);
+        // Read the output as it comes, so the app never blocks on a full pipe and the tests can read its log.
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) app.output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) app.output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, baseUrl);
-        await app.WaitUntilHealthyAsync();
         return app;
+    }
+
+    /// <summary>Waits until the app's log holds <paramref name="text"/>; fails at once when the app has exited.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
+            if (DateTime.UtcNow > until) throw new TimeoutException($"The app's log never said '{text}':\n{Output}");
+            await Task.Delay(100);
+        }
     }
 
     public HttpClient CreateClient() => SignInClient.CookieClient(BaseUrl);
@@ -80,7 +115,7 @@ public sealed class AppProcess : IAsyncDisposable
         var until = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < until)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
             try
             {
                 if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;

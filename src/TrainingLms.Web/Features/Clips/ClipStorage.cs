@@ -1,14 +1,15 @@
 namespace TrainingLms.Web.Features.Clips;
 
 /// <summary>
-/// Where clip files live, under the data folder: <c>clips/uploads/{id}.part</c> while uploading, then
-/// <c>clips/{clipId}/</c> with the original, the renditions and the poster. Every name is the system's own.
+/// Where clip files live, in the clips folder (<see cref="StorageOptions.ClipsPath"/>, by default <c>clips</c> in the data
+/// folder): <c>uploads/{id}.part</c> while uploading, then <c>{clipId}/</c> with the original, the renditions, the
+/// poster and each attempt's work folder. Every name is the system's own.
 /// </summary>
 public sealed class ClipStorage(IOptions<StorageOptions> storage)
 {
     public const string PosterFileName = "poster.jpg";
 
-    public string Root { get; } = Path.Combine(storage.Value.ResolvedDataPath, "clips");
+    public string Root { get; } = storage.Value.ResolvedClipsPath;
 
     public string UploadsFolder => Path.Combine(Root, "uploads");
 

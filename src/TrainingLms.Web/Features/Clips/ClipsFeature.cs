@@ -1,4 +1,5 @@
 using TrainingLms.Web.Features.Clips.Media;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Clips;
 
@@ -20,7 +21,9 @@ public static class ClipsFeature
         builder.Services.AddScoped<ClipUploads>();
         builder.Services.AddScoped<ClipQueries>();
         builder.Services.AddScoped<ClipAdministration>();
-        builder.Services.AddHostedService<TranscodeWorker>();
+        var hosting = builder.HostingRole();
+        if (hosting.Transcodes) builder.Services.AddHostedService<TranscodeWorker>();
+        if (hosting.ServesPages) builder.Services.AddHostedService<AbandonedUploadSweeper>();
     }
 
     public static void MapClips(this IEndpointRouteBuilder app) => ClipEndpoints.Map(app);

@@ -12,7 +12,8 @@ public sealed record LeaseCheck(bool StillHeld, bool CancelRequested);
 /// <summary>
 /// The durable transcoding queue in the database. A worker claims the oldest job that is queued (or running under a
 /// lease nobody renewed: its worker died) and renews the lease while ffmpeg runs; every state change checks that the
-/// worker still holds the lease, so a worker that was presumed dead cannot overwrite its successor's work.
+/// worker still holds the lease, so a worker that was presumed dead cannot overwrite its successor's work. Workers may
+/// run in several processes on several machines (<c>Hosting:Role</c>), all on one database.
 /// </summary>
 public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, ClipAccessCache access, IOptions<ClipOptions> options, TimeProvider clock)
 {
@@ -25,13 +26,39 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         while (true)
         {
+            var job = db.Database.IsNpgsql() ? await ClaimOnPostgreSqlAsync(db, owner, cancellationToken) : await ClaimOnSqliteAsync(db, owner, cancellationToken);
+            if (job is null) return null;
+            if (job.Attempts <= job.MaxAttempts) return new ClaimedJob(job.Id, job.ClipId, job.Attempts, owner);
+            // Interrupted again and again (each crash or restart took an attempt): give up with what is known.
+            await FinishAsync(db, new ClaimedJob(job.Id, job.ClipId, job.Attempts, owner), TranscodeStatus.Failed, ClipStatus.Failed,
+                job.Error ?? $"Stopped after {job.MaxAttempts} interrupted attempts.", cancellationToken);
+        }
+    }
+
+    /// <summary>The claimed job's row as the claim left it.</summary>
+    private sealed class ClaimedRow
+    {
+        public int Id { get; set; }
+        public int ClipId { get; set; }
+        public int Attempts { get; set; }
+        public int MaxAttempts { get; set; }
+        public string? Error { get; set; }
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time: the oldest candidate is read, then taken with the same condition in the update,
+    /// so that of two workers racing for one job one changes the row and the other changes nothing and looks again.
+    /// </summary>
+    private async Task<ClaimedRow?> ClaimOnSqliteAsync(LmsDbContext db, string owner, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
             var now = Now;
             var candidate = await db.TranscodeJobs
                 .Where(j => (j.Status == TranscodeStatus.Queued && j.NotBeforeUtc <= now) || (j.Status == TranscodeStatus.Running && j.LeaseExpiresAtUtc < now))
                 .OrderBy(j => j.Id).Select(j => new { j.Id, j.Status, j.LeaseExpiresAtUtc }).FirstOrDefaultAsync(cancellationToken);
             if (candidate is null) return null;
 
-            // The same condition again in the update: of two workers racing for one job, one changes the row, one changes nothing.
             var claimed = await db.TranscodeJobs
                 .Where(j => j.Id == candidate.Id && j.Status == candidate.Status && j.LeaseExpiresAtUtc == candidate.LeaseExpiresAtUtc)
                 .ExecuteUpdateAsync(j => j
@@ -41,13 +68,33 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1)
                     .SetProperty(x => x.StartedAtUtc, now), cancellationToken);
             if (claimed == 0) continue;
-
-            var job = await db.TranscodeJobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken);
-            if (job.Attempts <= job.MaxAttempts) return new ClaimedJob(job.Id, job.ClipId, job.Attempts, owner);
-            // Interrupted again and again (each crash or restart took an attempt): give up with what is known.
-            await FinishAsync(db, new ClaimedJob(job.Id, job.ClipId, job.Attempts, owner), TranscodeStatus.Failed, ClipStatus.Failed,
-                job.Error ?? $"Stopped after {job.MaxAttempts} interrupted attempts.", cancellationToken);
+            return await db.TranscodeJobs.AsNoTracking().Where(j => j.Id == candidate.Id)
+                .Select(j => new ClaimedRow { Id = j.Id, ClipId = j.ClipId, Attempts = j.Attempts, MaxAttempts = j.MaxAttempts, Error = j.Error })
+                .SingleAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement finds the oldest candidate, locks it and takes it. <c>SKIP LOCKED</c> passes over a row
+    /// another worker is taking at that moment, so workers on many machines never wait on one another's job; a row
+    /// that another worker took meanwhile no longer matches when it is locked, and is passed over too.
+    /// </summary>
+    private async Task<ClaimedRow?> ClaimOnPostgreSqlAsync(LmsDbContext db, string owner, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var lease = now + Lease;
+        const int queued = (int)TranscodeStatus.Queued, running = (int)TranscodeStatus.Running;
+        var rows = await db.Database.SqlQuery<ClaimedRow>($"""
+            UPDATE "TranscodeJobs"
+            SET "Status" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAtUtc" = {lease}, "Attempts" = "Attempts" + 1, "StartedAtUtc" = {now}
+            WHERE "Id" = (
+                SELECT "Id" FROM "TranscodeJobs"
+                WHERE ("Status" = {queued} AND "NotBeforeUtc" <= {now}) OR ("Status" = {running} AND "LeaseExpiresAtUtc" < {now})
+                ORDER BY "Id" LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING "Id", "ClipId", "Attempts", "MaxAttempts", "Error"
+            """).ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
     }
 
     /// <summary>Renews the lease and records progress.</summary>

@@ -4,25 +4,23 @@ namespace TrainingLms.Web.Features.Clips;
 
 /// <summary>
 /// Runs the transcoding queue in the background: <see cref="ClipOptions.TranscodeConcurrency"/> slots, each taking
-/// the next job, renewing its lease while ffmpeg runs and stopping it when a trainer cancels. Also sweeps abandoned uploads.
+/// the next job, renewing its lease while ffmpeg runs and stopping it when a trainer cancels. Runs on the instances whose
+/// <c>Hosting:Role</c> transcodes; any number of them may share one queue.
 /// </summary>
 public sealed class TranscodeWorker(
-    TranscodeQueue queue, ClipTranscoder transcoder, IServiceScopeFactory scopes, IOptions<ClipOptions> options,
+    TranscodeQueue queue, ClipTranscoder transcoder, IOptions<ClipOptions> options,
     ILogger<TranscodeWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromHours(1);
-
-    /// <summary>This process, as the owner of the leases it takes.</summary>
-    public string Owner { get; } = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>This process, as the owner of the leases it takes: the machine's name says where a job runs.</summary>
+    public string Owner { get; } = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 20)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Renewals also carry the progress the page shows, so they come often whatever the lease.</summary>
     private static readonly TimeSpan LongestRenewal = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var slots = Enumerable.Range(0, options.Value.TranscodeConcurrency).Select(_ => RunSlotAsync(stoppingToken)).ToList();
-        slots.Add(SweepUploadsAsync(stoppingToken));
-        await Task.WhenAll(slots);
+        logger.LogInformation("Transcode worker {Owner} started with {Slots} slots", Owner, options.Value.TranscodeConcurrency);
+        await Task.WhenAll(Enumerable.Range(0, options.Value.TranscodeConcurrency).Select(_ => RunSlotAsync(stoppingToken)));
     }
 
     private async Task RunSlotAsync(CancellationToken stoppingToken)
@@ -93,29 +91,6 @@ public sealed class TranscodeWorker(
                 }
             }
             catch (OperationCanceledException) { }
-        }
-    }
-
-    private async Task SweepUploadsAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var removed = await scope.ServiceProvider.GetRequiredService<ClipUploads>().RemoveAbandonedAsync(stoppingToken);
-                if (removed > 0) logger.LogInformation("Removed {Count} abandoned clip uploads", removed);
-                await Task.Delay(SweepEvery, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Sweeping abandoned uploads failed");
-                await Task.Delay(SweepEvery, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-            }
         }
     }
 }

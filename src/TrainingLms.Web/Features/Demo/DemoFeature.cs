@@ -1,3 +1,5 @@
+using TrainingLms.Web.Infrastructure.Hosting;
+
 namespace TrainingLms.Web.Features.Demo;
 
 public static class DemoFeature
@@ -24,7 +26,8 @@ public static class DemoFeature
     public static async Task SeedDemoAsync(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (!options.Enabled) return;
+        // A transcode worker seeds nothing: the web instances do it once, and migrate first.
+        if (!options.Enabled || !services.HostingRole().ServesPages) return;
         await using var scope = services.CreateAsyncScope();
         var seeded = scope.ServiceProvider;
         var company = seeded.GetRequiredService<DemoSeeder>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -7,12 +8,18 @@ using IPNetwork = System.Net.IPNetwork;
 
 namespace TrainingLms.Web.Infrastructure.Hosting;
 
-/// <summary>Running behind a TLS proxy and facing the internet: forwarded headers, browser protections, body limits.</summary>
+/// <summary>
+/// The instance's role (<see cref="HostingOptions"/>), and running behind a TLS proxy and facing the internet: forwarded
+/// headers, browser protections, body limits.
+/// </summary>
 public static class HostingExtensions
 {
     public static void AddHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        var hosting = HostingOptions.Read(builder.Configuration);
+        services.AddSingleton(Options.Create(hosting));
+        if (!hosting.ServesPages) services.AddSingleton<IServer, NoServer>();
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

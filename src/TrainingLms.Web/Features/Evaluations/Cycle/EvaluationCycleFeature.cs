@@ -1,5 +1,6 @@
 using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Evaluations.Cycle.Content;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Features.Evaluations.Cycle;
 
@@ -14,6 +15,7 @@ public static class EvaluationCycleFeature
         builder.Services.AddScoped<EvaluationFormSync>();
         builder.Services.AddScoped<IContentSection>(services => services.GetRequiredService<EvaluationFormSync>());
         builder.Services.AddScoped<EvaluationPeriods>();
-        builder.Services.AddHostedService<PeriodOpener>();
+        // A transcode worker does nothing but transcode: the web instances open the months.
+        if (builder.HostingRole().ServesPages) builder.Services.AddHostedService<PeriodOpener>();
     }
 }
