@@ -80,6 +80,38 @@ public sealed class BackupTests : IAsyncLifetime
         }
     }
 
+    [Fact, SqliteOnly("the backup command copies a SQLite company, whichever database the run uses")]
+    public async Task Backup_ListsTheClips_OrHoldsThemWithClipsOption_AndNeverOverwritesAFile()
+    {
+        var folder = Folder("backup-clips");
+        await using (var app = await AppProcess.StartAsync(new TestDatabase(folder, DatabaseProvider.Sqlite), new Dictionary<string, string>())) await app.KillAsync();
+        Directory.CreateDirectory(Path.Combine(folder, "clips", "originals"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "clips", "originals", "clip.mp4"), new byte[1234]);
+        var files = Folder("backup-clips-files");
+        Directory.CreateDirectory(files);
+        var listed = Path.Combine(files, "listed.tar.gz");
+        var held = Path.Combine(files, "held.tar.gz");
+
+        var (listedExit, listedOutput) = await LmsCommand.RunAsync(folder, new Dictionary<string, string>(), BackupCommand.Name, listed);
+        var (heldExit, heldOutput) = await LmsCommand.RunAsync(folder, new Dictionary<string, string>(), BackupCommand.Name, held, "--clips");
+        var modified = File.GetLastWriteTimeUtc(held);
+        var (againExit, againOutput) = await LmsCommand.RunAsync(folder, new Dictionary<string, string>(), BackupCommand.Name, held);
+
+        Assert.True(listedExit == 0, listedOutput);
+        Assert.True(heldExit == 0, heldOutput);
+        Assert.Equal(2, againExit);
+        Assert.Contains("exists already", againOutput);
+        Assert.Equal(modified, File.GetLastWriteTimeUtc(held));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(held));
+        var (listedEntries, listedManifest) = await EntriesAsync(listed);
+        var (heldEntries, heldManifest) = await EntriesAsync(held);
+        Assert.Equal("1234\tclips/originals/clip.mp4", listedManifest.Trim());
+        Assert.Equal(listedManifest, heldManifest);
+        Assert.DoesNotContain("clips/originals/clip.mp4", listedEntries);
+        Assert.Contains("clips/originals/clip.mp4", heldEntries);
+        Assert.Contains(BackupCommand.DatabaseEntry, listedEntries);
+    }
+
     [Fact, PostgreSqlOnly("restores a pg_dump of a PostgreSQL company")]
     public async Task PostgreSqlCompany_DumpedAndRestoredIntoANewDatabase_SameRows_AndTheAppStartsOnIt()
     {
@@ -104,6 +136,21 @@ public sealed class BackupTests : IAsyncLifetime
         }
         var (verified, output) = await LmsCommand.RunAsync(folder, restored.Settings, "verify-records");
         Assert.True(verified == 0, output);
+    }
+
+    private static async Task<(List<string> Entries, string Manifest)> EntriesAsync(string archive)
+    {
+        await using var file = File.OpenRead(archive);
+        await using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        await using var tar = new System.Formats.Tar.TarReader(gzip);
+        var entries = new List<string>();
+        var manifest = "";
+        while (await tar.GetNextEntryAsync() is { } entry)
+        {
+            entries.Add(entry.Name);
+            if (entry.Name == BackupCommand.ManifestEntry && entry.DataStream is { } data) manifest = await new StreamReader(data).ReadToEndAsync();
+        }
+        return (entries, manifest);
     }
 
     /// <summary>Creates people through the administrator's form until stopped; the employee number of each one the app confirmed.</summary>

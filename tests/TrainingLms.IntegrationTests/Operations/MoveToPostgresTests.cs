@@ -71,6 +71,7 @@ public sealed class MoveToPostgresTests(SqliteDemoCompany demo) : IClassFixture<
         var clock = Stopwatch.StartNew();
         var (exitCode, output) = await LmsCommand.RunAsync(folder, new Dictionary<string, string>(), MoveToPostgresCommand.Name, "--to", target.ConnectionString);
         clock.Stop();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{output}\n(the command ran {clock.Elapsed.TotalSeconds:0.0} s)");
 
         Assert.True(exitCode == MoveToPostgresCommand.Moved, output);
         Assert.Contains("Row counts: equal in every table.", output);

@@ -72,11 +72,20 @@ public static class MoveToPostgresCommand
         var clock = Stopwatch.StartNew();
         var targetOptions = LmsDatabase.Options(DatabaseProvider.PostgreSQL, target);
         await output.WriteLineAsync($"Moving {file} to {where}: migrating the target…");
-        await LmsDatabase.MigrateAsync(targetOptions);
         List<TableCopied> copied;
-        await using (var source = new LmsDbContext(LmsDatabase.Options(DatabaseProvider.Sqlite, sourceConnection)))
-        await using (var destination = new LmsDbContext(targetOptions))
+        try
+        {
+            await LmsDatabase.MigrateAsync(targetOptions);
+            await using var source = new LmsDbContext(LmsDatabase.Options(DatabaseProvider.Sqlite, sourceConnection));
+            await using var destination = new LmsDbContext(targetOptions);
             copied = await DatabaseCopy.CopyAsync(source, destination);
+        }
+        catch (Exception e) when (e is NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or NotSupportedException)
+        {
+            // The copy is one transaction: the target holds no rows (at most the schema), so the move can be run again.
+            await output.WriteLineAsync($"The move failed, no rows were copied: {e.Message}");
+            return CannotMove;
+        }
         await output.WriteLineAsync($"Copied {copied.Sum(t => t.Rows)} rows of {copied.Count} tables in {clock.Elapsed.TotalSeconds:0.0} s. Checking…");
 
         var ok = true;
