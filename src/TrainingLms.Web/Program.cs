@@ -14,6 +14,7 @@ using TrainingLms.Web.Features.Health;
 using TrainingLms.Web.Features.Home;
 using TrainingLms.Web.Features.Localization;
 using TrainingLms.Web.Features.Media;
+using TrainingLms.Web.Features.Operations;
 using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
@@ -47,6 +48,10 @@ var app = builder.Build();
 
 // `verify-records` checks the signed records and exits; no web host starts.
 if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
+// `move-to-postgres` copies the SQLite company into an empty PostgreSQL database and exits.
+if (MoveToPostgresCommand.IsRequested(args)) return await MoveToPostgresCommand.RunAsync(app.Services, args, Console.Out);
+// `backup FILE` writes a consistent copy of the running SQLite company and exits.
+if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(app.Services, args, Console.Out);
 
 await app.Services.PrepareAsync();
 await app.Services.SeedDemoAsync();

@@ -23,10 +23,13 @@ public sealed class TestDatabase
 
     private readonly string? name;
 
-    public TestDatabase(string dataPath)
+    public TestDatabase(string dataPath) : this(dataPath, Provider) { }
+
+    /// <summary>A database on the given provider whichever the run uses: moving a SQLite company to PostgreSQL takes one of each.</summary>
+    public TestDatabase(string dataPath, DatabaseProvider provider)
     {
         DataPath = dataPath;
-        if (IsPostgreSql) name = "lms_test_" + Guid.NewGuid().ToString("N");
+        if (provider == DatabaseProvider.PostgreSQL) name = "lms_test_" + Guid.NewGuid().ToString("N");
     }
 
     /// <summary>The app's data folder: the SQLite file's home, and the clips' and keys' on either database.</summary>
@@ -46,7 +49,7 @@ public sealed class TestDatabase
     private string SqliteFile => Path.Combine(DataPath, new StorageOptions().DatabaseFileName);
 
     /// <summary>A context on this database, outside any app (to look at or tamper with what an app wrote).</summary>
-    public LmsDbContext Open() => new(LmsDatabase.Options(Provider, ConnectionString));
+    public LmsDbContext Open() => new(LmsDatabase.Options(name is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL, ConnectionString));
 
     /// <summary>
     /// Creates the database from the migrated one, unless it exists already (an app started again on it). An empty one
