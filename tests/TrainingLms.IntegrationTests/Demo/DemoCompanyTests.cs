@@ -80,7 +80,8 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
                 await db.Certificates.CountAsync());
         });
 
-        Assert.Equal(2, drills);
+        // The four rubrics in content/drills: pre-posting, pre-job, security post and cleaning post.
+        Assert.Equal(4, drills);
         Assert.Contains(true, results);
         Assert.Contains(false, results);
         Assert.True(scheduled, "M0001 has no drill to be scored");
@@ -91,6 +92,40 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
         var trainer = factory.CreateSessionClient();
         await trainer.SignInAsync("T0001");
         Assert.Contains("基层管理人员上岗前礼仪演练考核", await trainer.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task DemoMode_GuardsNeedTheSecurityPostDrill_CleanersTheCleaningDrill_WithAHistoryOnBoth()
+    {
+        var (clearance, postResults) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var clearance = await services.GetRequiredService<ClearanceService>().EvaluateAsync(db, db.Users.Where(p => p.Position!.Name == "秩序维护员" || p.Position!.Name == "保洁员"));
+            var drills = await db.Drills.Where(d => d.Slug == DemoDrillSeeder.SecurityPostDrill || d.Slug == DemoDrillSeeder.CleaningPostDrill).ToDictionaryAsync(d => d.Id, d => d.Slug);
+            var postResults = (await db.DrillAttempts.Where(a => a.SignedAtUtc != null && drills.Keys.Contains(a.DrillRevision!.DrillId))
+                .Select(a => new { a.DrillRevision!.DrillId, Passed = a.Passed!.Value, Zeroes = a.Scores.Where(s => s.Score == 0).Select(s => s.CriterionKey).ToList() })
+                .ToListAsync()).Select(a => (Slug: drills[a.DrillId], a.Passed, a.Zeroes)).ToList();
+            return (clearance, postResults);
+        });
+
+        var guards = clearance.Where(c => c.Person.PositionName == "秩序维护员").ToList();
+        var cleaners = clearance.Where(c => c.Person.PositionName == "保洁员").ToList();
+        Assert.NotEmpty(guards);
+        Assert.NotEmpty(cleaners);
+        Assert.All(guards, g => Assert.Contains(new Requirement(RequirementKind.Drill, DemoDrillSeeder.SecurityPostDrill), g.Required));
+        Assert.All(cleaners, c => Assert.Contains(new Requirement(RequirementKind.Drill, DemoDrillSeeder.CleaningPostDrill), c.Required));
+        Assert.All(cleaners, c => Assert.DoesNotContain(new Requirement(RequirementKind.Drill, DemoDrillSeeder.SecurityPostDrill), c.Required));
+        // A guard who has not yet done the post drill is held back by it, whatever else they passed.
+        Assert.Contains(guards, g => g.Result.Gaps.Any(gap => gap.Requirement.Slug == DemoDrillSeeder.SecurityPostDrill && gap.Reason == GapReason.DrillNotPassed));
+        Assert.Contains(cleaners, c => c.Result.IsCleared);
+        foreach (var slug in new[] { DemoDrillSeeder.SecurityPostDrill, DemoDrillSeeder.CleaningPostDrill })
+        {
+            var results = postResults.Where(r => r.Slug == slug).ToList();
+            Assert.Contains(results, r => r.Passed);
+            // The one failed: a minimum action at zero, everything else scored.
+            var failed = Assert.Single(results, r => !r.Passed);
+            Assert.Contains(Assert.Single(failed.Zeroes), new[] { "meet", "smile", "greet", "rise" });
+        }
     }
 
     [Theory]

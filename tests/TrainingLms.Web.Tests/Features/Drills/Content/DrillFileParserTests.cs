@@ -183,7 +183,7 @@ public class DrillFileParserTests
     }
 
     [Fact]
-    public void RealRubrics_MinimumActions_AllMustPass_AndNoneOutweighed()
+    public void RealRubrics_MinimumActions_AreTheFourActions()
     {
         var prePosting = ParseReal("pre-posting-etiquette.md").Revision.Criteria;
         var preJob = ParseReal("pre-job-meet-smile-greet-rise.md").Revision.Criteria;
@@ -191,13 +191,29 @@ public class DrillFileParserTests
         Assert.Equal(["meet", "smile", "greet", "rise"], preJob.Where(c => c.Minimum && c.MustPass).Select(c => c.Key));
         Assert.Equal(["approach-eye-contact", "standard-smile", "greet-first", "rise-to-serve"], prePosting.Where(c => c.Minimum && c.MustPass).Select(c => c.Key));
         Assert.True(prePosting.Single(c => c.Key == "three-sounds").MustPass);
-        // Scored by the rule itself: a candidate with any one minimum action at zero and everything else perfect fails.
-        foreach (var (criteria, passMark) in new[] { (preJob, 80), (prePosting, 80) })
-            Assert.All(criteria.Where(c => c.Minimum), minimum =>
-            {
-                var scores = criteria.ToDictionary(c => c.Key, c => (int?)(c == minimum ? 0 : c.Scale.Max));
-                Assert.False(DrillScoring.Evaluate(criteria, passMark, scores).Passed, $"passed with {minimum.Key} at zero");
-            });
+        foreach (var post in new[] { "security-post.md", "cleaning-post.md" })
+            Assert.Equal(["meet", "smile", "greet", "rise"], ParseReal(post).Revision.Criteria.Where(c => c.Minimum && c.MustPass).Select(c => c.Key));
+    }
+
+    /// <summary>Every rubric in the folder, a new one included: four minimum actions, all must-pass, none of them made up for by the total.</summary>
+    [Theory]
+    [MemberData(nameof(RealRubrics))]
+    public void RealRubric_FourMinimumActions_AnyOneAtZero_FailsWithEverythingElsePerfect(string fileName)
+    {
+        var revision = ParseReal(fileName).Revision;
+        var criteria = revision.Criteria;
+
+        var minimums = criteria.Where(c => c.Minimum).ToList();
+        Assert.Equal(4, minimums.Count);
+        Assert.All(minimums, c => Assert.True(c.MustPass, c.Key));
+        Assert.All(minimums, minimum =>
+        {
+            var scores = criteria.ToDictionary(c => c.Key, c => (int?)(c == minimum ? 0 : c.Scale.Max));
+            var result = DrillScoring.Evaluate(criteria, revision.PassMark, scores);
+            Assert.False(result.Passed, $"passed with {minimum.Key} at zero");
+            // Not outweighed either: the weights alone keep the total under the pass mark.
+            Assert.False(DrillScoring.PassMarkReachableWithout(criteria, revision.PassMark, minimum), $"{minimum.Key} outweighed");
+        });
     }
 
     [Fact]
@@ -209,6 +225,18 @@ public class DrillFileParserTests
         Assert.Equal(["approach-eye-contact", "standard-smile", "greet-first", "rise-to-serve", "three-sounds", "no-forbidden-phrases", "appearance", "first-inquiry"],
             prePosting.Revision.Criteria.Select(c => c.Key));
         Assert.Equal(["meet", "smile", "greet", "rise"], preJob.Revision.Criteria.Select(c => c.Key));
+    }
+
+    [Fact]
+    public void RealRubrics_PostDrills_CoverTheirPosts_WithThePostsOwnMustPassPoints()
+    {
+        var security = ParseReal("security-post.md").Revision.Criteria;
+        var cleaning = ParseReal("cleaning-post.md").Revision.Criteria;
+
+        Assert.Equal(["meet", "smile", "greet", "rise", "post-bearing", "salute-rules", "visitor-registration", "patrol-greeting"], security.Select(c => c.Key));
+        Assert.Equal(["visitor-registration"], security.Where(c => c.MustPass && !c.Minimum).Select(c => c.Key));
+        Assert.Equal(["meet", "smile", "greet", "rise", "give-way", "wet-floor-sign", "equipment-placement", "workwear"], cleaning.Select(c => c.Key));
+        Assert.Equal(["give-way", "wet-floor-sign"], cleaning.Where(c => c.MustPass && !c.Minimum).Select(c => c.Key));
     }
 
     private static ParsedDrill ParseReal(string fileName) =>
