@@ -124,7 +124,7 @@ public sealed class KnowledgeCheckTests(KnowledgeCheckFactory factory) : IClassF
     public async Task RememberingLearner_CheckItKnowsNothingOf_PassesOnlyAfterTheCoolDown()
     {
         var finals = (await factory.ChecksAsync()).GroupBy(c => c.Course).Select(g => g.Last()).ToList();
-        Assert.Equal(4, finals.Count);
+        Assert.Equal(6, finals.Count);
 
         foreach (var (course, lesson, quiz) in finals)
         {

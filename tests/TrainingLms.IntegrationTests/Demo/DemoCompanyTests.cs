@@ -56,7 +56,7 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
                 await db.LessonCompletions.CountAsync(l => accountIds.Contains(l.PersonId)));
         });
 
-        Assert.Equal(4, courses);
+        Assert.Equal(6, courses);
         Assert.True(finished > 0, "nobody finished a course");
         Assert.True(overdue > 0, "no overdue course");
         Assert.Equal(0, accountsLearning);

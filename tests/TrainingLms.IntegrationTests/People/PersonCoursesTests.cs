@@ -16,6 +16,7 @@ public class PersonCoursesTests : IAsyncLifetime
 {
     private const string EmployeesCourse = "first-inquiry-responsibility";
     private const string ManagersCourse = "meet-smile-greet-rise";
+    private const string ManagersCultureCourse = "service-culture";
 
     private readonly LmsFactory factory = new();
 
@@ -56,7 +57,7 @@ public class PersonCoursesTests : IAsyncLifetime
         await RefuseAssignmentsAsync(false);
         await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>()
             .UpdateAsync(personId, new PersonInput { EmployeeNumber = "K200", FullName = "测试K200", Roles = [Roles.Employee, Roles.Manager] }));
-        Assert.Equal([EmployeesCourse, ManagersCourse], await CoursesOfAsync("K200"));
+        Assert.Equal([EmployeesCourse, ManagersCourse, ManagersCultureCourse], await CoursesOfAsync("K200"));
     }
 
     private Task<string> CreateAsync(string number) => factory.CreatePersonAsync(number, [Roles.Employee]);

@@ -9,7 +9,7 @@ namespace TrainingLms.Web.Tests.Features.Courses.Content;
 public class ContentFolderTests
 {
     private static readonly string[] ExpectedSlugs =
-        ["meet-smile-greet-rise", "courtesy-language", "first-inquiry-responsibility", "appearance-and-bearing"];
+        ["meet-smile-greet-rise", "courtesy-language", "first-inquiry-responsibility", "appearance-and-bearing", "service-culture", "engineering-and-greening"];
 
     private static readonly string ContentRoot = Path.Combine(RepositoryRoot(), "content");
     private static readonly string CoursesRoot = Path.Combine(ContentRoot, "courses");
@@ -23,7 +23,7 @@ public class ContentFolderTests
     }
 
     [Fact]
-    public void CoursesFolder_Always_HoldsTheFourExpectedCourses()
+    public void CoursesFolder_Always_HoldsTheSixExpectedCourses()
     {
         var slugs = Directory.EnumerateDirectories(CoursesRoot).Select(Path.GetFileName).ToList();
 
