@@ -48,8 +48,12 @@ var app = builder.Build();
 // `verify-records` checks the signed records and exits; no web host starts.
 if (VerifyRecordsCommand.IsRequested(args)) return await VerifyRecordsCommand.RunAsync(app.Services, Console.Out);
 
-await app.Services.PrepareAsync();
-await app.Services.SeedDemoAsync();
+// Instances sharing one PostgreSQL database prepare it one at a time; the next finds the work done.
+await using (await StartupLock.AcquireAsync(app.Services))
+{
+    await app.Services.PrepareAsync();
+    await app.Services.SeedDemoAsync();
+}
 
 app.UseHosting();
 if (!app.Environment.IsDevelopment())
