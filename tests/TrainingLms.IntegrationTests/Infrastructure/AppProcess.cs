@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,12 +12,16 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private AppProcess(Process process, string baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
     }
+
+    /// <summary>The last lines the app wrote (standard output and error), to say why it did not start.</summary>
+    public string Output => string.Join('\n', output);
 
     public string BaseUrl { get; }
 
@@ -39,14 +44,29 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Demo__Enabled"] = "false";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
-        // Drain the output so the app never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new AppProcess(process, baseUrl);
+        // Drain the output so the app never blocks on a full pipe; the last lines are kept.
+        process.OutputDataReceived += (_, line) => app.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, baseUrl);
-        await app.WaitUntilHealthyAsync();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        output.Enqueue(line);
+        while (output.Count > 200) output.TryDequeue(out _);
     }
 
     public HttpClient CreateClient() => SignInClient.CookieClient(BaseUrl);
@@ -80,7 +100,11 @@ public sealed class AppProcess : IAsyncDisposable
         var until = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < until)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
+            if (process.HasExited)
+            {
+                process.WaitForExit();
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;
@@ -88,7 +112,7 @@ public sealed class AppProcess : IAsyncDisposable
             catch (HttpRequestException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The app did not become healthy.");
+        throw new TimeoutException($"The app did not become healthy:\n{Output}");
     }
 
     public static int FreePort()
