@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,8 +25,11 @@ namespace TrainingLms.Data;
 /// The app's contexts are always this type; <see cref="PostgreSqlLmsDbContext"/> only migrates PostgreSQL
 /// (<see cref="LmsDatabase.MigrateAsync"/>). What differs between the providers is set in <see cref="PostgreSqlModel"/>.
 /// </summary>
-public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbContext<Person>(options)
+public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbContext<Person>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys on PostgreSQL, so every app instance reads the cookies the others wrote.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Team> Teams => Set<Team>();

@@ -53,8 +53,12 @@ if (MoveToPostgresCommand.IsRequested(args)) return await MoveToPostgresCommand.
 // `backup FILE` writes a consistent copy of the running SQLite company and exits.
 if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(app.Services, args, Console.Out);
 
-await app.Services.PrepareAsync();
-await app.Services.SeedDemoAsync();
+// Instances sharing one PostgreSQL database prepare it one at a time; the next finds the work done.
+await using (await StartupLock.AcquireAsync(app.Services))
+{
+    await app.Services.PrepareAsync();
+    await app.Services.SeedDemoAsync();
+}
 
 app.UseHosting();
 if (!app.Environment.IsDevelopment())

@@ -7,7 +7,10 @@ using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web;
 
-/// <summary>What every start does before the app serves a request, in the order each step needs the one before.</summary>
+/// <summary>
+/// What every start does before the app serves a request, in the order each step needs the one before. Instances
+/// sharing one PostgreSQL database run it one at a time, under the <see cref="StartupLock"/>.
+/// </summary>
 public static class Startup
 {
     public static async Task PrepareAsync(this IServiceProvider services)
@@ -21,6 +24,7 @@ public static class Startup
             return;
         }
         await services.MigrateDatabaseAsync();
+        services.EnsureDataProtectionKey();
         // The chain is checked (and first written) before anything can sign a record.
         await services.StartRecordChainAsync();
         // An import a crash interrupted is finished or removed before anyone sees its people.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,10 +30,14 @@ public static class DatabaseSetup
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
             options.UseLmsDatabase(Provider(services), ConnectionString(services))
                 .AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
-        // Sign-in cookies must survive a restart, so the keys that protect them live in the data folder.
+        // Sign-in cookies and form tokens must survive a restart, so the keys that protect them are stored: on SQLite (one
+        // instance) in the data folder; on PostgreSQL in the database, so every instance reads what the others wrote.
+        // Either way encrypted with the configured certificate, if there is one.
         builder.Services.AddDataProtection().SetApplicationName("TrainingLms").ProtectKeysWithConfiguredCertificate(builder.Configuration);
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
-            keys.XmlRepository = new PrivateFileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataPath, DataFolderSecurity.KeysFolderName))));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, IOptions<DatabaseOptions>, IServiceProvider>((keys, storage, database, services) =>
+            keys.XmlRepository = database.Value.Provider == DatabaseProvider.PostgreSQL
+                ? new EntityFrameworkCoreXmlRepository<LmsDbContext>(services, services.GetRequiredService<ILoggerFactory>())
+                : new PrivateFileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.ResolvedDataPath, DataFolderSecurity.KeysFolderName))));
         // Identity's stores take a scoped context; it comes from the same factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContext());
     }
@@ -77,6 +82,14 @@ public static class DatabaseSetup
         }
         if (waited) logger.LogInformation("The database is migrated; the worker starts");
     }
+
+    /// <summary>
+    /// Makes sure the key ring has a key, at start and under the <see cref="StartupLock"/>: instances starting together on
+    /// an empty database would otherwise each make one on their first request and refuse each other's cookies until
+    /// they next read the ring.
+    /// </summary>
+    public static void EnsureDataProtectionKey(this IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("TrainingLms.Startup").Protect([1]);
 
     public static DatabaseProvider Provider(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
 

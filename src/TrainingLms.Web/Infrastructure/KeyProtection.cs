@@ -9,7 +9,8 @@ namespace TrainingLms.Web.Infrastructure;
 
 /// <summary>
 /// The certificate that encrypts the sign-in (data-protection) keys at rest: a PKCS#12 file with its private key.
-/// Unset, the keys are only as private as their folder (0700, files 0600).
+/// Unset, the keys are only as private as where they are stored: their folder (0700, files 0600) on SQLite, the
+/// database on PostgreSQL (<see cref="DatabaseSetup.AddStorage"/>).
 /// </summary>
 public class KeyProtectionOptions
 {

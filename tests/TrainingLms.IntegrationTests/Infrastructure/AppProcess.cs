@@ -31,7 +31,15 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         var app = Start(database, settings);
-        await app.WaitUntilHealthyAsync();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -115,7 +123,11 @@ public sealed class AppProcess : IAsyncDisposable
         var until = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < until)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // the last lines of its output, before they are shown
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Clips;
@@ -32,7 +33,13 @@ public class DataFolderSecurityTests(ClipsFactory factory, MediaFiles media) : I
             Assert.Equal((file, DataFolderSecurity.PrivateFile), (file, File.GetUnixFileMode(file)));
         var keys = Path.Combine(data, "keys");
         Assert.Equal(DataFolderSecurity.PrivateFolder, File.GetUnixFileMode(keys));
-        Assert.NotEmpty(Directory.GetFiles(keys, "*.xml"));
+        // On PostgreSQL the data-protection keys are in the database, for every app instance; on SQLite in this folder.
+        if (TestDatabase.IsPostgreSql)
+        {
+            await using var db = factory.Database.Open();
+            Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+        }
+        else Assert.NotEmpty(Directory.GetFiles(keys, "*.xml"));
         Assert.All(Directory.GetFiles(keys), key => Assert.Equal(DataFolderSecurity.PrivateFile, File.GetUnixFileMode(key)));
         Assert.Equal(DataFolderSecurity.PrivateFile, File.GetUnixFileMode(Path.Combine(data, "record-chain.key")));
 
@@ -53,7 +60,9 @@ public class DataFolderSecurityTests(ClipsFactory factory, MediaFiles media) : I
         await factory.TrainerAsync();
         var data = factory.DataPath;
         var database = Path.Combine(data, new StorageOptions().DatabaseFileName);
-        var key = Directory.GetFiles(Path.Combine(data, "keys"), "*.xml")[0];
+        // On PostgreSQL the keys are in the database; a file left from an earlier start on SQLite is closed all the same.
+        var key = TestDatabase.IsPostgreSql ? Path.Combine(data, "keys", "key-left-from-sqlite.xml") : Directory.GetFiles(Path.Combine(data, "keys"), "*.xml")[0];
+        if (TestDatabase.IsPostgreSql) await File.WriteAllTextAsync(key, "<key />");
         var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead;
         File.SetUnixFileMode(data, open | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         // A database file exists on SQLite only; on PostgreSQL none is made.
@@ -105,21 +114,27 @@ public sealed class CertificateKeysFactory : LmsFactory
 public class CertificateKeysTests(CertificateKeysFactory factory) : IClassFixture<CertificateKeysFactory>
 {
     [Fact]
-    public async Task Keys_WithACertificateConfigured_AreEncryptedOnDisk_AndStillReadBack()
+    public async Task Keys_WithACertificateConfigured_AreEncryptedWhereStored_AndStillReadBack()
     {
         var administrator = await factory.AdministratorClientAsync();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await administrator.GetAsync("/admin/people")).StatusCode);
 
-        var files = Directory.GetFiles(Path.Combine(factory.DataPath, "keys"), "*.xml");
-        Assert.NotEmpty(files);
-        foreach (var file in files)
+        // On SQLite the key files in the data folder; on PostgreSQL the rows every instance reads.
+        List<string> stored;
+        if (TestDatabase.IsPostgreSql)
         {
-            var xml = await File.ReadAllTextAsync(file);
+            await using var db = factory.Database.Open();
+            stored = (await db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync()).ToList();
+        }
+        else stored = [.. await Task.WhenAll(Directory.GetFiles(Path.Combine(factory.DataPath, "keys"), "*.xml").Select(f => File.ReadAllTextAsync(f)))];
+        Assert.NotEmpty(stored);
+        foreach (var xml in stored)
+        {
             Assert.DoesNotContain("<masterKey", xml);
             Assert.Contains("EncryptedData", xml);
             Assert.Contains(Convert.ToBase64String(factory.Certificate.RawData), xml);
         }
-        // Read back from disk (not the key ring in memory), decrypting with the certificate.
+        // Read back from where they are stored (not the key ring in memory), decrypting with the certificate.
         var keys = factory.Services.GetRequiredService<IKeyManager>().GetAllKeys();
         Assert.All(keys, key => Assert.NotNull(key.Descriptor));
     }

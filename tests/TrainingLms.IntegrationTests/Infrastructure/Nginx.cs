@@ -31,7 +31,9 @@ public sealed partial class Nginx : IAsyncDisposable
     /// <param name="root">A folder of nginx's own: configuration, logs, temporary files and the access cache.</param>
     /// <param name="plainFolder">A folder nginx also serves as plain files on a port of its own (the benchmark's reference).</param>
     /// <param name="certificate">Serve HTTPS with this certificate, as in production; without one, plain HTTP.</param>
-    public static async Task<Nginx> StartAsync(string root, string appUrl, string clipsFolder, string? plainFolder = null, TestCertificate? certificate = null)
+    /// <param name="instanceUrls">Several app instances: the README's one-server upstream is replaced by deploy/nginx-upstream.conf, its servers by these.</param>
+    public static async Task<Nginx> StartAsync(string root, string appUrl, string clipsFolder, string? plainFolder = null, TestCertificate? certificate = null,
+        IReadOnlyList<string>? instanceUrls = null)
     {
         Directory.CreateDirectory(Path.Combine(root, "logs"));
         var proxyPort = AppProcess.FreePort();
@@ -40,6 +42,7 @@ public sealed partial class Nginx : IAsyncDisposable
             .Replace("127.0.0.1:5000", new Uri(appUrl).Authority, StringComparison.Ordinal)
             .Replace("/var/lib/traininglms/clips", clipsFolder.TrimEnd('/'), StringComparison.Ordinal)
             .Replace("/run/nginx-traininglms", Path.Combine(root, "access-cache"), StringComparison.Ordinal);
+        if (instanceUrls is not null) lms = UpstreamLine().Replace(lms, _ => UpstreamBlock(instanceUrls), 1);
         lms = certificate is null
             ? CertificateLine().Replace(ListenLine().Replace(lms, $"listen 127.0.0.1:{proxyPort};"), "")
             : CertificateLine().Replace(ListenLine().Replace(lms, $"listen 127.0.0.1:{proxyPort} ssl;"),
@@ -111,6 +114,28 @@ public sealed partial class Nginx : IAsyncDisposable
             ? fence.Groups[1].Value
             : throw new InvalidOperationException("README.md has no nginx block under \"Serving clips through nginx\".");
     }
+
+    /// <summary>
+    /// The upstream block of deploy/nginx-upstream.conf (what the README's "Running at scale — several instances" quotes),
+    /// its example servers replaced, in order, by <paramref name="instanceUrls"/>.
+    /// </summary>
+    public static string UpstreamBlock(IReadOnlyList<string> instanceUrls)
+    {
+        var block = File.ReadAllText(UpstreamFile);
+        var servers = UpstreamServer().Matches(block);
+        if (servers.Count != instanceUrls.Count)
+            throw new InvalidOperationException($"{UpstreamFile} names {servers.Count} servers, the test runs {instanceUrls.Count} instances.");
+        var index = 0;
+        return UpstreamServer().Replace(block, _ => $"server {new Uri(instanceUrls[index++]).Authority};");
+    }
+
+    public static string UpstreamFile => Path.Combine(AppProcess.RepositoryRoot(), "deploy", "nginx-upstream.conf");
+
+    [GeneratedRegex(@"upstream lms \{[^}]*\}")]
+    private static partial Regex UpstreamLine();
+
+    [GeneratedRegex(@"server 127\.0\.0\.1:\d+;")]
+    private static partial Regex UpstreamServer();
 
     [GeneratedRegex(@"```nginx\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex NginxFence();

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Certificates;
@@ -42,18 +41,13 @@ public static class DrillsFeature
         builder.Services.AddSingleton<IInterceptor, RecordChainInterceptor>();
         builder.Services.AddScoped<RecordChainVerifier>();
 
-        // The verification page answers anyone: a small fixed window per address keeps code-guessing slow and cheap to refuse.
+        // The verification page answers anyone: a small fixed window per address (counted in the database, for every
+        // instance) keeps code-guessing slow and cheap to refuse.
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(VerifyRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.Key(context),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(VerifyRateLimit, context => DatabaseRateLimit.Partition(context, VerifyRateLimit,
+                context.RequestServices.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute, TimeSpan.FromMinutes(1)));
         });
     }
 

@@ -24,6 +24,11 @@ public static class HostingExtensions
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicAddress>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RateLimitCounter>();
+        services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.SectionName)
+            .Validate(o => o.InstanceName.Length <= 64 && o.InstanceName.All(c => c is > ' ' and < '\x7f'), "Hosting:InstanceName must be at most 64 visible ASCII characters (it is sent in a header).")
+            .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -54,5 +59,6 @@ public static class HostingExtensions
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseInstanceName();
     }
 }

@@ -5,7 +5,7 @@ using TrainingLms.Web.Infrastructure.Hosting;
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
 /// <summary>
-/// Limits customer ratings per client address (the real client's behind the proxy, see <see cref="ClientAddress"/>): only the posts count, so opening the form stays free. Its refusal is a
+/// Limits customer ratings per client address (the real client's behind the proxy, see <see cref="ClientAddress"/>), counted in the database for every instance: only the posts count, so opening the form stays free. Its refusal is a
 /// plain localized text, the page's own, whatever the other limits answer.
 /// </summary>
 public sealed class FeedbackRateLimit(IOptions<BenchmarkOptions> options) : IRateLimiterPolicy<string>
@@ -24,11 +24,6 @@ public sealed class FeedbackRateLimit(IOptions<BenchmarkOptions> options) : IRat
     {
         if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
         var limits = options.Value;
-        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Key(httpContext), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.FeedbackPerWindow,
-            Window = TimeSpan.FromMinutes(limits.FeedbackWindowMinutes),
-            QueueLimit = 0,
-        });
+        return DatabaseRateLimit.Partition(httpContext, Name, limits.FeedbackPerWindow, TimeSpan.FromMinutes(limits.FeedbackWindowMinutes));
     }
 }
