@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 using TrainingLms.Data;
 using TrainingLms.Data.Identity;
 using TrainingLms.Domain.Organisation;
+using Microsoft.EntityFrameworkCore;
 using TrainingLms.Web.Features.Account;
 using TrainingLms.Web.Features.Localization;
+using TrainingLms.Web.Features.Operations;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure;
@@ -42,7 +44,49 @@ public sealed class LmsHost : IAsyncDisposable
 
     public static async Task<LmsHost> StartAsync(IEnumerable<Position> positions, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = BenchDatabase.Create(provider);
+        var lms = Build(BenchDatabase.Create(provider));
+        try
+        {
+            await lms.host.StartAsync();
+            await lms.SetUpAsync(positions);
+            return lms;
+        }
+        catch
+        {
+            await lms.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The same company on PostgreSQL: <paramref name="source"/>'s SQLite database moved with the app's own
+    /// <c>move-to-postgres</c> copy, ids and all, so a benchmark compares the two databases on the same rows.
+    /// </summary>
+    public static async Task<LmsHost> StartCopyOnPostgreSqlAsync(LmsHost source)
+    {
+        var lms = Build(BenchDatabase.Create(DatabaseProvider.PostgreSQL));
+        try
+        {
+            await lms.host.StartAsync();
+            await lms.host.Services.MigrateDatabaseAsync();
+            await using (var from = await source.Services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync())
+            await using (var to = await lms.Services.GetRequiredService<IDbContextFactory<LmsDbContext>>().CreateDbContextAsync())
+            {
+                await DatabaseCopy.CopyAsync(from, to);
+                await to.Database.ExecuteSqlRawAsync("ANALYZE");
+            }
+            lms.AdministratorId = source.AdministratorId;
+            return lms;
+        }
+        catch
+        {
+            await lms.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static LmsHost Build(BenchDatabase database)
+    {
         var dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration["Storage:DataPath"] = dataPath;
@@ -55,23 +99,11 @@ public sealed class LmsHost : IAsyncDisposable
         builder.AddAccount();
         builder.AddPeople();
         builder.AddShiftReviews();
-
-        var lms = new LmsHost(builder.Build(), dataPath, database);
-        try
-        {
-            await lms.SetUpAsync(positions);
-            return lms;
-        }
-        catch
-        {
-            await lms.DisposeAsync();
-            throw;
-        }
+        return new LmsHost(builder.Build(), dataPath, database);
     }
 
     private async Task SetUpAsync(IEnumerable<Position> positions)
     {
-        await host.StartAsync();
         await host.Services.MigrateDatabaseAsync();
         await host.Services.EnsureRolesAsync();
 
