@@ -9,7 +9,7 @@ public class UpstreamFileTests
     public async Task Readme_QuotesDeployNginxUpstreamConf_AsItIs()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(AppProcess.RepositoryRoot(), "README.md"));
-        var section = readme[readme.IndexOf("## Running at scale — several instances", StringComparison.Ordinal)..];
+        var section = readme[readme.IndexOf("### Several instances", StringComparison.Ordinal)..];
 
         Assert.Contains("```nginx\n" + await File.ReadAllTextAsync(Nginx.UpstreamFile) + "```", section, StringComparison.Ordinal);
     }

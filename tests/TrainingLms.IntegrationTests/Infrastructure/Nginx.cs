@@ -116,7 +116,7 @@ public sealed partial class Nginx : IAsyncDisposable
     }
 
     /// <summary>
-    /// The upstream block of deploy/nginx-upstream.conf (what the README's "Running at scale — several instances" quotes),
+    /// The upstream block of deploy/nginx-upstream.conf (what the README's "Several instances" under "Running at scale" quotes),
     /// its example servers replaced, in order, by <paramref name="instanceUrls"/>.
     /// </summary>
     public static string UpstreamBlock(IReadOnlyList<string> instanceUrls)
