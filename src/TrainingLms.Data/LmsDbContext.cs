@@ -26,6 +26,7 @@ namespace TrainingLms.Data;
 /// </summary>
 public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbContext<Person>(options)
 {
+    public DbSet<CacheChange> CacheChanges => Set<CacheChange>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Team> Teams => Set<Team>();
