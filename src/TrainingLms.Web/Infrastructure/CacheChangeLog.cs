@@ -28,6 +28,12 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
         UNION ALL SELECT 0, 0, '', pg_snapshot_xmin(pg_current_snapshot())::text::bigint
         """;
 
+    // The first look only finds where to start, and which rows from there on are older than anything kept.
+    private const string FirstLook = """
+        SELECT "Id", "Kind", "Key", "TxId"::text::bigint FROM "CacheChanges" WHERE "TxId" >= pg_snapshot_xmin(pg_current_snapshot())
+        UNION ALL SELECT 0, 0, '', pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        """;
+
     private readonly Lock gate = new();
     private readonly Dictionary<long, long> applied = [];
     private long from;
@@ -86,12 +92,14 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
         long horizon = 0;
         await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            command.CommandText = Look;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "from";
-            // The first look only needs the horizon: past the largest transaction id, it finds no rows.
-            parameter.Value = start == 0 ? long.MaxValue : start;
-            command.Parameters.Add(parameter);
+            command.CommandText = start == 0 ? FirstLook : Look;
+            if (start != 0)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "from";
+                parameter.Value = start;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -100,18 +108,19 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
             }
         }
         Apply(rows, horizon, started);
-        await TrimAsync(db, cancellationToken);
+        await TrimIfDueAsync(cancellationToken);
     }
 
     private void Apply(List<(long Id, CacheChangeKind Kind, string Key, long TxId)> rows, long horizon, long started)
     {
         lock (gate)
         {
-            // The first look only finds where to start: nothing was kept before it.
+            // Nothing was kept before the first look: its rows need not be applied, only remembered.
             if (from == 0)
             {
                 from = horizon;
                 lastLook = started;
+                foreach (var row in rows) applied.TryAdd(row.Id, row.TxId);
                 return;
             }
             if (Stopwatch.GetElapsedTime(lastLook, started) > LongestAway)
@@ -131,18 +140,25 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
         }
     }
 
-    private async Task TrimAsync(LmsDbContext db, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows older than <see cref="KeptFor"/>; each instance does it every few minutes as it looks.</summary>
+    public async Task TrimAsync(CancellationToken cancellationToken = default)
+    {
+        // The machine's clock, not the app's TimeProvider: this is bookkeeping, and tests move the app's clock.
+        var before = DateTime.UtcNow - KeptFor;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.CacheChanges.Where(c => c.CreatedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task TrimIfDueAsync(CancellationToken cancellationToken)
     {
         lock (gate)
         {
             if (Stopwatch.GetElapsedTime(lastTrim) < TrimEvery) return;
             lastTrim = Stopwatch.GetTimestamp();
         }
-        // The machine's clock, not the app's TimeProvider: this is bookkeeping, and tests move the app's clock.
-        var before = DateTime.UtcNow - KeptFor;
         try
         {
-            await db.CacheChanges.Where(c => c.CreatedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+            await TrimAsync(cancellationToken);
         }
         catch (DbException e)
         {
