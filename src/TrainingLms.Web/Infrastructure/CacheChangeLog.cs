@@ -11,7 +11,7 @@ namespace TrainingLms.Web.Infrastructure;
 /// sees a committed change. On SQLite, where one instance runs, nothing is written or read: the caches follow the
 /// saves of their own process.
 /// </summary>
-public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IOptions<DatabaseOptions> database, ILogger<CacheChangeLog> logger)
+public sealed class CacheChangeLog(IServiceProvider services, IOptions<DatabaseOptions> database, ILogger<CacheChangeLog> logger)
 {
     /// <summary>How long rows are kept; an instance that has not looked for <see cref="LongestAway"/> forgets everything.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
@@ -35,6 +35,8 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
         """;
 
     private readonly Lock gate = new();
+    // Asked for when first used: the context factory's own set-up needs the interceptors, which need this log.
+    private IDbContextFactory<LmsDbContext> DbFactory => services.GetRequiredService<IDbContextFactory<LmsDbContext>>();
     private readonly Dictionary<long, long> applied = [];
     private long from;
     private long lastLook;
@@ -86,7 +88,7 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
         var started = Stopwatch.GetTimestamp();
         long start;
         lock (gate) start = from;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var rows = new List<(long Id, CacheChangeKind Kind, string Key, long TxId)>();
         long horizon = 0;
@@ -145,7 +147,7 @@ public sealed class CacheChangeLog(IDbContextFactory<LmsDbContext> dbFactory, IO
     {
         // The machine's clock, not the app's TimeProvider: this is bookkeeping, and tests move the app's clock.
         var before = DateTime.UtcNow - KeptFor;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         await db.CacheChanges.Where(c => c.CreatedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 
