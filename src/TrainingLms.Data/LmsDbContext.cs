@@ -30,6 +30,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     /// <summary>The data-protection keys on PostgreSQL, so every app instance reads the cookies the others wrote.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+    public DbSet<CacheChange> CacheChanges => Set<CacheChange>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Team> Teams => Set<Team>();

@@ -23,6 +23,7 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton<DatabaseMigrations>();
         builder.Services.AddSingleton<PendingWrites>();
+        builder.Services.AddSingleton<CacheChangeLog>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PendingWrites>());
         builder.Services.AddSingleton<IInterceptor>(SearchPattern.Translation);
         // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.

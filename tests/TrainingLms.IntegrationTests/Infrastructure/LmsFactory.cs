@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public class LmsFactory : WebApplicationFactory<Program>
 {
     public const string Password = "smile2026";
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "traininglms-tests", Guid.NewGuid().ToString("N"));
+    public string DataPath { get; }
 
     /// <summary>Seed the demo company (sign-ins from DemoSeeder.Accounts, password <see cref="Password"/>).</summary>
     public bool Demo { get; protected init; }
@@ -29,13 +30,32 @@ public class LmsFactory : WebApplicationFactory<Program>
     /// <summary>Start with no people at all, so the first-administrator set-up is open.</summary>
     public bool EmptyDatabase { get; init; }
 
+    /// <summary>Services a test adds to the app's (after the app's own), e.g. an interceptor that counts queries.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Errors the app logged while this factory ran.</summary>
     public ErrorLog Errors { get; } = new();
 
     /// <summary>The app's database: a SQLite file in <see cref="DataPath"/>, or its own on PostgreSQL (<see cref="TestDatabase"/>).</summary>
     public TestDatabase Database { get; }
 
-    public LmsFactory() => Database = new TestDatabase(DataPath);
+    /// <summary>The instance whose database and data folder this one shares (<see cref="SecondInstance"/>); it cleans them up.</summary>
+    private readonly LmsFactory? first;
+
+    public LmsFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "traininglms-tests", Guid.NewGuid().ToString("N"));
+        Database = new TestDatabase(DataPath);
+    }
+
+    /// <summary>Another app instance on <paramref name="first"/>'s database and data folder, with memory of its own.</summary>
+    protected LmsFactory(LmsFactory first)
+    {
+        this.first = first;
+        DataPath = first.DataPath;
+        Database = first.Database;
+        EmptyDatabase = true;
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -61,6 +81,7 @@ public class LmsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        if (TestServices is { } add) builder.ConfigureTestServices(add);
     }
 
     /// <summary>Creates a person through the same service the administrator pages use.</summary>
@@ -98,6 +119,7 @@ public class LmsFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (first is not null) return;
         Database.Drop();
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

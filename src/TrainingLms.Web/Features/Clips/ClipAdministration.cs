@@ -34,9 +34,12 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
             .SetProperty(x => x.IsPublished, published)
             .SetProperty(x => x.PublishedAtUtc, x => published ? x.PublishedAtUtc ?? now : null), cancellationToken) > 0;
+        await access.WriteChangeAsync(db, clipId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         access.Forget(clipId);
         return changed;
     }
@@ -83,7 +86,10 @@ public sealed class ClipAdministration(
     public async Task UnfeatureAsync(int clipId, string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await access.WriteChangeAsync(db, clipId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         access.Forget(clipId);
     }
 
@@ -95,7 +101,13 @@ public sealed class ClipAdministration(
     public async Task<bool> DeleteAsync(int clipId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Clips.Where(c => c.Id == clipId).ExecuteDeleteAsync(cancellationToken) > 0;
+        bool deleted;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            deleted = await db.Clips.Where(c => c.Id == clipId).ExecuteDeleteAsync(cancellationToken) > 0;
+            await access.WriteChangeAsync(db, clipId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         access.Forget(clipId);
         if (deleted) storage.DeleteClip(clipId);
         return deleted;

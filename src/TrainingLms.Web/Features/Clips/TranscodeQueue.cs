@@ -211,6 +211,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
     private async Task SetClipStatusAsync(LmsDbContext db, int clipId, ClipStatus status, CancellationToken cancellationToken)
     {
         await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status), cancellationToken);
+        await access.WriteChangeAsync(db, clipId, cancellationToken);
         access.Forget(clipId);
     }
 }

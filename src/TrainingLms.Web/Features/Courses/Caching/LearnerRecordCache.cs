@@ -25,6 +25,7 @@ public sealed class LearnerRecordCache(IDbContextFactory<LmsDbContext> dbFactory
 
     public async Task<LearnerRecord> GetAsync(string personId, CancellationToken cancellationToken = default)
     {
+        await changes.CatchUpAsync(cancellationToken);
         var stamp = changes.StampOf(personId);
         if (records.TryGetValue(personId, out Entry? entry) && entry!.Stamp == stamp) return entry.Record;
 

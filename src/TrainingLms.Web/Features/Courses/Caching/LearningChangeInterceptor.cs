@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 
@@ -10,9 +11,10 @@ namespace TrainingLms.Web.Features.Courses.Caching;
 /// <summary>
 /// Counts in <see cref="LearningChanges"/> what a save through EF changed for the learning caches, once it is
 /// committed: counting earlier would let a page read the old rows after the count and keep them. A save inside a
-/// transaction is counted when the transaction commits.
+/// transaction is counted when the transaction commits. On PostgreSQL it adds the changes to the save as
+/// <see cref="CacheChangeLog"/> rows instead, for every instance (those of clips too, for <c>ClipAccessCache</c>).
 /// </summary>
-public sealed class LearningChangeInterceptor(LearningChanges learningChanges) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LearningChangeInterceptor(LearningChanges learningChanges, CacheChangeLog log) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Changes> beingSaved = new();
     private readonly ConditionalWeakTable<DbTransaction, Changes> awaitingCommit = new();
@@ -90,10 +92,30 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges) :
                     // Deleting a course deletes its learners' rows in the database, where EF does not see them.
                     if (entry.State == EntityState.Deleted) changes.Everyone = true;
                     break;
+                case Clip clip when entry.State != EntityState.Added:
+                    changes.Clips.Add(clip.Id);
+                    break;
+                case ClipFeaturedPerson featured:
+                    changes.Clips.Add(featured.ClipId);
+                    break;
             }
+        }
+        if (log.IsShared)
+        {
+            beingSaved.Remove(context);
+            Write(context, changes);
+            return;
         }
         if (changes.Any) beingSaved.AddOrUpdate(context, changes);
         else beingSaved.Remove(context);
+    }
+
+    private void Write(DbContext context, Changes changes)
+    {
+        log.Add(context, CacheChangeKind.Person, changes.People);
+        if (changes.Everyone) log.Add(context, CacheChangeKind.Everyone, [""]);
+        if (changes.Courses) log.Add(context, CacheChangeKind.Courses, [""]);
+        log.Add(context, CacheChangeKind.Clip, changes.Clips.Select(id => id.ToString(CultureInfo.InvariantCulture)));
     }
 
     private void Saved(DbContext? context)
@@ -128,6 +150,8 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges) :
     private sealed class Changes
     {
         public HashSet<string> People { get; } = [];
+        // Only written for other instances: this one forgets a clip where it changes it (ClipAccessCache.Forget).
+        public HashSet<int> Clips { get; } = [];
         public bool Everyone { get; set; }
         public bool Courses { get; set; }
         public bool Any => People.Count > 0 || Everyone || Courses;

@@ -4,15 +4,43 @@ namespace TrainingLms.Web.Features.Courses.Caching;
 
 /// <summary>
 /// Counts the committed changes that <see cref="LearnerRecordCache"/> and <see cref="LiveCourseCache"/> depend on.
-/// A cache stamps what it reads with the counts seen before reading and uses it only while they are unchanged, so
-/// a read that raced a change is never served. <see cref="LearningChangeInterceptor"/> counts the saves through EF;
-/// code that changes these rows another way (ExecuteUpdate, SQL) must count its change itself.
+/// A cache calls <see cref="CatchUpAsync"/>, stamps what it reads with the counts seen before reading and uses it
+/// only while they are unchanged, so a read that raced a change is never served.
+/// <para>On SQLite (one instance) <see cref="LearningChangeInterceptor"/> counts the saves through EF once they
+/// commit, and code that changes these rows another way (ExecuteUpdate, SQL) counts its change itself with the
+/// methods below. On PostgreSQL, where several instances may share the database, the counts follow
+/// <see cref="CacheChangeLog"/> instead: the interceptor adds its rows to the save, and code that writes past the
+/// change tracker must write them with <see cref="CacheChangeLog.WriteAsync(DbContext, CacheChangeKind, IEnumerable{string}, CancellationToken)"/>
+/// in its transaction; the methods below then do nothing.</para>
 /// </summary>
 public sealed class LearningChanges
 {
     private readonly ConcurrentDictionary<string, long> people = new();
+    private readonly CacheChangeLog log;
     private long everyone;
     private long courses;
+
+    public LearningChanges(CacheChangeLog log)
+    {
+        this.log = log;
+        log.Changed += (kind, key) =>
+        {
+            switch (kind)
+            {
+                case CacheChangeKind.Person: Count(key); break;
+                case CacheChangeKind.Everyone: Interlocked.Increment(ref everyone); break;
+                case CacheChangeKind.Courses: Interlocked.Increment(ref courses); break;
+            }
+        };
+        log.Everything += () =>
+        {
+            Interlocked.Increment(ref everyone);
+            Interlocked.Increment(ref courses);
+        };
+    }
+
+    /// <summary>Applies the changes other instances committed; nothing to do on SQLite.</summary>
+    public ValueTask CatchUpAsync(CancellationToken cancellationToken = default) => log.CatchUpAsync(cancellationToken);
 
     public LearnerStamp StampOf(string personId) => new(Interlocked.Read(ref everyone), people.GetValueOrDefault(personId));
 
@@ -21,14 +49,23 @@ public sealed class LearningChanges
     /// <summary>The people's assignments, completions or person rows changed.</summary>
     public void PeopleChanged(IEnumerable<string> personIds)
     {
-        foreach (var personId in personIds) people.AddOrUpdate(personId, 1, (_, count) => count + 1);
+        if (log.IsShared) return;
+        foreach (var personId in personIds) Count(personId);
     }
 
     /// <summary>Something every learner's record depends on changed (a site's time zone, a deleted course).</summary>
-    public void EveryoneChanged() => Interlocked.Increment(ref everyone);
+    public void EveryoneChanged()
+    {
+        if (!log.IsShared) Interlocked.Increment(ref everyone);
+    }
 
     /// <summary>A course was added, changed, switched on or off, or deleted.</summary>
-    public void CoursesChanged() => Interlocked.Increment(ref courses);
+    public void CoursesChanged()
+    {
+        if (!log.IsShared) Interlocked.Increment(ref courses);
+    }
+
+    private void Count(string personId) => people.AddOrUpdate(personId, 1, (_, count) => count + 1);
 }
 
 public readonly record struct LearnerStamp(long Everyone, long Person);

@@ -15,6 +15,7 @@ public sealed class LiveCourseCache(IDbContextFactory<LmsDbContext> dbFactory, L
 
     public async Task<LiveCourses> GetAsync(CancellationToken cancellationToken = default)
     {
+        await changes.CatchUpAsync(cancellationToken);
         var stamp = changes.CoursesStamp;
         if (kept is { } current && current.Changes == stamp) return current.Courses;
 

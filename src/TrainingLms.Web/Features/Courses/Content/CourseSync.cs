@@ -26,6 +26,7 @@ public sealed class CourseSync(
     CourseSyncState state,
     CourseAssigner assigner,
     LearningChanges learningChanges,
+    CacheChangeLog changeLog,
     TimeProvider clock,
     ILogger<CourseSync> logger)
 {
@@ -47,7 +48,8 @@ public sealed class CourseSync(
         finally
         {
             // Courses are switched on and off with ExecuteUpdate, which the change interceptor does not see: each one
-            // is counted as it commits, and once more here should a sync stop between the two.
+            // is counted as it commits (on PostgreSQL written to the change log with it), and once more here should a
+            // sync stop between the two.
             learningChanges.CoursesChanged();
             OneAtATime.Release();
         }
@@ -96,8 +98,13 @@ public sealed class CourseSync(
             else if (folder.Unchanged)
             {
                 // The same files may come back under the folder's old name or a new one: keep the course live and found.
-                await db.Courses.Where(c => c.Slug == folder.Slug && (!c.IsActive || c.SourceFolder != folder.Folder))
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, true).SetProperty(c => c.SourceFolder, folder.Folder), cancellationToken);
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                {
+                    if (await db.Courses.Where(c => c.Slug == folder.Slug && (!c.IsActive || c.SourceFolder != folder.Folder))
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, true).SetProperty(c => c.SourceFolder, folder.Folder), cancellationToken) > 0)
+                        await changeLog.WriteAsync(db, CacheChangeKind.Courses, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 learningChanges.CoursesChanged();
                 results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Unchanged, null));
             }
@@ -106,7 +113,12 @@ public sealed class CourseSync(
         }
 
         var present = folders.Select(f => f.Slug).OfType<string>().ToList();
-        await db.Courses.Where(c => c.IsActive && !present.Contains(c.Slug)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (await db.Courses.Where(c => c.IsActive && !present.Contains(c.Slug)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), cancellationToken) > 0)
+                await changeLog.WriteAsync(db, CacheChangeKind.Courses, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         learningChanges.CoursesChanged();
 
         var changed = results.Where(r => r.Outcome is SyncOutcome.Added or SyncOutcome.Patched or SyncOutcome.NewVersion).Select(r => r.Slug!).ToList();

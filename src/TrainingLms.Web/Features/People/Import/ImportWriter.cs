@@ -28,6 +28,7 @@ public sealed class ImportWriter(
     CourseAssigner courses,
     StagedImports staged,
     LearningChanges learningChanges,
+    CacheChangeLog changeLog,
     PendingWrites pendingWrites,
     IOptions<ImportOptions> options,
     ILogger<ImportWriter> logger)
@@ -46,6 +47,7 @@ public sealed class ImportWriter(
 
     public async Task<ImportFailure?> WriteAsync(ImportBatch batch, ImportPlan plan, CancellationToken cancellationToken)
     {
+        await learningChanges.CatchUpAsync(cancellationToken);
         var coursesBefore = learningChanges.CoursesStamp;
         if (!await OpenAsync(batch, plan, cancellationToken)) return ImportFailure.AnotherImportUnderWay;
         try
@@ -61,6 +63,7 @@ public sealed class ImportWriter(
             return batch.Succeeded ? null : ImportFailure.WriteFailed;
         }
         // A course published while the people were staged did not reach them (they were inactive).
+        await learningChanges.CatchUpAsync(cancellationToken);
         await SettleAsync(batch, coursesMayHaveChanged: learningChanges.CoursesStamp != coursesBefore);
         return null;
     }
@@ -128,6 +131,7 @@ public sealed class ImportWriter(
                     written.Add(person.Id);
                 }
                 while (next < plan.NewPeople.Count && written.Count < BatchSize && Stopwatch.GetElapsedTime(started) < TransactionTime);
+                await changeLog.WriteAsync(db, CacheChangeKind.Person, written, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             learningChanges.PeopleChanged(written);
@@ -191,6 +195,8 @@ public sealed class ImportWriter(
         if (plan.Changes.Count > 0) await StagedChangesSql.ApplyAsync(db, batch.Id, cancellationToken);
         await db.ImportBatches.Where(b => b.Id == batch.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Committed), cancellationToken);
+        await changeLog.WriteAsync(db, CacheChangeKind.Person, plan.Changes.Select(c => c.PersonId), cancellationToken);
+        if (batch.NewSiteIds.Count > 0) await changeLog.WriteAsync(db, CacheChangeKind.Everyone, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Written past the change tracker, so counted here, once committed.
         learningChanges.PeopleChanged(plan.Changes.Select(c => c.PersonId));

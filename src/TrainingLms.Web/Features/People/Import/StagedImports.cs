@@ -14,6 +14,7 @@ public sealed class StagedImports(
     IDbContextFactory<LmsDbContext> dbFactory,
     CourseAssigner courses,
     LearningChanges learningChanges,
+    CacheChangeLog changeLog,
     PendingWrites pendingWrites,
     IOptions<ImportOptions> options,
     ILogger<StagedImports> logger)
@@ -88,6 +89,7 @@ public sealed class StagedImports(
                 }
                 await db.Users.Where(p => ids.Contains(p.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, true).SetProperty(p => p.StagedImportId, (int?)null), cancellationToken);
+                await changeLog.WriteAsync(db, CacheChangeKind.Person, ids, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             learningChanges.PeopleChanged(ids);
@@ -121,7 +123,12 @@ public sealed class StagedImports(
             var ids = await db.Users.Where(p => p.StagedImportId == batchId).Select(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0) break;
             // Their roles and course assignments go with them (the keys cascade).
-            await db.Users.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await db.Users.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+                await changeLog.WriteAsync(db, CacheChangeKind.Person, ids, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             learningChanges.PeopleChanged(ids);
             await pendingWrites.GiveWayAsync(LongestGiveWay, cancellationToken);
         }
@@ -136,7 +143,12 @@ public sealed class StagedImports(
                     .ExecuteDeleteAsync(cancellationToken);
                 var sites = await db.Sites.Where(s => batch.NewSiteIds.Contains(s.Id) && !s.IsActive && !db.Teams.Any(t => t.SiteId == s.Id) && !db.Users.Any(p => p.SiteId == s.Id))
                     .ExecuteDeleteAsync(cancellationToken);
-                if (teams + sites > 0) learningChanges.EveryoneChanged();
+                if (teams + sites > 0)
+                {
+                    // Right after the deletes, which stand on their own (a site still in use keeps its team deleted).
+                    await changeLog.WriteAsync(db, CacheChangeKind.Everyone, cancellationToken);
+                    learningChanges.EveryoneChanged();
+                }
             }
             catch (DbException e)
             {

@@ -1,0 +1,208 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
+using TrainingLms.Domain.Clips;
+using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Courses;
+using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Infrastructure;
+using static TrainingLms.IntegrationTests.Courses.CourseTestKit;
+
+namespace TrainingLms.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Two app instances on one database, as behind a load balancer: what one of them saves shows on the other's very next
+/// request, though each keeps the learner pages' data and clip access in memory (README: "Running at scale — caches
+/// across instances").
+/// </summary>
+[PostgreSqlOnly("Only PostgreSQL is shared by several instances; on SQLite one instance runs, and its caches follow its own saves.")]
+public class CachesAcrossInstancesTests
+{
+    [Fact]
+    public async Task MyLearning_OnB_ShowsALessonCompletedOnA_InTheNextRequest()
+    {
+        await using var a = await StartAsync();
+        var personId = await CreateLearnerAsync(a, "E301", facesCustomers: true);
+        await using var b = SecondOf(a);
+        Assert.Equal(0, Assert.Single((await MyLearningAsync(b, personId)).Assigned).Progress.CompletedCount); // now kept in B's memory
+
+        var learner = await LearnerClientAsync(a, "E301");
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.PostFieldsAsync($"/learning/{SampleCourse.Slug}/01-meet", "complete", [])).StatusCode);
+
+        Assert.Equal(1, Assert.Single((await MyLearningAsync(b, personId)).Assigned).Progress.CompletedCount);
+    }
+
+    [Fact]
+    public async Task MyLearning_OnB_ShowsADueDateChangedOnA_InTheNextRequest()
+    {
+        await using var a = await StartAsync();
+        var personId = await CreateLearnerAsync(a, "E302", facesCustomers: true);
+        await using var b = SecondOf(a);
+        var before = Assert.Single((await MyLearningAsync(b, personId)).Assigned);
+
+        var later = before.DueOn.AddDays(30);
+        await QueryAsync(a, async db =>
+        {
+            (await db.CourseAssignments.SingleAsync(x => x.PersonId == personId)).DueOn = later;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(later, Assert.Single((await MyLearningAsync(b, personId)).Assigned).DueOn);
+    }
+
+    [Fact]
+    public async Task MyLearning_OnB_DropsACourseTheSyncOnATurnedOff_InTheNextRequest()
+    {
+        await using var a = await StartAsync();
+        var personId = await CreateLearnerAsync(a, "E303", facesCustomers: true);
+        await using var b = SecondOf(a);
+        Assert.Single((await MyLearningAsync(b, personId)).Assigned);
+
+        // Switched off with ExecuteUpdate, past the change tracker: the sync writes the change itself.
+        Directory.Delete(Path.Combine(a.ContentPath, "courses", SampleCourse.Slug), recursive: true);
+        await a.SyncAsync();
+        Assert.False(await QueryAsync(a, db => db.Courses.Select(c => c.IsActive).SingleAsync()));
+
+        Assert.Empty((await MyLearningAsync(b, personId)).Assigned);
+    }
+
+    [Fact]
+    public async Task ClipBytes_OnB_FollowPublishingAndFeaturingOnA_InTheNextRequest()
+    {
+        await using var a = new LmsFactory();
+        var viewerId = await a.CreatePersonAsync("E304", [Roles.Employee]);
+        var clipId = await a.WithDbAsync(async db =>
+        {
+            var clip = new Clip
+            {
+                Slug = "cross-instance", Title = "前台录像", Kind = ClipKind.SmileDiscovery, Status = ClipStatus.Ready,
+                OriginalFileName = "front-desk.mp4", OriginalExtension = ".mp4", Source = new VideoFacts(640, 480, 1, 0, false, 1, true),
+                Renditions = [new ClipRendition(640, 480, 4)], UploadedById = viewerId, UploadedAtUtc = DateTime.UtcNow,
+            };
+            db.Clips.Add(clip);
+            await db.SaveChangesAsync();
+            return clip.Id;
+        });
+        var file = a.Services.GetRequiredService<ClipStorage>().RenditionPath(clipId, 480);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
+        await using var b = new SecondInstance(a);
+        var viewer = await b.SignedInAsync("E304");
+        var url = $"/clips/{clipId}/video/480p.mp4";
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode); // unpublished: kept as "no" in B's memory
+
+        Task<T> OnA<T>(Func<ClipAdministration, Task<T>> change) => a.WithScopeAsync(services => change(services.GetRequiredService<ClipAdministration>()));
+        await OnA(clips => clips.SetPublishedAsync(clipId, true)); // ExecuteUpdate, past the change tracker
+        var published = await viewer.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal([1, 2, 3, 4], await published.Content.ReadAsByteArrayAsync());
+
+        await OnA(clips => clips.SetPublishedAsync(clipId, false));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode);
+
+        Assert.Null(await OnA(clips => clips.FeatureAsync(clipId, "E304"))); // a save through EF
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CacheChanges_OlderThanAnHour_AreTrimmed_AndEveryInstanceKeepsFollowingChanges()
+    {
+        await using var a = await StartAsync();
+        var personId = await CreateLearnerAsync(a, "E305", facesCustomers: true);
+        await using var b = SecondOf(a);
+        Assert.Single((await MyLearningAsync(b, personId)).Assigned);
+        var old = DateTime.UtcNow - CacheChangeLog.KeptFor - TimeSpan.FromMinutes(1);
+        await QueryAsync(a, db => db.CacheChanges.ExecuteUpdateAsync(c => c.SetProperty(x => x.CreatedAtUtc, old)));
+
+        await b.Services.GetRequiredService<CacheChangeLog>().TrimAsync();
+
+        Assert.Equal(0, await QueryAsync(a, db => db.CacheChanges.CountAsync()));
+        await QueryAsync(a, async db =>
+        {
+            db.LessonCompletions.Add(LessonDone(personId, await db.Courses.Select(c => c.Id).SingleAsync(), "01-meet"));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, Assert.Single((await MyLearningAsync(b, personId)).Assigned).Progress.CompletedCount);
+    }
+
+    private static SecondInstance SecondOf(CourseContentFactory first)
+    {
+        var second = new SecondInstance(first, new Dictionary<string, string> { ["Content:Path"] = first.ContentPath });
+        _ = second.Services; // started, with its own start-up sync of the same folder
+        return second;
+    }
+}
+
+/// <summary>What My learning costs the database once the learner's record is in memory, on either provider.</summary>
+public class MyLearningDatabaseUseTests
+{
+    [Fact]
+    public async Task MyLearning_Warm_ReadsNothing_OnSqlite_AndOnlyTheChangeLog_OnPostgreSql()
+    {
+        var use = new DatabaseUse();
+        await using var factory = new CourseContentFactory { TestServices = services => services.AddSingleton<IInterceptor>(use) };
+        SampleCourse.Write(factory);
+        var personId = await CreateLearnerAsync(factory, "E310", facesCustomers: true);
+        await MyLearningAsync(factory, personId);
+
+        // Counted in this flow alone: the app's background workers use the database meanwhile.
+        DatabaseUse.Measuring.Value = true;
+        Assert.Single((await MyLearningAsync(factory, personId)).Assigned);
+        DatabaseUse.Measuring.Value = false;
+
+        Assert.Equal(0, use.Commands);
+        // On PostgreSQL the learner's record and the live courses each look at the change log first (one small query
+        // each, sent past EF, so seen here as the connection it opens).
+        Assert.Equal(TestDatabase.IsPostgreSql ? 2 : 0, use.Connections);
+    }
+
+    private sealed class DatabaseUse : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public static readonly AsyncLocal<bool> Measuring = new();
+
+        private int commands, connections;
+
+        public int Commands => Volatile.Read(ref commands);
+
+        public int Connections => Volatile.Read(ref connections);
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            Count(result);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Count(result));
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+            Count(result);
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Count(result));
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+            Count(result);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Count(result));
+
+        public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            if (Measuring.Value) Interlocked.Increment(ref connections);
+            return result;
+        }
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Measuring.Value) Interlocked.Increment(ref connections);
+            return ValueTask.FromResult(result);
+        }
+
+        private T Count<T>(T result)
+        {
+            if (Measuring.Value) Interlocked.Increment(ref commands);
+            return result;
+        }
+    }
+}
