@@ -1,4 +1,5 @@
 using Npgsql;
+using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web.Infrastructure;
 
@@ -6,7 +7,9 @@ namespace TrainingLms.Web.Infrastructure;
 /// Lets one app instance at a time prepare a PostgreSQL database several instances share: migrations, the record
 /// chain's first link, roles, content, the key ring and the demo company. The next instance waits on the lock and then
 /// finds the work done. A session-level advisory lock on a connection of its own, held until disposed; if the process
-/// dies, the server ends its session and the lock with it. On SQLite (one instance) there is nothing to take.
+/// dies, the server ends its session and the lock with it. On SQLite (one instance) there is nothing to take, and a
+/// transcode worker takes none: it prepares nothing and waits for a web instance to migrate, which would otherwise wait
+/// for the worker's lock.
 /// </summary>
 public sealed class StartupLock : IAsyncDisposable
 {
@@ -19,7 +22,7 @@ public sealed class StartupLock : IAsyncDisposable
 
     public static async Task<StartupLock> AcquireAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        if (DatabaseSetup.Provider(services) != DatabaseProvider.PostgreSQL) return new StartupLock(null);
+        if (DatabaseSetup.Provider(services) != DatabaseProvider.PostgreSQL || !services.HostingRole().ServesPages) return new StartupLock(null);
         var connectionString = DatabaseSetup.ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IOptions<StorageOptions>>().Value);
         // Unpooled: the lock belongs to the session, which must end when the lock is let go, not go back to a pool.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());

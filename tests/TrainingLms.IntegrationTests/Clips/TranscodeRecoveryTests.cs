@@ -28,7 +28,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         int clipId;
         await using (var first = await AppProcess.StartAsync(database, Settings))
         {
-            var admin = await SetUpAsync(first);
+            var admin = await first.SetUpCompanyAsync();
             var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-mid-transcode"));
             Assert.Equal(HttpStatusCode.Created, upload.Status);
             clipId = upload.ClipId!.Value;
@@ -70,7 +70,7 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
         try
         {
             await using var app = await AppProcess.StartAsync(database, settings);
-            var admin = await SetUpAsync(app);
+            var admin = await app.SetUpCompanyAsync();
             var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-with-its-ffmpeg"));
             Assert.Equal(HttpStatusCode.Created, upload.Status);
             await WaitForAsync(() => Task.FromResult((ffmpeg = TranscodingFfmpeg(app.Id, upload.ClipId!.Value)) is not null));
@@ -97,18 +97,6 @@ public class TranscodeRecoveryTests(ClipsFactory factory, MediaFiles media) : IC
 
     private static ProcessEntry? TranscodingFfmpeg(int appId, int clipId) =>
         ProcessTable.ChildrenOf(appId).FirstOrDefault(p => p.Name == "ffmpeg" && p.CommandLine.Contains($"clips/{clipId}/original", StringComparison.Ordinal));
-
-    private static async Task<HttpClient> SetUpAsync(AppProcess app)
-    {
-        var admin = app.CreateClient();
-        await admin.PostFormAsync("/setup", "setup", new()
-        {
-            ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
-            ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
-        });
-        await admin.SignInAsync("A1");
-        return admin;
-    }
 
     [Fact]
     public async Task Cancel_RunningJob_StopsFfmpeg_ThenTranscodeAgain_MakesTheClipReady()

@@ -45,7 +45,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
             await using var web = await AppProcess.StartAsync(database, Settings(clips, ("Hosting:Role", "Web")));
             await using var one = await AppProcess.StartWorkerAsync(database, Settings(clips, ("Storage:DataPath", Path.Combine(root, "worker-1"))));
             await using var two = await AppProcess.StartWorkerAsync(database, Settings(clips, ("Storage:DataPath", Path.Combine(root, "worker-2"))));
-            var admin = await SetUpAsync(web);
+            var admin = await web.SetUpCompanyAsync();
             var source = await media.SampleAsync(SampleVideo.MovH264);
             var clipIds = new List<int>();
             for (var i = 0; i < 4; i++)
@@ -90,7 +90,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
         {
             // The slowest preset keeps the first instance's ffmpeg busy for minutes; the worker that takes over is quick.
             await using var first = await AppProcess.StartAsync(database, Settings(clips, ("Clips:X264Preset", "veryslow")));
-            var admin = await SetUpAsync(first);
+            var admin = await first.SetUpCompanyAsync();
             var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details("killed-worker"));
             Assert.Equal(HttpStatusCode.Created, upload.Status);
             var clipId = upload.ClipId!.Value;
@@ -170,18 +170,6 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
             .Select(folder => int.TryParse(Path.GetFileName(folder), out var id) ? ProcessTable.Find(id) : null)
             .OfType<ProcessEntry>()
             .Where(p => p.Name == "ffmpeg" && p.State is not ('Z' or 'X') && p.CommandLine.Contains($"shared-clips/{clipId}/original", StringComparison.Ordinal))];
-
-    private static async Task<HttpClient> SetUpAsync(AppProcess app)
-    {
-        var admin = app.CreateClient();
-        await admin.PostFormAsync("/setup", "setup", new()
-        {
-            ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
-            ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
-        });
-        await admin.SignInAsync("A1");
-        return admin;
-    }
 
     private static string NewRoot(string name) => Path.Combine(Path.GetTempPath(), "traininglms-tests", $"{name}-{Guid.NewGuid():N}");
 

@@ -28,7 +28,7 @@ public class ProviderBehaviourTests(LmsFactory factory) : IClassFixture<LmsFacto
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET TIME ZONE 'Asia/Shanghai'"); // the session's zone changes nothing
         var read = await db.RecordChainLinks.AsNoTracking().Where(l => l.Sequence >= 9_001 && l.Sequence <= 9_002).OrderBy(l => l.Sequence).Select(l => l.AppendedAtUtc).ToListAsync();
         // A value of unspecified kind as a query parameter, as the app passes values read back.
-        var later = await db.RecordChainLinks.CountAsync(l => l.Sequence >= 9_001 && l.AppendedAtUtc > new DateTime(2026, 3, 1, 8, 30, 0, DateTimeKind.Unspecified));
+        var later = await db.RecordChainLinks.CountAsync(l => l.Sequence >= 9_001 && l.Sequence <= 9_002 && l.AppendedAtUtc > new DateTime(2026, 3, 1, 8, 30, 0, DateTimeKind.Unspecified));
 
         Assert.Equal([utc, unspecified], read);
         Assert.All(read, time => Assert.Equal(DateTimeKind.Unspecified, time.Kind));

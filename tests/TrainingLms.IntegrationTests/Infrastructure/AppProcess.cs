@@ -94,6 +94,19 @@ public sealed class AppProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => SignInClient.CookieClient(BaseUrl);
 
+    /// <summary>Sets up the company on the empty database, as its first administrator does, and returns them signed in.</summary>
+    public async Task<HttpClient> SetUpCompanyAsync()
+    {
+        var admin = CreateClient();
+        await admin.PostFormAsync("/setup", "setup", new()
+        {
+            ["Input.CompanyName"] = "锦绣物业", ["Input.EmployeeNumber"] = "A1", ["Input.FullName"] = "管理员",
+            ["Input.Password"] = LmsFactory.Password, ["Input.ConfirmPassword"] = LmsFactory.Password,
+        });
+        await admin.SignInAsync("A1");
+        return admin;
+    }
+
     /// <summary>SIGKILL to the app and everything it started (ffmpeg), as when the machine loses power.</summary>
     public async Task KillAsync()
     {

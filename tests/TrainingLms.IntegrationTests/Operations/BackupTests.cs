@@ -15,8 +15,7 @@ namespace TrainingLms.IntegrationTests.Operations;
 /// </summary>
 public sealed class BackupTests : IAsyncLifetime
 {
-    private readonly List<TestDatabase> databases = [];
-    private readonly List<string> folders = [];
+    private readonly Scratch scratch = new();
 
     [Fact, SqliteOnly("the backup command copies a SQLite company (it uses SQLite whichever database the run uses); PostgreSQL's is pg_dump, tested below")]
     public async Task Backup_WhileTheAppWrites_HoldsEveryWriteAcknowledgedBeforeIt_AndRestoresIntoAFreshDataFolder()
@@ -194,25 +193,15 @@ public sealed class BackupTests : IAsyncLifetime
         }
     }
 
-    private string Folder(string purpose)
-    {
-        var folder = SqliteDemoCompany.NewFolder(purpose);
-        folders.Add(folder);
-        return folder;
-    }
+    private string Folder(string purpose) => scratch.Folder(SqliteDemoCompany.NewFolder(purpose));
 
-    private TestDatabase Track(TestDatabase database)
-    {
-        databases.Add(database);
-        return database;
-    }
+    private TestDatabase Track(TestDatabase database) => scratch.Track(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
-        foreach (var database in databases) database.Drop();
-        foreach (var folder in folders) SqliteDemoCompany.Delete(folder);
+        scratch.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -14,8 +14,7 @@ namespace TrainingLms.IntegrationTests.Operations;
 [PostgreSqlOnly("moves a SQLite company into a PostgreSQL database on the server LMS_TEST_POSTGRES names")]
 public sealed class MoveToPostgresTests(SqliteDemoCompany demo) : IClassFixture<SqliteDemoCompany>, IAsyncLifetime
 {
-    private readonly List<TestDatabase> databases = [];
-    private readonly List<string> folders = [];
+    private readonly Scratch scratch = new();
 
     [Fact]
     public async Task DemoCompany_Moved_SameRowsAndSignedRecords_AndTheSamePages()
@@ -117,25 +116,15 @@ public sealed class MoveToPostgresTests(SqliteDemoCompany demo) : IClassFixture<
         return [.. attempts.Select(a => $"{a.Id}:{a.ContentHash}"), .. certificates.Select(c => $"{c.Code}:{c.ContentHash}"), .. links.Select(l => $"{l.Sequence}:{l.Mac}")];
     }
 
-    private async Task<string> CompanyAsync(string purpose)
-    {
-        var folder = await demo.CopyAsync(purpose);
-        folders.Add(folder);
-        return folder;
-    }
+    private async Task<string> CompanyAsync(string purpose) => scratch.Folder(await demo.CopyAsync(purpose));
 
-    private TestDatabase Track(TestDatabase database)
-    {
-        databases.Add(database);
-        return database;
-    }
+    private TestDatabase Track(TestDatabase database) => scratch.Track(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
-        foreach (var database in databases) database.Drop();
-        foreach (var folder in folders) SqliteDemoCompany.Delete(folder);
+        scratch.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -172,6 +172,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
         var running = await db.TranscodeJobs.Where(j => j.ClipId == clipId && j.Status == TranscodeStatus.Running)
             .ExecuteUpdateAsync(j => j.SetProperty(x => x.CancelRequested, true), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (queued > 0) access.Forget(clipId);
         return queued + running > 0;
     }
 
@@ -189,6 +190,7 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
         await db.SaveChangesAsync(cancellationToken);
         await SetClipStatusAsync(db, clipId, ClipStatus.Processing, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        access.Forget(clipId);
         return true;
     }
 
@@ -212,6 +214,8 @@ public sealed class TranscodeQueue(IDbContextFactory<LmsDbContext> dbFactory, Cl
     {
         await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status), cancellationToken);
         await access.WriteChangeAsync(db, clipId, cancellationToken);
+        // Inside a transaction the caller forgets again after the commit: a read between this and the commit would
+        // otherwise keep the old status as new.
         access.Forget(clipId);
     }
 }
