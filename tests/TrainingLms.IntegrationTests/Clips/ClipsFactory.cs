@@ -21,16 +21,13 @@ public class ClipsFactory : LmsFactory
     /// </summary>
     public const string FastestPreset = "ultrafast";
 
-    /// <summary>Settings a test class changes (e.g. a small chunk size).</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
-
+    /// <summary>Before the base's, which end with the test class's <see cref="LmsFactory.Settings"/> (e.g. a small chunk size).</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
         builder.UseSetting("Clips:PollMilliseconds", "200");
         builder.UseSetting("Clips:RetryDelaySeconds", "0");
         builder.UseSetting("Clips:X264Preset", FastestPreset);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        base.ConfigureWebHost(builder);
     }
 
     public string ClipsFolder => Services.GetRequiredService<ClipStorage>().Root;

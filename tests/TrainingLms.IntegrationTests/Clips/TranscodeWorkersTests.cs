@@ -19,7 +19,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
     /// <summary>Long enough that a busy machine's renewals stay well inside it, short enough that a dead worker's job comes back soon.</summary>
     private const int LeaseSeconds = 10;
 
-    private static Dictionary<string, string> Settings(string clips, params (string Key, string Value)[] more)
+    internal static Dictionary<string, string> Settings(string clips, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>
         {
@@ -151,10 +151,10 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
         }
     }
 
-    private sealed record JobRow(int Id, int ClipId, TranscodeStatus Status, int Attempts, string? LeaseOwner);
+    internal sealed record JobRow(int Id, int ClipId, TranscodeStatus Status, int Attempts, string? LeaseOwner);
 
     /// <summary>Reads the shared database directly, as another process would.</summary>
-    private static async Task<List<JobRow>> JobsAsync(TestDatabase database, IReadOnlyCollection<int> clipIds)
+    internal static async Task<List<JobRow>> JobsAsync(TestDatabase database, IReadOnlyCollection<int> clipIds)
     {
         await using var db = database.Open();
         return await db.TranscodeJobs.AsNoTracking().Where(j => clipIds.Contains(j.ClipId)).OrderBy(j => j.Id)
@@ -162,7 +162,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
     }
 
     /// <summary>The attempts the worker's log says it started on the job.</summary>
-    private static int Runs(AppProcess worker, JobRow job) =>
+    internal static int Runs(AppProcess worker, JobRow job) =>
         worker.Output.Split('\n').Count(line => line.Contains($"Transcoding clip {job.ClipId}, job {job.Id}, attempt", StringComparison.Ordinal));
 
     private static List<ProcessEntry> FfmpegOn(int clipId) =>
@@ -179,7 +179,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    internal static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (!await condition())

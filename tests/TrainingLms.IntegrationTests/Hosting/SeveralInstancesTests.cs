@@ -4,70 +4,37 @@ using Microsoft.EntityFrameworkCore;
 using TrainingLms.Data;
 using TrainingLms.Domain;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Domain.Clips;
+using TrainingLms.IntegrationTests.Clips;
+using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.IntegrationTests.ShiftReviews;
+using TrainingLms.Web.Features.Demo;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.IntegrationTests.Hosting;
 
 /// <summary>
 /// Two app processes on one PostgreSQL database behind Debian's nginx, round robin with the upstream block of
-/// deploy/nginx-upstream.conf (what the README quotes): one sign-in, form tokens and rate limits hold on both.
+/// deploy/nginx-upstream.conf (what the README quotes), each with a transcode worker of its own: one sign-in, form
+/// tokens, rate limits, My learning and the transcode queue hold across both.
 /// </summary>
 [PostgreSqlOnly("several app instances share one database only on PostgreSQL; SQLite is one instance's file")]
-public sealed partial class SeveralInstancesTests : IAsyncLifetime
+public sealed partial class SeveralInstancesTests(TwoInstancesBehindNginx both, MediaFiles media) : IClassFixture<TwoInstancesBehindNginx>, IClassFixture<MediaFiles>
 {
-    private const int VerifyPerMinute = 4;
+    private const int VerifyPerMinute = TwoInstancesBehindNginx.VerifyPerMinute;
 
-    private readonly ShiftReviewsFactory factory = new();
-    private readonly string root = Directory.CreateTempSubdirectory("traininglms-instances-").FullName;
-    private readonly List<AppProcess> instances = [];
-    private Nginx? nginx;
-    private TestCertificate certificate = default!;
+    private ShiftReviewsFactory Factory => both.Factory;
 
-    public async ValueTask InitializeAsync()
-    {
-        Assert.True(TestDatabase.IsPostgreSql, "PostgreSQL only: run with LMS_TEST_DATABASE=PostgreSQL (./lms test does).");
-        await factory.CreateSiteAsync("S0");
-    }
+    private HttpClient Phone(string source) => both.Phone(source);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (nginx is not null) await nginx.DisposeAsync();
-        foreach (var instance in instances) await instance.DisposeAsync();
-        await factory.DisposeAsync();
-        Directory.Delete(root, recursive: true);
-    }
-
-    /// <summary>Instances "a" and "b" on the factory's database, and nginx over TLS in front of both.</summary>
-    private async Task StartBehindNginxAsync()
-    {
-        // Each with a data folder of its own, as on two machines: only the record chain's secret is shared (its file
-        // is the operator's to copy); sign-in keys and counters come from the database.
-        foreach (var name in new[] { "a", "b" })
-            instances.Add(await AppProcess.StartAsync(factory.Database, new Dictionary<string, string>
-            {
-                ["Hosting:InstanceName"] = name,
-                ["Storage:DataPath"] = Directory.CreateDirectory(Path.Combine(root, "data-" + name)).FullName,
-                ["RecordChain:KeyPath"] = Path.Combine(factory.DataPath, "record-chain.key"),
-                ["Certificates:VerifyRequestsPerMinute"] = VerifyPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }));
-        certificate = TestCertificate.Create(root);
-        var clips = Directory.CreateDirectory(Path.Combine(factory.DataPath, "clips")).FullName;
-        nginx = await Nginx.StartAsync(root, instances[0].BaseUrl, clips, certificate: certificate, instanceUrls: [.. instances.Select(i => i.BaseUrl)]);
-    }
-
-    private HttpClient Phone(string source) => certificate.Client(nginx!.ProxyUrl, IPAddress.Parse(source));
-
-    private static string Instance(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(InstanceOptions.Header, out var values) ? values.Single() : "(none)";
+    private static string Instance(HttpResponseMessage response) => TwoInstancesBehindNginx.Instance(response);
 
     [Fact]
     public async Task BehindNginx_OneSignIn_PagesFormsAndRateLimitsHoldOnBothInstances()
     {
-        var siteId = await factory.CreateSiteAsync("S1");
-        var team = await factory.CreateTeamAsync(siteId, "客服班", "L100", null, "E101");
-        await StartBehindNginxAsync();
+        var siteId = await Factory.CreateSiteAsync("S1");
+        var team = await Factory.CreateTeamAsync(siteId, "客服班", "L100", null, "E101");
         using var leader = Phone("127.0.0.2");
 
         var signIn = await leader.SignInAsync("L100");
@@ -97,7 +64,7 @@ public sealed partial class SeveralInstancesTests : IAsyncLifetime
         var ids = posts.Select(ReviewForms.ReviewId).Distinct().ToList();
         Assert.Single(ids);
         Assert.Contains(posts, p => Instance(p) != Instance(form));
-        await using (var db = factory.Database.Open())
+        await using (var db = Factory.Database.Open())
             Assert.Equal(1, await db.ShiftReviews.CountAsync(r => r.TeamId == team.TeamId));
 
         // The public verification page: one phone's limit counts its requests on both instances together; another
@@ -113,51 +80,75 @@ public sealed partial class SeveralInstancesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_TwoInstancesAtOnceOnAnEmptyDatabase_BothBecomeHealthy_WithOneDemoCompany()
+    public async Task BehindNginx_ALessonCompletedThroughOneInstance_IsOnMyLearningOfBoth_FromTheNextRequest()
     {
-        // A database of its own, empty: the in-process factory would have migrated the shared one already.
-        var data = Path.Combine(root, "data");
-        var database = new TestDatabase(data);
-        database.EnsureCreated(empty: true);
-        try
-        {
-            var settings = new Dictionary<string, string> { ["Demo:Enabled"] = "true", ["Demo:Clips"] = "false", ["Demo:Password"] = LmsFactory.Password };
-            var started = await Task.WhenAll(new[] { "a", "b" }.Select(async name =>
-            {
-                try
-                {
-                    return (App: await AppProcess.StartAsync(database, new Dictionary<string, string>(settings) { ["Hosting:InstanceName"] = name }), Error: (Exception?)null);
-                }
-                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-                {
-                    return (App: (AppProcess?)null, Error: e);
-                }
-            }));
-            instances.AddRange(started.Select(s => s.App).OfType<AppProcess>());
-            Assert.All(started, s => Assert.True(s.Error is null, s.Error?.Message));
+        await CourseTestKit.CreateLearnerAsync(Factory, "E150", facesCustomers: true);
+        using var learner = Phone("127.0.0.5");
+        await learner.SignInAsync("E150");
+        const string Course = "/learning/meet-smile-greet-rise";
 
-            await using var db = database.Open();
-            Assert.Equal(1, await db.Companies.CountAsync());
-            await using (var migrations = LmsDatabase.ForMigrations(LmsDatabase.Options(TestDatabase.Provider, database.ConnectionString)))
-                Assert.Empty(await migrations.Database.GetPendingMigrationsAsync());
-            var applied = await db.Database.SqlQueryRaw<string>("""SELECT "MigrationId" AS "Value" FROM "__EFMigrationsHistory" """).ToListAsync();
-            Assert.Equal(applied.Count, applied.Distinct().Count());
-            // One key ring, made by whichever started first: the other reads it.
-            Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
-            var periods = await db.EvaluationPeriods.Select(p => new { p.Year, p.Month }).ToListAsync();
-            Assert.Equal(periods.Count, periods.Distinct().Count());
-            foreach (var instance in instances)
-            {
-                using var client = instance.CreateClient();
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-            }
-        }
-        finally
+        // My learning read on both instances first: each now keeps the learner's record in memory.
+        var before = await UntilBothAnsweredAsync(learner, "/learning");
+        Assert.All(before, page => Assert.Contains($"href=\"{Course}/01-meet\"", page.Html, StringComparison.Ordinal));
+
+        var completed = await learner.PostFieldsAsync($"{Course}/01-meet", "complete", []);
+        Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+
+        // Every request from the next one on, whichever instance answers it, shows the lesson done.
+        var after = await UntilBothAnsweredAsync(learner, "/learning");
+        Assert.All(after, page =>
         {
-            foreach (var instance in instances) await instance.DisposeAsync();
-            instances.Clear();
-            database.Drop();
+            Assert.Contains($"href=\"{Course}/02-smile\"", page.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"href=\"{Course}/01-meet\"", page.Html, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task BehindNginx_ClipsUploadedThroughBothInstances_EachIsTranscodedExactlyOnce_ByOneOfTheirWorkers()
+    {
+        using var admin = Phone("127.0.0.6");
+        await admin.SignInAsync(LmsFactory.AdministratorNumber);
+        var source = await media.SampleAsync(SampleVideo.MovH264);
+
+        // The upload's start, chunks and completion land on both instances: the staging folder is the shared one.
+        var clipIds = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            var upload = await ClipApi.UploadAsync(admin, source, ClipApi.Details(ClipApi.NewSlug()));
+            Assert.True(upload.Status == HttpStatusCode.Created, upload.Body);
+            clipIds.Add(upload.ClipId!.Value);
         }
+        await TranscodeWorkersTests.WaitForAsync(async () =>
+            (await TranscodeWorkersTests.JobsAsync(Factory.Database, clipIds)).All(j => j.Status is not (TranscodeStatus.Queued or TranscodeStatus.Running)));
+
+        var jobs = await TranscodeWorkersTests.JobsAsync(Factory.Database, clipIds);
+        Assert.All(jobs, job =>
+        {
+            Assert.Equal((TranscodeStatus.Succeeded, 1), (job.Status, job.Attempts));
+            Assert.Equal(1, both.Instances.Sum(instance => TranscodeWorkersTests.Runs(instance, job)));
+        });
+        // Each clip plays through nginx, whichever instance is asked.
+        foreach (var clipId in clipIds)
+        {
+            var poster = await admin.GetAsync($"/clips/{clipId}/poster.jpg");
+            Assert.True(poster.StatusCode == HttpStatusCode.OK, $"clip {clipId}: {(int)poster.StatusCode} from {Instance(poster)}");
+        }
+    }
+
+    private sealed record Answer(string Instance, string Html);
+
+    /// <summary>Loads the page until both instances have answered (round robin: the next two requests, normally).</summary>
+    private static async Task<List<Answer>> UntilBothAnsweredAsync(HttpClient client, string path)
+    {
+        var answers = new List<Answer>();
+        while (answers.Select(a => a.Instance).Distinct().Count() < 2)
+        {
+            Assert.True(answers.Count < 10, $"only {string.Join(",", answers.Select(a => a.Instance))} answered");
+            var page = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            answers.Add(new(Instance(page), await page.Content.ReadAsStringAsync()));
+        }
+        return answers;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

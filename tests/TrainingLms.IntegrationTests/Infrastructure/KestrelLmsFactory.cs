@@ -21,17 +21,8 @@ public class KestrelLmsFactory : LmsFactory
         baseUrl = new(Start);
     }
 
-    /// <summary>Settings a test class changes, as <c>Section:Key</c>.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
-
     /// <summary>Where Kestrel listens; the first use starts the app.</summary>
     public string BaseUrl => baseUrl.Value;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-    }
 
     private string Start()
     {

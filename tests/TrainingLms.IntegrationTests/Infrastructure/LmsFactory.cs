@@ -33,6 +33,9 @@ public class LmsFactory : WebApplicationFactory<Program>
     /// <summary>Services a test adds to the app's (after the app's own), e.g. an interceptor that counts queries.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Settings a test class changes, as <c>Section:Key</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     /// <summary>Errors the app logged while this factory ran.</summary>
     public ErrorLog Errors { get; } = new();
 
@@ -80,6 +83,7 @@ public class LmsFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         if (TestServices is { } add) builder.ConfigureTestServices(add);
     }

@@ -8,7 +8,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 namespace TrainingLms.IntegrationTests.ShiftReviews;
 
 /// <summary>The app with a settable clock, and helpers that build teams and people for review tests.</summary>
-public sealed class ShiftReviewsFactory : OrganisationFactory
+public class ShiftReviewsFactory : OrganisationFactory
 {
     /// <summary>A team with a class leader (employee number <paramref name="leaderNumber"/>) and members.</summary>
     public async Task<TeamSetUp> CreateTeamAsync(int siteId, string name, string leaderNumber, IEnumerable<TeamShift>? shifts = null, params string[] memberNumbers)
