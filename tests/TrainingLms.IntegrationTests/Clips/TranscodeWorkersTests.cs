@@ -79,7 +79,7 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
 
     [Fact]
     [PostgreSqlOnly(SharedServerOnly)]
-    public async Task InstanceKilledMidTranscode_AnotherWorkerFinishesTheJob_AndTheKilledOnesFfmpegEnds()
+    public async Task InstanceKilledMidTranscode_TheOtherInstanceFinishesTheJob_AndTheKilledOnesFfmpegEnds()
     {
         var root = NewRoot("killed-worker");
         var clips = Path.Combine(root, "shared-clips");
@@ -95,7 +95,9 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
             Assert.Equal(HttpStatusCode.Created, upload.Status);
             var clipId = upload.ClipId!.Value;
             await WaitForAsync(() => Task.FromResult((ffmpeg = FfmpegOn(clipId).FirstOrDefault(p => p.ParentId == first.Id)) is not null));
-            await using var second = await AppProcess.StartWorkerAsync(database, Settings(clips, ("Storage:DataPath", Path.Combine(root, "second"))));
+            // A second full instance (pages and a worker), as the other app server behind nginx.
+            await using var second = await AppProcess.StartAsync(database, Settings(clips,
+                ("Storage:DataPath", Path.Combine(root, "second")), ("RecordChain:KeyPath", Path.Combine(database.DataPath, "record-chain.key"))));
             var held = (await JobsAsync(database, [clipId])).Single();
             Assert.Equal((TranscodeStatus.Running, 1), (held.Status, held.Attempts));
             Assert.Contains($":{first.Id}:", held.LeaseOwner, StringComparison.Ordinal);
