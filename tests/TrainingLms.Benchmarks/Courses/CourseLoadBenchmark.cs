@@ -2,13 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TrainingLms.Benchmarks.Courses;
 
@@ -21,13 +14,16 @@ namespace TrainingLms.Benchmarks.Courses;
 /// </summary>
 public static partial class CourseLoadBenchmark
 {
-    private const int Courses = 200;
-    private const int LessonsPerCourse = 20;
-    private const int Learners = 5_000;
-    private const int Concurrency = 32;
+    internal const int Courses = 200;
+    internal const int LessonsPerCourse = 20;
+    internal const int Learners = 5_000;
+    internal const int Concurrency = 32;
     private const int LessonRequests = 2_000;
     private static readonly TimeSpan MeasuredFor = TimeSpan.FromSeconds(10);
-    private const string Password = "smile2026";
+    internal const string Password = "smile2026";
+
+    /// <summary>The learners who sign in, one per connection, spread over the company.</summary>
+    internal static IReadOnlyList<int> SignedInLearners { get; } = [.. Enumerable.Range(0, Concurrency).Select(i => i * (Learners / Concurrency))];
 
     /// <param name="targets">Which of static, healthz, layout, learning and lesson to measure, and any paths (starting with /); those five when none is named.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> targets)
@@ -43,7 +39,8 @@ public static partial class CourseLoadBenchmark
                 using var database = BenchDatabase.Create(provider);
                 results.AddRange(await MeasureOnAsync(database, content, targets));
             }
-            Report(results);
+            Report($"Courses load: {Courses} courses × {LessonsPerCourse} lessons, {Learners:N0} learners, {Concurrency} concurrent connections (wrk), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
+                results, "courses-load.md");
             return results.All(r => r.Loaded.Errors == 0) ? 0 : 1;
         }
         finally
@@ -55,25 +52,10 @@ public static partial class CourseLoadBenchmark
     private static async Task<List<LoadResult>> MeasureOnAsync(BenchDatabase database, string content, IReadOnlyCollection<string> targets)
     {
         bool Wanted(string target) => targets.All(t => t.StartsWith('/')) || targets.Contains(target);
-        await using var app = new LoadTestApp(content, database);
-        var clock = Stopwatch.StartNew();
-        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        app.StartServer(); // publishes the courses at start-up, as in production
-        Console.WriteLine($"{database.Provider}: app started and content synced in {clock.Elapsed.TotalSeconds:0.0} s; seeding {Learners} learners …");
-        clock.Restart();
-        await LearnerSeeder.SeedAsync(app.Services, Learners, Courses, LessonsPerCourse, Password);
-        Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:0.0} s.");
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        var learners = Enumerable.Range(0, Concurrency).Select(i => i * (Learners / Concurrency)).ToList();
-        var random = new Random(42);
-        var lessons = Enumerable.Range(0, LessonRequests).Select(i =>
-        {
-            var worker = i % Concurrency;
-            var courses = LearnerSeeder.CoursesOf(learners[worker], Courses).ToList();
-            var course = courses[random.Next(courses.Count)];
-            return (Worker: worker, Path: $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}");
-        }).ToList();
+        await using var app = await LoadTestApp.StartSeededAsync(database, content);
+        var baseUrl = app.BaseUrl;
+        var learners = SignedInLearners;
+        var lessons = LessonPaths();
 
         var results = new List<LoadResult>();
         async Task MeasureAsync(string target, Func<string[], IEnumerable<(string, string)>> requests)
@@ -82,7 +64,7 @@ public static partial class CourseLoadBenchmark
             // checks the sign-in against the database and renews the cookie; a browser keeps the renewed cookie,
             // wrk does not, and every later request would be checked again.
             var cookies = await Task.WhenAll(learners.Select(learner => SignInAsync(baseUrl, learner)));
-            results.Add(await MeasureTargetAsync($"{database.Provider}: {target}", baseUrl, requests(cookies)));
+            results.Add(await MeasureTargetAsync($"{database.Provider}: {target}", baseUrl, requests(cookies), () => Process.GetCurrentProcess().TotalProcessorTime));
         }
         Func<string[], IEnumerable<(string, string)>> EveryLearner(string path) => cookies => cookies.Select(cookie => (path, cookie));
 
@@ -94,14 +76,34 @@ public static partial class CourseLoadBenchmark
             await CheckMyLearningAsync(baseUrl, await SignInAsync(baseUrl, learners[0]));
             await MeasureAsync("My learning (/learning)", EveryLearner("/learning"));
         }
-        if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => lessons.Select(l => (l.Path, cookies[l.Worker])));
+        if (Wanted("lesson")) await MeasureAsync("Lesson page (/learning/{course}/{lesson})", cookies => LessonRequestsOf(lessons, cookies));
         foreach (var path in targets.Where(t => t.StartsWith('/')))
             await MeasureAsync(path, EveryLearner(path));
         return results;
     }
 
+    /// <summary>
+    /// The lesson target's <see cref="LessonRequests"/> paths: random lessons of the courses of each connection's learner
+    /// (<see cref="SignedInLearners"/>), the same list on every run.
+    /// </summary>
+    internal static IReadOnlyList<(int Worker, string Path)> LessonPaths()
+    {
+        var random = new Random(42);
+        return [.. Enumerable.Range(0, LessonRequests).Select(i =>
+        {
+            var worker = i % Concurrency;
+            var courses = LearnerSeeder.CoursesOf(SignedInLearners[worker], Courses).ToList();
+            var course = courses[random.Next(courses.Count)];
+            return (Worker: worker, Path: $"/learning/{CourseContentFolder.CourseSlug(course)}/{CourseContentFolder.LessonKey(random.Next(LessonsPerCourse))}");
+        })];
+    }
+
+    /// <summary>Each lesson path with the cookie of its connection's learner (<paramref name="cookies"/> in the order of <see cref="SignedInLearners"/>).</summary>
+    internal static IEnumerable<(string Path, string Cookie)> LessonRequestsOf(IEnumerable<(int Worker, string Path)> lessons, string[] cookies) =>
+        lessons.Select(l => (l.Path, cookies[l.Worker]));
+
     /// <summary>Signs the learner in through the real form and returns the Cookie header their browser would send.</summary>
-    private static async Task<string> SignInAsync(string baseUrl, int learner)
+    internal static async Task<string> SignInAsync(string baseUrl, int learner)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -131,36 +133,44 @@ public static partial class CourseLoadBenchmark
     }
 
     /// <param name="CpuPerRequest">The app's CPU time (both cores, wrk not included) per request under load: steadier than req/s on a shared machine.</param>
-    private sealed record LoadResult(string Target, Wrk.Result Loaded, double AloneP50, double CpuPerRequest);
+    internal sealed record LoadResult(string Target, Wrk.Result Loaded, double AloneP50, double CpuPerRequest);
 
     /// <summary>
     /// Warms up (every distinct request once, so that each lesson is rendered before timing starts, then 3 s of load); times one connection alone (the service time, without queueing); then has every connection send
     /// requests back to back for <see cref="MeasuredFor"/>.
     /// </summary>
-    private static async Task<LoadResult> MeasureTargetAsync(string target, string baseUrl, IEnumerable<(string Path, string Cookie)> requests)
+    /// <param name="appCpu">The app's CPU time so far, all its processes together.</param>
+    internal static async Task<LoadResult> MeasureTargetAsync(string target, string baseUrl, IEnumerable<(string Path, string Cookie)> requests, Func<TimeSpan> appCpu)
     {
         var list = requests.ToList();
         Console.WriteLine($"{target}: warming up …");
+        await RequestEachOnceAsync(baseUrl, list);
+        await Wrk.RunAsync(baseUrl, list, Concurrency, TimeSpan.FromSeconds(3));
+        var alone = await Wrk.RunAsync(baseUrl, list, connections: 1, TimeSpan.FromSeconds(3));
+        Console.WriteLine($"{target}: measuring for {MeasuredFor.TotalSeconds:0} s …");
+        var cpuBefore = appCpu();
+        var loaded = await Wrk.RunAsync(baseUrl, list, Concurrency, MeasuredFor);
+        var cpuPerRequest = (appCpu() - cpuBefore).TotalMilliseconds / loaded.Requests;
+        return new LoadResult(target, loaded, alone.Errors == 0 ? alone.P50 : double.NaN, cpuPerRequest);
+    }
+
+    /// <summary>Every distinct request once, <see cref="Concurrency"/> at a time; fails on any answer but a success.</summary>
+    internal static async Task RequestEachOnceAsync(string baseUrl, IEnumerable<(string Path, string Cookie)> requests)
+    {
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        await Parallel.ForEachAsync(list.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (request, cancellationToken) =>
+        await Parallel.ForEachAsync(requests.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (request, cancellationToken) =>
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Path) { Headers = { { "Cookie", request.Cookie } } };
             using var response = await client.SendAsync(message, cancellationToken);
             response.EnsureSuccessStatusCode();
         });
-        await Wrk.RunAsync(baseUrl, list, Concurrency, TimeSpan.FromSeconds(3));
-        var alone = await Wrk.RunAsync(baseUrl, list, connections: 1, TimeSpan.FromSeconds(3));
-        Console.WriteLine($"{target}: measuring for {MeasuredFor.TotalSeconds:0} s …");
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var loaded = await Wrk.RunAsync(baseUrl, list, Concurrency, MeasuredFor);
-        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / loaded.Requests;
-        return new LoadResult(target, loaded, alone.Errors == 0 ? alone.P50 : double.NaN, cpuPerRequest);
     }
 
-    private static void Report(List<LoadResult> results)
+    /// <summary>Prints the results as a markdown table under <paramref name="heading"/> and writes them to BenchmarkDotNet.Artifacts/results.</summary>
+    internal static void Report(string heading, IReadOnlyList<LoadResult> results, string fileName)
     {
         var table = new StringBuilder();
-        table.AppendLine($"Courses load: {Courses} courses × {LessonsPerCourse} lessons, {Learners:N0} learners, {Concurrency} concurrent connections (wrk), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        table.AppendLine(heading);
         table.AppendLine();
         table.AppendLine("| target | one connection alone: p50 ms | 32 connections: requests | errors | app CPU ms / request | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -170,33 +180,9 @@ public static partial class CourseLoadBenchmark
         Console.WriteLine(table);
         var folder = Path.Combine("BenchmarkDotNet.Artifacts", "results");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "courses-load.md"), table.ToString());
+        File.WriteAllText(Path.Combine(folder, fileName), table.ToString());
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
-
-    /// <summary>The real app in Production mode on its own data and content folders.</summary>
-    private sealed class LoadTestApp(string contentPath, BenchDatabase database) : WebApplicationFactory<global::Program>
-    {
-        private readonly string dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSolutionRelativeContentRoot(Path.Combine("src", "TrainingLms.Web"));
-            builder.UseSetting("Storage:DataPath", dataPath);
-            builder.UseSetting("Content:Path", contentPath);
-            builder.UseSetting("Demo:Enabled", "false");
-            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
-            builder.ConfigureLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
-        }
-    }
 }

@@ -28,20 +28,15 @@ public sealed class AppProcess : IAsyncDisposable
     public string Output => string.Join('\n', output);
 
     /// <summary>Starts the app on the database's data folder; the first start finds an empty database, as on a new machine.</summary>
-    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
-    {
-        var app = Start(database, settings);
-        try
-        {
-            await app.WaitUntilHealthyAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        return app;
-    }
+    public static Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings) =>
+        HealthyAsync(Start(database, settings));
+
+    /// <summary>
+    /// Starts the app on a data folder of the caller's, in the given environment (the benchmarks' "Production"), with
+    /// <paramref name="settings"/> naming the database too; waits until it is healthy.
+    /// </summary>
+    public static Task<AppProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string> settings, string environment) =>
+        HealthyAsync(Start(dataPath, settings, environment));
 
     /// <summary>
     /// Starts a transcode worker (<c>Hosting:Role=Worker</c>) and waits until its queue runs: it serves no health
@@ -58,6 +53,12 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess Start(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         database.EnsureCreated(empty: true);
+        return Start(database.DataPath, database.Settings.Concat(settings), "Testing");
+    }
+
+    /// <param name="settings">Applied in order: a later value of a key wins.</param>
+    private static AppProcess Start(string dataPath, IEnumerable<KeyValuePair<string, string>> settings, string environment)
+    {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var web = Path.Combine(root, "src", "TrainingLms.Web");
@@ -65,11 +66,11 @@ public sealed class AppProcess : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Urls"] = baseUrl;
-        start.Environment["Storage__DataPath"] = database.DataPath;
+        start.Environment["Storage__DataPath"] = dataPath;
         start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start)!;
         var app = new AppProcess(process, baseUrl);
         // Read the output as it comes, so the app never blocks on a full pipe and the tests can read its log.
@@ -128,6 +129,20 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (!process.HasExited) await KillAsync();
         process.Dispose();
+    }
+
+    private static async Task<AppProcess> HealthyAsync(AppProcess app)
+    {
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
     }
 
     private async Task WaitUntilHealthyAsync()
