@@ -35,14 +35,14 @@ public class OrganisationAdministrationTests(LmsFactory factory) : IClassFixture
     [Fact]
     public async Task Position_NameTakenRefused_ChangedPostBringsItsHoldersTheirCourses()
     {
-        var saved = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput("绿化养护", LineOfWork.Greening, false, false)));
-        var duplicate = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput(" 绿化养护 ", LineOfWork.Greening, false, false)));
-        var unknownLine = await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", (LineOfWork)99, false, false)));
+        var saved = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput("绿化养护", LineOfWork.Greening, false, false, false)));
+        var duplicate = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput(" 绿化养护 ", LineOfWork.Greening, false, false, false)));
+        var unknownLine = await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", (LineOfWork)99, false, false, false)));
 
         Assert.Equal(OrganisationStatus.Saved, saved.Status);
         Assert.Equal("Validation.Duplicate", duplicate.FieldErrors["Name"]);
         Assert.Equal("Validation.Unknown", unknownLine.FieldErrors["LineOfWork"]);
-        Assert.Equal(OrganisationStatus.NotFound, (await WithServiceAsync(o => o.SavePositionAsync(9999, new PositionInput("无", LineOfWork.Greening, false, false)))).Status);
+        Assert.Equal(OrganisationStatus.NotFound, (await WithServiceAsync(o => o.SavePositionAsync(9999, new PositionInput("无", LineOfWork.Greening, false, false, false)))).Status);
 
         // The post now faces customers: its holder is assigned the customer-facing courses in the same save.
         var holderId = await factory.CreatePersonAsync("PH1", [Roles.Employee]);
@@ -52,7 +52,7 @@ public class OrganisationAdministrationTests(LmsFactory factory) : IClassFixture
             return await db.SaveChangesAsync();
         });
         Assert.False(await factory.WithDbAsync(db => db.CourseAssignments.AnyAsync(a => a.PersonId == holderId && a.Course!.Slug == "meet-smile-greet-rise")));
-        await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", LineOfWork.Greening, true, false)));
+        await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", LineOfWork.Greening, true, false, false)));
         Assert.True(await factory.WithDbAsync(db => db.CourseAssignments.AnyAsync(a => a.PersonId == holderId && a.Course!.Slug == "meet-smile-greet-rise")));
     }
 
