@@ -2079,6 +2079,9 @@ namespace TrainingLms.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ExemptFromCompanyWideCourses")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("FacesCustomers")
                         .HasColumnType("INTEGER");
 

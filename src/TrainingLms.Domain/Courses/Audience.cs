@@ -1,15 +1,26 @@
+using System.Text.Json.Serialization;
 using TrainingLms.Domain.Organisation;
 
 namespace TrainingLms.Domain.Courses;
 
 /// <summary>What the audience rules need to know about a person.</summary>
-public sealed record LearnerProfile(IReadOnlyCollection<string> Roles, LineOfWork? LineOfWork, bool FacesCustomers);
+/// <param name="ExemptFromCompanyWideCourses">The person's post is opted out of the company-wide rule (<see cref="AudienceRule.Everyone"/>).</param>
+public sealed record LearnerProfile(IReadOnlyCollection<string> Roles, LineOfWork? LineOfWork, bool FacesCustomers, bool ExemptFromCompanyWideCourses);
 
 /// <summary>One audience rule of a course: every condition it names must hold; lists mean "any of".</summary>
-public sealed record AudienceRule(IReadOnlyList<string> Roles, IReadOnlyList<LineOfWork> LinesOfWork, bool CustomerFacingOnly)
+/// <param name="Everyone">
+/// The company-wide rule: every active person, whatever their post, except holders of a post an administrator opted
+/// out. Left out of the stored form when false, so rules written before it keep their revision hash.
+/// </param>
+public sealed record AudienceRule(
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<LineOfWork> LinesOfWork,
+    bool CustomerFacingOnly,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Everyone = false)
 {
     public bool Matches(LearnerProfile person) =>
-        (Roles.Count == 0 || Roles.Any(person.Roles.Contains))
+        (!Everyone || !person.ExemptFromCompanyWideCourses)
+        && (Roles.Count == 0 || Roles.Any(person.Roles.Contains))
         && (LinesOfWork.Count == 0 || person.LineOfWork is { } line && LinesOfWork.Contains(line))
         && (!CustomerFacingOnly || person.FacesCustomers);
 }

@@ -11,6 +11,7 @@ public class AudienceTests
     private static readonly AudienceRule FacingManagers = new([Roles.Manager], [], CustomerFacingOnly: true);
     private static readonly AudienceRule FacingSecurityLeaders = new([Roles.ClassLeader, Roles.Manager], [LineOfWork.Security], CustomerFacingOnly: true);
     private static readonly AudienceRule Anyone = new([], [], false);
+    private static readonly AudienceRule Everyone = new([], [], false, Everyone: true);
 
     private static readonly Dictionary<string, AudienceRule> Rules = new()
     {
@@ -22,7 +23,7 @@ public class AudienceTests
         [nameof(Anyone)] = Anyone,
     };
 
-    private static LearnerProfile Person(string roles, LineOfWork? line, bool facing) => new(roles.Split(','), line, facing);
+    private static LearnerProfile Person(string roles, LineOfWork? line, bool facing) => new(roles.Split(','), line, facing, ExemptFromCompanyWideCourses: false);
 
     [Theory]
     // rule, the person's roles, line of work, faces customers → in the audience
@@ -56,5 +57,20 @@ public class AudienceTests
         var chosen = rules.Length == 0 ? [] : rules.Split(',').Select(name => Rules[name]).ToList();
 
         Assert.Equal(expected, Audience.Includes(chosen, Person(roles, line, facing)));
+    }
+
+    [Theory]
+    // rules, line of work, faces customers, post opted out of company-wide courses → in the audience
+    [InlineData("Everyone", LineOfWork.Greening, false, false, true)]                  // every line of work, not only customer-facing posts
+    [InlineData("Everyone", null, false, false, true)]                                 // no post at all
+    [InlineData("Everyone", LineOfWork.Greening, false, true, false)]                  // the post is opted out
+    [InlineData("Everyone,CustomerFacing", LineOfWork.Security, true, true, true)]    // opting out drops only the company-wide rule
+    [InlineData("Everyone,CustomerFacing", LineOfWork.Engineering, false, true, false)]
+    [InlineData("CustomerFacing", LineOfWork.CustomerService, true, true, true)]      // other rules ignore the opt-out
+    public void Includes_CompanyWideRule_ReachesEveryPostButOneOptedOut(string rules, LineOfWork? line, bool facing, bool exempt, bool expected)
+    {
+        var chosen = rules.Split(',').Select(name => name == nameof(Everyone) ? Everyone : Rules[name]).ToList();
+
+        Assert.Equal(expected, Audience.Includes(chosen, new LearnerProfile([Roles.Employee], line, facing, exempt)));
     }
 }

@@ -96,6 +96,25 @@ public class CourseAuthoringTests
         Assert.Equal(2, await QueryAsync(factory, db => db.CourseRevisions.CountAsync()));
     }
 
+    [Fact]
+    public async Task Export_OfACourseForEveryone_KeepsItsEveryoneEntry_AndSyncsBackAsUnchanged()
+    {
+        await using var factory = new CourseContentFactory();
+        SampleCourse.Write(factory, audience: "everyone: true");
+
+        var zip = await (await factory.AdministratorClientAsync()).GetByteArrayAsync($"/courses/manage/{SampleCourse.Slug}/export.zip");
+        using (var archive = new ZipArchive(new MemoryStream(zip)))
+        {
+            using var courseFile = new StreamReader(archive.GetEntry($"{SampleCourse.Slug}/course.md")!.Open());
+            Assert.Contains("everyone: true", await courseFile.ReadToEndAsync());
+            archive.ExtractToDirectory(Path.Combine(factory.ContentPath, "courses"), overwriteFiles: true);
+        }
+        var committed = await factory.SyncAsync();
+
+        Assert.Empty(committed.Problems);
+        Assert.Equal(SyncOutcome.Unchanged, Assert.Single(committed.Courses).Outcome);
+    }
+
     [Theory]
     [InlineData("/courses/manage")]
     [InlineData("/admin/content")]

@@ -128,6 +128,27 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
         }
     }
 
+    [Fact]
+    public async Task DemoMode_GreeningWorkers_AreAssignedTheCompanyWideCourses_AndNeedNothingNewForClearance()
+    {
+        var (courses, clearance) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var greening = db.Users.Where(p => p.Position!.Name == "绿化工" && p.IsActive);
+            var courses = await db.CourseAssignments.Where(a => greening.Any(p => p.Id == a.PersonId))
+                .Select(a => new { a.PersonId, a.Course!.Slug, a.Source }).ToListAsync();
+            return (courses, await services.GetRequiredService<ClearanceService>().EvaluateAsync(db, greening));
+        });
+
+        // A back-office post (not customer-facing): the basics reach it through "everyone: true".
+        Assert.NotEmpty(clearance);
+        foreach (var worker in clearance)
+            Assert.All(new[] { "meet-smile-greet-rise", "courtesy-language" }, slug =>
+                Assert.Contains(courses, a => a.PersonId == worker.Person.PersonId && a.Slug == slug && a.Source == Domain.Courses.AssignmentSource.Audience));
+        // Clearance is what the post's rules require, not what is assigned: the greening post has none, so nobody is held back.
+        Assert.All(clearance, worker => Assert.Equal(ClearanceStatus.NotRequired, worker.Result.Status));
+    }
+
     [Theory]
     [InlineData(Roles.Admin, "组织概况")]
     [InlineData(Roles.Trainer, "待培训的新员工")]

@@ -6,6 +6,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Organisation;
+using TrainingLms.Web.Features.People;
 
 namespace TrainingLms.IntegrationTests.Organisation;
 
@@ -35,24 +36,21 @@ public class OrganisationAdministrationTests(LmsFactory factory) : IClassFixture
     [Fact]
     public async Task Position_NameTakenRefused_ChangedPostBringsItsHoldersTheirCourses()
     {
-        var saved = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput("绿化养护", LineOfWork.Greening, false, false)));
-        var duplicate = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput(" 绿化养护 ", LineOfWork.Greening, false, false)));
-        var unknownLine = await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", (LineOfWork)99, false, false)));
+        // Opted out of the company-wide courses, so that only facing customers brings meet-smile-greet-rise below.
+        var saved = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput("绿化养护", LineOfWork.Greening, false, false, true)));
+        var duplicate = await WithServiceAsync(o => o.SavePositionAsync(null, new PositionInput(" 绿化养护 ", LineOfWork.Greening, false, false, false)));
+        var unknownLine = await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", (LineOfWork)99, false, false, false)));
 
         Assert.Equal(OrganisationStatus.Saved, saved.Status);
         Assert.Equal("Validation.Duplicate", duplicate.FieldErrors["Name"]);
         Assert.Equal("Validation.Unknown", unknownLine.FieldErrors["LineOfWork"]);
-        Assert.Equal(OrganisationStatus.NotFound, (await WithServiceAsync(o => o.SavePositionAsync(9999, new PositionInput("无", LineOfWork.Greening, false, false)))).Status);
+        Assert.Equal(OrganisationStatus.NotFound, (await WithServiceAsync(o => o.SavePositionAsync(9999, new PositionInput("无", LineOfWork.Greening, false, false, false)))).Status);
 
         // The post now faces customers: its holder is assigned the customer-facing courses in the same save.
-        var holderId = await factory.CreatePersonAsync("PH1", [Roles.Employee]);
-        await factory.WithDbAsync(async db =>
-        {
-            (await db.Users.SingleAsync(p => p.Id == holderId)).PositionId = saved.Id;
-            return await db.SaveChangesAsync();
-        });
+        var holderId = (await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().CreateAsync(
+            new PersonInput { EmployeeNumber = "PH1", FullName = "测试PH1", PositionId = saved.Id, Roles = [Roles.Employee] }, LmsFactory.Password, false))).PersonId!;
         Assert.False(await factory.WithDbAsync(db => db.CourseAssignments.AnyAsync(a => a.PersonId == holderId && a.Course!.Slug == "meet-smile-greet-rise")));
-        await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", LineOfWork.Greening, true, false)));
+        await WithServiceAsync(o => o.SavePositionAsync(saved.Id, new PositionInput("绿化养护", LineOfWork.Greening, true, false, true)));
         Assert.True(await factory.WithDbAsync(db => db.CourseAssignments.AnyAsync(a => a.PersonId == holderId && a.Course!.Slug == "meet-smile-greet-rise")));
     }
 

@@ -14,8 +14,10 @@ namespace TrainingLms.IntegrationTests.People;
 /// </summary>
 public class PersonCoursesTests : IAsyncLifetime
 {
-    private const string EmployeesCourse = "first-inquiry-responsibility";
-    private const string ManagersCourse = "meet-smile-greet-rise";
+    /// <summary>An employee's courses: first-inquiry-responsibility by role, and the two meant for everyone (<c>everyone: true</c>).</summary>
+    private static readonly string[] EmployeesCourses = ["courtesy-language", "first-inquiry-responsibility", "meet-smile-greet-rise"];
+
+    /// <summary>What becoming a manager adds (meet-smile-greet-rise, the managers' other course, is everyone's already).</summary>
     private const string ManagersCultureCourse = "service-culture";
 
     private readonly LmsFactory factory = new();
@@ -38,7 +40,7 @@ public class PersonCoursesTests : IAsyncLifetime
         Assert.Null(await factory.FindPersonAsync("K100"));
         await RefuseAssignmentsAsync(false);
         await CreateAsync("K100");
-        Assert.Equal([EmployeesCourse], await CoursesOfAsync("K100"));
+        Assert.Equal(EmployeesCourses, await CoursesOfAsync("K100"));
     }
 
     [Fact]
@@ -53,11 +55,11 @@ public class PersonCoursesTests : IAsyncLifetime
         var roles = await factory.WithScopeAsync(async services =>
             await services.GetRequiredService<UserManager<Person>>().GetRolesAsync((await factory.FindPersonAsync("K200"))!));
         Assert.Equal([Roles.Employee], roles);
-        Assert.Equal([EmployeesCourse], await CoursesOfAsync("K200"));
+        Assert.Equal(EmployeesCourses, await CoursesOfAsync("K200"));
         await RefuseAssignmentsAsync(false);
         await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>()
             .UpdateAsync(personId, new PersonInput { EmployeeNumber = "K200", FullName = "测试K200", Roles = [Roles.Employee, Roles.Manager] }));
-        Assert.Equal([EmployeesCourse, ManagersCourse, ManagersCultureCourse], await CoursesOfAsync("K200"));
+        Assert.Equal([.. EmployeesCourses, ManagersCultureCourse], await CoursesOfAsync("K200"));
     }
 
     private Task<string> CreateAsync(string number) => factory.CreatePersonAsync(number, [Roles.Employee]);

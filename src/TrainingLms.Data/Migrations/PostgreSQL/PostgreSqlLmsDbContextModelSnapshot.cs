@@ -2318,6 +2318,9 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("ExemptFromCompanyWideCourses")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("FacesCustomers")
                         .HasColumnType("boolean");
 

@@ -44,6 +44,7 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
                 p.Id,
                 Line = p.Position == null ? (LineOfWork?)null : p.Position.LineOfWork,
                 FacesCustomers = p.Position != null && p.Position.FacesCustomers,
+                Exempt = p.Position != null && p.Position.ExemptFromCompanyWideCourses,
                 TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId,
             })
             .ToListAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class CourseAssigner(IDbContextFactory<LmsDbContext> dbFactory, Ti
         var created = 0;
         foreach (var person in people)
         {
-            var profile = new LearnerProfile(roles[person.Id].ToList(), person.Line, person.FacesCustomers);
+            var profile = new LearnerProfile(roles[person.Id].ToList(), person.Line, person.FacesCustomers, person.Exempt);
             foreach (var assignment in audiences.For(person.Id, profile, person.TimeZoneId).Where(a => !existing.Contains((person.Id, a.CourseId))))
             {
                 db.CourseAssignments.Add(assignment);

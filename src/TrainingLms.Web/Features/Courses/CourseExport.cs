@@ -53,6 +53,7 @@ public static class CourseExport
         ["summary"] = Localized(revision.Summary),
         ["audience"] = revision.Audience.Select(rule => new Dictionary<string, object?>
         {
+            ["everyone"] = rule.Everyone ? true : null,
             ["roles"] = rule.Roles.Count > 0 ? rule.Roles : null,
             ["linesOfWork"] = rule.LinesOfWork.Count > 0 ? rule.LinesOfWork.Select(l => l.ToString()).ToList() : null,
             ["customerFacing"] = rule.CustomerFacingOnly ? true : null,

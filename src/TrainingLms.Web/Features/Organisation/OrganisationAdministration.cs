@@ -13,7 +13,7 @@ public enum OrganisationStatus
 
 public sealed record SiteInput(string Code, string Name, string? Address, string TimeZoneId);
 
-public sealed record PositionInput(string Name, LineOfWork LineOfWork, bool FacesCustomers, bool HasConcentratedShift);
+public sealed record PositionInput(string Name, LineOfWork LineOfWork, bool FacesCustomers, bool HasConcentratedShift, bool ExemptFromCompanyWideCourses);
 
 public sealed record TeamInput(int SiteId, string Name, LineOfWork LineOfWork, string? ClassLeaderId, string? Shifts);
 
@@ -64,9 +64,11 @@ public sealed class OrganisationAdministration(IDbContextFactory<LmsDbContext> d
         position.LineOfWork = input.LineOfWork;
         position.FacesCustomers = input.FacesCustomers;
         position.HasConcentratedShift = input.HasConcentratedShift;
+        position.ExemptFromCompanyWideCourses = input.ExemptFromCompanyWideCourses;
 
-        // A post that now faces customers, or moved to another line of work, brings its holders the courses of their new
-        // audience in the same commit; courses already assigned stay.
+        // A post that now faces customers, moved to another line of work or is no longer opted out of the company-wide
+        // courses brings its holders the courses of their new audience in the same commit; courses already assigned stay
+        // (as when a person changes post), so opting a post out never takes away learning under way or done.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var holders = await db.Users.Where(p => p.PositionId == position.Id).Select(p => p.Id).ToListAsync(cancellationToken);

@@ -107,6 +107,8 @@ public static partial class CourseFolderParser
     private static AudienceRule? ReadRule(YamlNode node, ProblemLog log)
     {
         if (YamlFields.Of(node, log, "audience") is not { } rule) return null;
+        var before = log.Count;
+        var everyone = rule.Flag("everyone") ?? false;
         var roles = new List<string>();
         foreach (var (name, at) in rule.TextList("roles"))
         {
@@ -121,7 +123,13 @@ public static partial class CourseFolderParser
         }
         var customerFacing = rule.Flag("customerFacing") ?? false;
         rule.ReportUnknown();
-        return new AudienceRule(roles, lines, customerFacing);
+        if (log.Count > before) return null;
+        var conditions = roles.Count > 0 || lines.Count > 0 || customerFacing;
+        // "everyone" is the one rule a post can be opted out of: narrowing it would make the opt-out mean something else,
+        // and an entry naming nothing would reach everyone past the opt-out.
+        if (everyone && conditions) rule.Report("everyone", "AudienceEveryoneNarrowed");
+        else if (!everyone && !conditions) log.Add(rule.Line, "AudienceRuleEmpty");
+        return new AudienceRule(roles, lines, customerFacing, everyone);
     }
 
     private static List<LessonRevision> ReadLessons(string folder, Func<string, ProblemLog> logFor)

@@ -50,7 +50,7 @@ public static class ImportPlanner
             if (!snapshot.People.TryGetValue(key, out var person))
             {
                 plan.NewPeople.Add(new PlannedPerson(row, key, normalizedEmail, site?.Site, team, positionId, roleIds,
-                    new LearnerProfile(row.Roles, position?.LineOfWork, position?.FacesCustomers ?? false)));
+                    new LearnerProfile(row.Roles, position?.LineOfWork, position?.FacesCustomers ?? false, position?.ExemptFromCompanyWideCourses ?? false)));
                 continue;
             }
             var addedRoles = roleIds.Where(id => !snapshot.HeldRoles[person.Id].Contains(id)).ToList();

@@ -7,7 +7,7 @@ namespace TrainingLms.Web.Features.People.Import;
 public sealed record ExistingPerson(string Id, string EmployeeNumber, string FullName, string? Phone, string? Email, DateOnly? HireDate, int? SiteId, int? TeamId, int? PositionId);
 
 /// <summary>A post, with what the courses' audience rules ask of it.</summary>
-public sealed record PositionFacts(int Id, LineOfWork LineOfWork, bool FacesCustomers);
+public sealed record PositionFacts(int Id, LineOfWork LineOfWork, bool FacesCustomers, bool ExemptFromCompanyWideCourses);
 
 /// <summary>
 /// What an import checks its rows against, read without taking the write lock: the people (not those of an import
@@ -41,7 +41,7 @@ public sealed class ImportSnapshot
             HeldRoles = roles.ToLookup(link => link.UserId, link => link.RoleId),
             Sites = await db.Sites.AsNoTracking().Include(s => s.Teams).ToListAsync(cancellationToken),
             Positions = await db.Positions.AsNoTracking()
-                .ToDictionaryAsync(p => p.Name, p => new PositionFacts(p.Id, p.LineOfWork, p.FacesCustomers), StringComparer.OrdinalIgnoreCase, cancellationToken),
+                .ToDictionaryAsync(p => p.Name, p => new PositionFacts(p.Id, p.LineOfWork, p.FacesCustomers, p.ExemptFromCompanyWideCourses), StringComparer.OrdinalIgnoreCase, cancellationToken),
             RoleIds = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken),
         };
     }

@@ -125,6 +125,12 @@ public sealed class CourseFolderParserTests : IDisposable
         ["audience role unknown"] = Case(CourseFile, 8, "UnknownRole", (CourseFile, Edit(ValidCourse, "roles: [Manager]", "roles: [Manager, Chef]"))),
         ["audience line of work unknown"] = Case(CourseFile, 10, "UnknownLineOfWork",
             (CourseFile, Edit(ValidCourse, "roles: [Manager]", "linesOfWork:\n      - Security\n      - Gardening"))),
+        ["audience everyone not a boolean"] = Case(CourseFile, 7, "NotABoolean", (CourseFile, Edit(ValidCourse, "  - customerFacing: true\n    roles: [Manager]", "  - everyone: always"))),
+        ["audience everyone narrowed by a condition"] = Case(CourseFile, 7, "AudienceEveryoneNarrowed",
+            (CourseFile, Edit(ValidCourse, "  - customerFacing: true", "  - everyone: true\n    customerFacing: true"))),
+        ["audience entry naming nothing"] = Case(CourseFile, 7, "AudienceRuleEmpty", (CourseFile, Edit(ValidCourse, "  - customerFacing: true\n    roles: [Manager]", "  - customerFacing: false"))),
+        ["audience everyone false and nothing else"] = Case(CourseFile, 9, "AudienceRuleEmpty",
+            (CourseFile, Edit(ValidCourse, "    roles: [Manager]", "    roles: [Manager]\n  - everyone: false"))),
         ["course field misspelt"] = Case(CourseFile, 11, "UnknownField", (CourseFile, Edit(ValidCourse, "dueDays: 7", "dueDays: 7\ndueDay: 7"))),
         ["lesson title missing"] = Case(LessonFile, 2, "Required", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }\n", ""))),
         ["lesson title empty"] = Case(LessonFile, 3, "Required", (LessonFile, Edit(ValidLesson, "title: { zh-CN: 见面, en: Meet }\nminutes: 8", "minutes: 8\ntitle:"))),
@@ -202,6 +208,34 @@ public sealed class CourseFolderParserTests : IDisposable
         Assert.Equal(["01-meet", "02-check"], parsed.Revision.Lessons.Select(l => l.Key));
         Assert.Equal(["smile-standard-demo"], parsed.Revision.Lessons[0].RequiredClips);
         Assert.Equal(3, parsed.Revision.Lessons[1].Quiz!.Questions.Count);
+    }
+
+    [Fact]
+    public void Parse_EveryoneEntry_IsTheCompanyWideRule_BesideTheOtherEntries()
+    {
+        WriteCourse(new Dictionary<string, string?>
+        {
+            [CourseFile] = Edit(ValidCourse, "  - customerFacing: true\n    roles: [Manager]", "  - everyone: true\n  - customerFacing: true"),
+        });
+        var problems = new List<ContentProblem>();
+
+        var parsed = CourseFolderParser.Parse(Folder, contentRoot, problems);
+
+        Assert.Empty(problems);
+        Assert.NotNull(parsed);
+        Assert.Equal([(true, false), (false, true)], parsed.Revision.Audience.Select(rule => (rule.Everyone, rule.CustomerFacingOnly)));
+        Assert.All(parsed.Revision.Audience, rule => Assert.Equal((0, 0), (rule.Roles.Count, rule.LinesOfWork.Count)));
+    }
+
+    [Fact]
+    public void RevisionHash_OfARuleWithoutEveryone_IsWhatItWasBeforeTheRuleExisted()
+    {
+        WriteCourse(new Dictionary<string, string?>());
+        var parsed = CourseFolderParser.Parse(Folder, contentRoot, []);
+
+        // The stored form of an audience rule leaves "everyone" out unless it is set, so revisions published before it
+        // existed keep their hash and a re-sync of an untouched folder is not a patch.
+        Assert.DoesNotContain("Everyone", System.Text.Json.JsonSerializer.Serialize(parsed!.Revision.Audience), StringComparison.Ordinal);
     }
 
     [Theory]
