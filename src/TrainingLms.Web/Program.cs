@@ -19,6 +19,7 @@ using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure.Hosting;
+using TrainingLms.Web.Infrastructure.Pdf;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serves the framework and scoped-CSS files from the build output when the app runs with `dotnet run`
@@ -28,6 +29,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddHosting();
 builder.AddStorage();
 builder.AddContent();
+builder.AddPdf();
 builder.AddLmsLocalization();
 builder.AddAccount();
 builder.AddLmsAuthorization();

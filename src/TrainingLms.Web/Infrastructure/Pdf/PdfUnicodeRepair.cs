@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TrainingLms.Web.Features.Drills.Certificates;
+namespace TrainingLms.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// Mends the text layer of a PDF written by SkiaSharp. The CJK fonts draw a radical and the ideograph it looks like
