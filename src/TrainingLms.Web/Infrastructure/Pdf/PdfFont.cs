@@ -14,8 +14,11 @@ public sealed class PdfFont(IOptions<PdfOptions> options) : IDisposable
 
     public SKFont Font(float size) => new(typeface.Value, size);
 
-    /// <summary>Writes a PDF whose pages <paramref name="drawPages"/> adds (BeginPage … EndPage), with a searchable text layer.</summary>
-    public byte[] Write(SKDocumentPdfMetadata metadata, Action<SKDocument> drawPages)
+    /// <summary>
+    /// Writes a PDF whose pages, all of <paramref name="pageSize"/> in points, <paramref name="drawPages"/> adds
+    /// (BeginPage … EndPage), with a searchable text layer and the exact page size.
+    /// </summary>
+    public byte[] Write(SKDocumentPdfMetadata metadata, SKSize pageSize, Action<SKDocument> drawPages)
     {
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))
@@ -23,7 +26,8 @@ public sealed class PdfFont(IOptions<PdfOptions> options) : IDisposable
             drawPages(document);
             document.Close();
         }
-        return PdfUnicodeRepair.Apply(stream.ToArray(), LookAlikes);
+        var repaired = PdfUnicodeRepair.Apply(stream.ToArray(), LookAlikes);
+        return PdfRewriter.ExactPageSize(repaired, pageSize.Width, pageSize.Height);
     }
 
     /// <summary>Breaks text to fit a width: Chinese between any two characters, other text at spaces.</summary>
@@ -43,21 +47,44 @@ public sealed class PdfFont(IOptions<PdfOptions> options) : IDisposable
         if (line.Trim().Length > 0) yield return line.TrimEnd();
     }
 
+    /// <summary>
+    /// The pieces a line may break between: a word, one Chinese character, a space. Closing punctuation (。，”) stays with
+    /// what comes before it and opening punctuation (“（) with what follows, so no line starts with "。" or ends with "“".
+    /// </summary>
     private static IEnumerable<string> Tokens(string text)
     {
+        var tokens = new List<string>();
         var word = "";
         foreach (var c in text)
         {
             if (c == ' ' || IsWide(c))
             {
-                if (word.Length > 0) yield return word;
+                if (word.Length > 0) tokens.Add(word);
                 word = "";
-                yield return c.ToString();
+                tokens.Add(c.ToString());
             }
             else word += c;
         }
-        if (word.Length > 0) yield return word;
+        if (word.Length > 0) tokens.Add(word);
+
+        var joined = new List<string>();
+        var opening = "";
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1 && NoLineStart.Contains(token[0]) && joined.Count > 0 && joined[^1] != " ") joined[^1] += token;
+            else if (token.Length == 1 && NoLineEnd.Contains(token[0])) opening += token;
+            else
+            {
+                joined.Add(opening + token);
+                opening = "";
+            }
+        }
+        if (opening.Length > 0) joined.Add(opening);
+        return joined;
     }
+
+    private const string NoLineStart = "。，、；：！？）」』】》”’…·";
+    private const string NoLineEnd = "（「『【《“‘";
 
     private static bool IsWide(char c) => c >= '\u2E80' && !char.IsSurrogate(c);
 

@@ -25,7 +25,7 @@ public sealed class CertificatePdf(PdfFont pdfFont, IStringLocalizer<SharedResou
             Creator = "TrainingLms",
             Creation = certificate.IssuedAtUtc,
         };
-        return pdfFont.Write(metadata, document =>
+        return pdfFont.Write(metadata, new SKSize(Width, Height), document =>
         {
             var canvas = document.BeginPage(Width, Height);
             Draw(canvas, certificate, status, companyName, verifyUrl);
