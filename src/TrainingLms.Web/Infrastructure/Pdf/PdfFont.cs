@@ -57,7 +57,7 @@ public sealed class PdfFont(IOptions<PdfOptions> options) : IDisposable
         var word = "";
         foreach (var c in text)
         {
-            if (c == ' ' || IsWide(c))
+            if (c == ' ' || IsWide(c) || NoLineStart.Contains(c) || NoLineEnd.Contains(c))
             {
                 if (word.Length > 0) tokens.Add(word);
                 word = "";
@@ -83,8 +83,8 @@ public sealed class PdfFont(IOptions<PdfOptions> options) : IDisposable
         return joined;
     }
 
-    private const string NoLineStart = "。，、；：！？）」』】》”’…·";
-    private const string NoLineEnd = "（「『【《“‘";
+    private const string NoLineStart = "。，、；：！？）」』】》”…·";
+    private const string NoLineEnd = "（「『【《“";
 
     private static bool IsWide(char c) => c >= '\u2E80' && !char.IsSurrogate(c);
 

@@ -36,7 +36,7 @@ public static partial class PrintableParser
             var other => Refuse(fields, "kind", "PrintableKindInvalid", other),
         };
         var version = fields.Number("version", 1, 100_000);
-        var line = kind == PrintableKind.Chart ? LineOfWorkOf(fields) : null;
+        var line = kind != PrintableKind.Card ? LineOfWorkOf(fields) : null;
         if (kind == PrintableKind.Card && fields.Node("lineOfWork", required: false) is not null) fields.Report("lineOfWork", "PrintableCardWithLine");
         var title = Limited(fields, "title", fields.Localized("title"), MaxTitleLength);
         var subtitle = Limited(fields, "subtitle", fields.Localized("subtitle", required: false), MaxItemLength);

@@ -32,7 +32,7 @@ public sealed class PrintableLayout(PdfFont pdfFont, PageFormat format)
     /// <summary>The pages, each a list of blocks with their tops, and the scale they were set at.</summary>
     public (IReadOnlyList<IReadOnlyList<(LayoutBlock Block, float Top)>> Pages, float Scale) Fit(LayoutText text)
     {
-        for (var scale = 1f; ; scale *= 0.93f)
+        for (var scale = format.StartScale; ; scale *= 0.93f)
         {
             var blocks = Blocks(text, scale);
             var pages = Paginate(blocks, scale, breakBefore: null, out var overflows);
