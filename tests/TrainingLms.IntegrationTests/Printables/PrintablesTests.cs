@@ -175,7 +175,7 @@ public class PrintablesTests(PrintablesFactory factory) : IClassFixture<Printabl
     }
 
     [Fact]
-    public async Task Links_OnTheCoursePage_AndTheTrainersDrillsPage()
+    public async Task Links_OnTheCoursePage_AndTheTrainersHomeAndDrillsPages()
     {
         var employee = await EmployeeAsync("PR-5");
         await factory.CreatePersonAsync("PR-6", [Roles.Trainer]);
@@ -183,6 +183,8 @@ public class PrintablesTests(PrintablesFactory factory) : IClassFixture<Printabl
 
         var course = await employee.GetStringAsync("/learning/meet-smile-greet-rise");
         var drills = await trainer.GetStringAsync("/drills");
+        var trainerHome = await trainer.GetStringAsync("/");
+        var employeeHome = await employee.GetStringAsync("/");
 
         Assert.Contains("href=\"/printables/card.pdf?lang=zh-CN\"", course);
         Assert.Contains("href=\"/printables/card.pdf?lang=en\"", course);
@@ -192,7 +194,9 @@ public class PrintablesTests(PrintablesFactory factory) : IClassFixture<Printabl
         {
             Assert.Contains($"href=\"/printables/charts/{line}.pdf?lang=zh-CN\"", drills);
             Assert.Contains($"href=\"/printables/charts/{line}.pdf?lang=en\"", drills);
+            Assert.Contains($"href=\"/printables/charts/{line}.pdf?lang=zh-CN\"", trainerHome);
         }
+        Assert.DoesNotContain("/printables/", employeeHome);
         var linked = await trainer.GetAsync("/printables/charts/greening.pdf?lang=en");
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
     }

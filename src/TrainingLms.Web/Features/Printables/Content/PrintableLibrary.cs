@@ -25,7 +25,7 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, PrintableDefinition> lastGood = [];
-    private PrintableSet? current;
+    private volatile PrintableSet? current;
 
     public string FolderPath => Path.Combine(options.Value.ResolvePath(environment.ContentRootPath), Folder);
 
