@@ -17,8 +17,10 @@ using TrainingLms.Web.Features.Media;
 using TrainingLms.Web.Features.Operations;
 using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Features.Printables;
 using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure.Hosting;
+using TrainingLms.Web.Infrastructure.Pdf;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serves the framework and scoped-CSS files from the build output when the app runs with `dotnet run`
@@ -28,6 +30,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddHosting();
 builder.AddStorage();
 builder.AddContent();
+builder.AddPdf();
 builder.AddLmsLocalization();
 builder.AddAccount();
 builder.AddLmsAuthorization();
@@ -40,6 +43,7 @@ builder.AddCourses();
 builder.AddShiftReviews();
 builder.AddDrills();
 builder.AddEvaluations();
+builder.AddPrintables();
 builder.AddHome();
 builder.AddDemo();
 builder.Services.AddRazorComponents();
@@ -91,6 +95,7 @@ app.MapCourses();
 app.MapShiftReviews();
 app.MapDrills();
 app.MapEvaluations();
+app.MapPrintables();
 app.MapLmsLocalization();
 app.MapHealth();
 

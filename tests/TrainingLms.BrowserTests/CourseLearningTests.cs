@@ -89,6 +89,7 @@ public class CourseLearningTests(BrowserFixture fixture)
     [InlineData("C0001", "/courses/overdue", 390, "zh-CN")]
     [InlineData("E0001", "/learning/courtesy-language/01-three-sounds", 1280, "en-US")]
     [InlineData("E0001", "/catalogue", 390, "zh-CN")]
+    [InlineData("E0001", "/learning/meet-smile-greet-rise", 390, "en-US")]
     public Task CoursePage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture) =>
         fixture.PageFitsAsync(account, path, width, culture, $"courses-{account}-{path.Trim('/').Replace('/', '_')}-{culture}-{width}");
 

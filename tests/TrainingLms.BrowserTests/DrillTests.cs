@@ -102,6 +102,7 @@ public class DrillTests(BrowserFixture fixture)
     [InlineData("M0001", "/clearance", 1280, "zh-CN")]
     [InlineData("A0001", "/admin/clearance", 390, "en-US")]
     [InlineData("E0001", "/", 390, "zh-CN")]
+    [InlineData("T0001", "/", 390, "en-US")]
     public Task DrillPage_FitsPhoneAndDesktop_InBothLanguages(string account, string path, int width, string culture) =>
         fixture.PageFitsAsync(account, path, width, culture, $"drills-{account}-{Name(path)}-{culture}-{width}");
 

@@ -66,6 +66,18 @@ public class RouteAuthorizationTests(LmsFactory factory) : IClassFixture<LmsFact
         Assert.All(routes, route => Assert.False(route.Anonymous, pattern));
     }
 
+    [Theory]
+    [InlineData("/printables/card.pdf")]
+    [InlineData("/printables/charts/{lineOfWork}.pdf")]
+    public void Routes_Printables_AreForAnyoneSignedIn(string pattern)
+    {
+        var routes = AppRoutes().Where(route => route.Pattern == pattern).ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.Equal([Policies.SignedIn], route.PolicyNames));
+        Assert.All(routes, route => Assert.False(route.Anonymous, pattern));
+    }
+
     [Fact]
     public void Routes_CertificateVerification_IsTheOnlyAnonymousDrillRoute()
     {

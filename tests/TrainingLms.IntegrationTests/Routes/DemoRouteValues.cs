@@ -49,6 +49,7 @@ public sealed class DemoRouteValues
             ("rendition", _) => "rendition",
             ("path", _) => "media-path",
             ("key", _) => "lesson",
+            ("lineofwork", _) => "line-of-work",
             ("slug", var p) when p.StartsWith("/drills/", StringComparison.Ordinal) => "drill",
             ("slug", var p) when p.StartsWith("/clips/", StringComparison.Ordinal) => "clip-slug",
             ("slug", _) => "course",
@@ -75,6 +76,7 @@ public sealed class DemoRouteValues
             "rendition" => "480p",
             "media-path" => "pictures/none.png",
             "status" => "404",
+            "line-of-work" => "security",
             "upload" => Guid.NewGuid().ToString(),
             _ => values[key],
         };

@@ -27,14 +27,6 @@ public class CertificateOptions
 {
     public const string SectionName = "Certificates";
 
-    /// <summary>A font with Chinese glyphs; Debian's fonts-noto-cjk puts this collection here.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string FontPath { get; set; } = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-
-    /// <summary>The face in the collection: Simplified Chinese glyph forms.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string FontFamily { get; set; } = "Noto Sans CJK SC";
-
     /// <summary>Requests to the public verification page, per client address and minute, before it answers 429.</summary>
     [Range(1, 10_000)]
     public int VerifyRequestsPerMinute { get; set; } = 30;

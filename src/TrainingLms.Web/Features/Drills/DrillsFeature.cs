@@ -18,9 +18,7 @@ public static class DrillsFeature
     public static void AddDrills(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DrillOptions>().BindConfiguration(DrillOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => File.Exists(o.FontPath), "Certificates:FontPath names no file: install fonts-noto-cjk (./lms does) or point it at a font with Chinese glyphs.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DrillSyncState>();
         builder.Services.AddScoped<DrillSync>();

@@ -21,7 +21,7 @@ public sealed class BenchmarkFactory : OrganisationFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Benchmark:FeedbackPerWindow", FeedbackPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // These tests make no certificate PDFs: on a machine without fonts-noto-cjk any file satisfies the start-up check.
-        if (!File.Exists("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")) builder.UseSetting("Certificates:FontPath", typeof(BenchmarkFactory).Assembly.Location);
+        if (!File.Exists("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")) builder.UseSetting("Pdf:FontPath", typeof(BenchmarkFactory).Assembly.Location);
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
     }
 

@@ -1,41 +1,36 @@
 using QRCoder;
 using SkiaSharp;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Web.Infrastructure.Pdf;
 
 namespace TrainingLms.Web.Features.Drills.Certificates;
 
 /// <summary>
 /// Draws a certificate as a one-page A4 PDF with SkiaSharp: the person, what they passed and completed, the trainer,
-/// the dates, the verification code and a QR code of the verification address, in the current UI language. The CJK
-/// font is read from a file (SkiaSharp's NoDependencies build does not ask fontconfig) and embedded, so the text
-/// can be copied and searched.
+/// the dates, the verification code and a QR code of the verification address, in the current UI language, set in
+/// the LMS's PDF font (<see cref="PdfFont"/>).
 /// </summary>
-public sealed class CertificatePdf(IOptions<CertificateOptions> options, IStringLocalizer<SharedResource> localizer) : IDisposable
+public sealed class CertificatePdf(PdfFont pdfFont, IStringLocalizer<SharedResource> localizer)
 {
     private const float Width = 595, Height = 842, Margin = 56;
     private static readonly SKColor Primary = new(0x0b, 0x6e, 0x4f);
     private static readonly SKColor Muted = new(0x5a, 0x6b, 0x63);
 
-    private readonly Lazy<SKTypeface> typeface = new(() => LoadTypeface(options.Value));
-    private Dictionary<char, char>? lookAlikes;
-
     public byte[] Render(Certificate certificate, CertificateStatus status, string companyName, string verifyUrl)
     {
-        using var stream = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+        var metadata = new SKDocumentPdfMetadata
         {
             Title = $"{L("Certificate.Pdf.Title")} · {certificate.FullName}",
             Author = companyName,
             Creator = "TrainingLms",
             Creation = certificate.IssuedAtUtc,
-        }))
+        };
+        return pdfFont.Write(metadata, new SKSize(Width, Height), document =>
         {
             var canvas = document.BeginPage(Width, Height);
             Draw(canvas, certificate, status, companyName, verifyUrl);
             document.EndPage();
-            document.Close();
-        }
-        return PdfUnicodeRepair.Apply(stream.ToArray(), LookAlikes);
+        });
     }
 
     private void Draw(SKCanvas canvas, Certificate certificate, CertificateStatus status, string companyName, string verifyUrl)
@@ -79,10 +74,10 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
 
     private float Centered(SKCanvas canvas, string text, float size, SKColor color, float top)
     {
-        using var font = new SKFont(typeface.Value, size);
+        using var font = pdfFont.Font(size);
         using var paint = new SKPaint { Color = color, IsAntialias = true };
         var y = top;
-        foreach (var line in Wrap(text, font, Width - 2 * Margin))
+        foreach (var line in PdfFont.Wrap(text, font, Width - 2 * Margin))
         {
             y += size * 1.25f;
             canvas.DrawText(line, Width / 2, y, SKTextAlign.Center, font, paint);
@@ -93,11 +88,11 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
     /// <returns>The baseline of the last line drawn.</returns>
     private float Paragraph(SKCanvas canvas, string text, float size, SKColor color, float top, float indent = 0, float? width = null)
     {
-        using var font = new SKFont(typeface.Value, size);
+        using var font = pdfFont.Font(size);
         using var paint = new SKPaint { Color = color, IsAntialias = true };
         var y = top;
         var first = true;
-        foreach (var line in Wrap(text, font, (width ?? Width - 2 * Margin) - indent))
+        foreach (var line in PdfFont.Wrap(text, font, (width ?? Width - 2 * Margin) - indent))
         {
             y += size * 1.4f;
             // Wrapped lines of a bullet start under its text, not under the bullet.
@@ -120,67 +115,8 @@ public sealed class CertificatePdf(IOptions<CertificateOptions> options, IString
                 if (modules[row][column]) canvas.DrawRect(left + column * cell, top + row * cell, cell + 0.05f, cell + 0.05f, paint);
     }
 
-    /// <summary>Breaks text to fit a width: Chinese between any two characters, other text at spaces.</summary>
-    internal static IEnumerable<string> Wrap(string text, SKFont font, float width)
-    {
-        var line = "";
-        foreach (var token in Tokens(text))
-        {
-            var candidate = line + token;
-            if (line.Length > 0 && font.MeasureText(candidate.TrimEnd()) > width)
-            {
-                yield return line.TrimEnd();
-                line = token.TrimStart();
-            }
-            else line = candidate;
-        }
-        if (line.Trim().Length > 0) yield return line.TrimEnd();
-    }
-
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var word = "";
-        foreach (var c in text)
-        {
-            if (c == ' ' || IsWide(c))
-            {
-                if (word.Length > 0) yield return word;
-                word = "";
-                yield return c.ToString();
-            }
-            else word += c;
-        }
-        if (word.Length > 0) yield return word;
-    }
-
-    private static bool IsWide(char c) => c >= '\u2E80' && !char.IsSurrogate(c);
-
-    private static SKTypeface LoadTypeface(CertificateOptions options)
-    {
-        // A .ttc holds several faces; pick the one named in the options (the Simplified Chinese one).
-        for (var index = 0; index < 32; index++)
-        {
-            var face = SKTypeface.FromFile(options.FontPath, index);
-            if (face is null) break;
-            if (face.FamilyName == options.FontFamily) return face;
-            face.Dispose();
-        }
-        return SKTypeface.FromFile(options.FontPath) ?? throw new InvalidOperationException($"Cannot read the certificate font {options.FontPath}.");
-    }
-
     private string L(string key) => localizer[key];
 
     /// <summary>"Label: value", with the colon the language uses (a full-width one in Chinese).</summary>
     private string Labelled(string labelKey, string value) => localizer["Certificate.Pdf.Labelled", L(labelKey), value];
-
-    private Dictionary<char, char> LookAlikes => lookAlikes ??= PdfUnicodeRepair.LookAlikes(text =>
-    {
-        using var font = new SKFont(typeface.Value, 12);
-        return font.GetGlyphs(text);
-    });
-
-    public void Dispose()
-    {
-        if (typeface.IsValueCreated) typeface.Value.Dispose();
-    }
 }

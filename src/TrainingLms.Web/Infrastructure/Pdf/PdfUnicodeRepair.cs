@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TrainingLms.Web.Features.Drills.Certificates;
+namespace TrainingLms.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// Mends the text layer of a PDF written by SkiaSharp. The CJK fonts draw a radical and the ideograph it looks like
@@ -16,40 +16,8 @@ public static partial class PdfUnicodeRepair
 {
     private static readonly Encoding Bytes = Encoding.Latin1;
 
-    public static byte[] Apply(byte[] pdf, IReadOnlyDictionary<char, char> lookAlikes)
-    {
-        var text = Bytes.GetString(pdf);
-        var objects = ObjectStart().Matches(text);
-        var trailer = text.LastIndexOf("\ntrailer", StringComparison.Ordinal);
-        if (objects.Count == 0 || trailer < 0) return pdf;
-
-        var output = new MemoryStream(pdf.Length + 1024);
-        output.Write(pdf, 0, objects[0].Index);
-        var offsets = new SortedDictionary<int, long>();
-        var changed = false;
-        for (var i = 0; i < objects.Count; i++)
-        {
-            var start = objects[i].Index;
-            var end = i + 1 < objects.Count ? objects[i + 1].Index : text.LastIndexOf("xref", trailer, StringComparison.Ordinal);
-            var body = pdf.AsSpan(start, end - start).ToArray();
-            var repaired = RepairObject(body, lookAlikes);
-            changed |= repaired != body;
-            offsets[int.Parse(objects[i].Groups[1].Value, CultureInfo.InvariantCulture)] = output.Position;
-            output.Write(repaired);
-        }
-        if (!changed) return pdf;
-
-        // A new table of where each object starts; the trailer (size, root, info) stays as it was.
-        var xref = output.Position;
-        var size = offsets.Keys.Max() + 1;
-        var table = new StringBuilder().Append("xref\n0 ").Append(size).Append("\n0000000000 65535 f \n");
-        for (var number = 1; number < size; number++)
-            table.Append(offsets.TryGetValue(number, out var at) ? $"{at:0000000000} 00000 n \n" : "0000000000 65535 f \n");
-        var trailerDictionary = text[(trailer + 1)..text.LastIndexOf("startxref", StringComparison.Ordinal)];
-        table.Append(trailerDictionary).Append("startxref\n").Append(xref).Append("\n%%EOF\n");
-        output.Write(Bytes.GetBytes(table.ToString()));
-        return output.ToArray();
-    }
+    public static byte[] Apply(byte[] pdf, IReadOnlyDictionary<char, char> lookAlikes) =>
+        PdfRewriter.Rewrite(pdf, body => RepairObject(body, lookAlikes));
 
     /// <summary>One "N 0 obj … endobj": a compressed ToUnicode map comes back rewritten; anything else as it was.</summary>
     private static byte[] RepairObject(byte[] body, IReadOnlyDictionary<char, char> lookAlikes)
@@ -149,9 +117,6 @@ public static partial class PdfUnicodeRepair
     private static string Utf16(string hex) => Encoding.BigEndianUnicode.GetString(Convert.FromHexString(hex));
 
     private static string Hex(string text) => Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text));
-
-    [GeneratedRegex(@"(?m)^(\d+) 0 obj\n")]
-    private static partial Regex ObjectStart();
 
     [GeneratedRegex(@"/Length (\d+)")]
     private static partial Regex LengthEntry();

@@ -1,6 +1,6 @@
-using TrainingLms.Web.Features.Drills.Certificates;
+using TrainingLms.Web.Infrastructure.Pdf;
 
-namespace TrainingLms.Web.Tests.Features.Drills.Certificates;
+namespace TrainingLms.Web.Tests.Infrastructure.Pdf;
 
 public class PdfUnicodeRepairTests
 {
