@@ -20,6 +20,9 @@ public sealed record StaffFilter(bool OwnStaff, int? ContractorId)
         : QueryValue.Int(text) is > 0 and var id ? new(false, id)
         : Everyone;
 
+    /// <summary>No choice made: the filter keeps everyone.</summary>
+    public bool ChoosesEveryone => !OwnStaff && ContractorId is null;
+
     /// <summary>The value for the query string; empty for everyone.</summary>
     public string Value => OwnStaff ? OwnStaffValue : ContractorId?.ToString(CultureInfo.InvariantCulture) ?? "";
 

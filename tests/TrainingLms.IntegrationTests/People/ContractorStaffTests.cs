@@ -5,6 +5,7 @@ using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.People.Import;
 
 namespace TrainingLms.IntegrationTests.People;
@@ -130,6 +131,40 @@ public class ContractorStaffTests : IAsyncLifetime
         Assert.Contains("洁美保洁服务公司</small>", contracted); // the employer beside the name
         Assert.Contains("ODOWN", everyone);
         Assert.Contains("ODEXT", everyone);
+    }
+
+    [Fact]
+    public async Task KnowledgeCheckPages_StaffFilter_ShowOnlyTheChosenStaffsAttempts()
+    {
+        foreach (var (number, contractor) in new[] { ("QZOWN", (int?)null), ("QZEXT", contractorId) })
+        {
+            await factory.WithScopeAsync(services => services.GetRequiredService<PeopleAdministration>().CreateAsync(
+                new PersonInput { EmployeeNumber = number, FullName = "学员" + number, PositionId = postId, ContractorCompanyId = contractor, Roles = [Roles.Employee] },
+                LmsFactory.Password, mustChangePassword: false));
+            var learner = await factory.SignedInAsync(number);
+            var path = $"/learning/{CleaningCourse}/02-check";
+            var paper = await QuizTaker.StartAsync(learner, path);
+            await QuizTaker.HandInAsync(learner, path, paper, (_, shown) => CourseTestKit.RightAnswers(shown).Select(label => shown.Labels.ToList().IndexOf(label)));
+        }
+        await factory.CreatePersonAsync("QZTRN", [Roles.Trainer]);
+        var trainer = await factory.SignedInAsync("QZTRN");
+
+        var ownLearners = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/learners?contractor=own");
+        var contractedLearners = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/learners?contractor={contractorId}");
+        var ownAnalysis = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/analysis?contractor=own");
+        var allAnalysis = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/analysis");
+        var contractedCsv = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/analysis.csv?contractor={contractorId}");
+        var allCsv = await trainer.GetStringAsync($"/courses/manage/{CleaningCourse}/analysis.csv");
+
+        Assert.Contains("QZOWN", ownLearners);
+        Assert.DoesNotContain("QZEXT", ownLearners);
+        Assert.Contains("QZEXT", contractedLearners);
+        Assert.DoesNotContain("QZOWN", contractedLearners);
+        Assert.Contains("共分析 1 次作答", ownAnalysis);
+        Assert.Contains("共分析 2 次作答", allAnalysis);
+        Assert.Matches($"analysis\\.csv\\?[^\"]*contractor=own\"", ownAnalysis); // the export links carry the filter
+        Assert.Contains("目光相遇时？,1,1,", contractedCsv); // answers, right: the contractor's one attempt
+        Assert.Contains("目光相遇时？,2,2,", allCsv);
     }
 
     private async Task<HttpResponseMessage> CreateOnPageAsync(HttpClient admin, string number, string contractor) =>
