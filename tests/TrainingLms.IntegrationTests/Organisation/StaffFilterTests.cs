@@ -77,10 +77,10 @@ public class StaffFilterTests : IAsyncLifetime
             var other = await admin.GetStringAsync(path + $"contractor={otherContractorId}");
             var everyone = await admin.GetStringAsync(path + "contractor=");
 
-            AssertShows(own, Own, Contracted, path);
-            AssertShows(contracted, Contracted, Own, path);
-            AssertShows(other, [], [.. Own, .. Contracted], path);
-            AssertShows(everyone, [.. Own, .. Contracted], [], path);
+            Shows.Only(own, Own, Contracted, path);
+            Shows.Only(contracted, Contracted, Own, path);
+            Shows.Only(other, [], [.. Own, .. Contracted], path);
+            Shows.Only(everyone, [.. Own, .. Contracted], [], path);
             // Each person's employer is a column of the page and of the export.
             var csv = path.Contains(".csv", StringComparison.Ordinal);
             Assert.Contains(csv ? ",洁美保洁服务公司," : "data-label=\"所属单位\">洁美保洁服务公司</td>", contracted);
@@ -99,10 +99,10 @@ public class StaffFilterTests : IAsyncLifetime
             var other = await admin.GetStringAsync(path + $"contractor={otherContractorId}");
             var everyone = await admin.GetStringAsync(path);
 
-            AssertShows(own, ["自有客服班"], ["外包保洁班"], path);
-            AssertShows(contracted, ["外包保洁班"], ["自有客服班"], path);
-            AssertShows(other, [], ["自有客服班", "外包保洁班"], path);
-            AssertShows(everyone, ["自有客服班", "外包保洁班"], [], path);
+            Shows.Only(own, ["自有客服班"], ["外包保洁班"], path);
+            Shows.Only(contracted, ["外包保洁班"], ["自有客服班"], path);
+            Shows.Only(other, [], ["自有客服班", "外包保洁班"], path);
+            Shows.Only(everyone, ["自有客服班", "外包保洁班"], [], path);
         }
         // The pages' export links carry the filter.
         Assert.Matches("/reviews/export\\.csv\\?[^\"]*contractor=own\"", await admin.GetStringAsync("/reviews/oversight?contractor=own"));
@@ -129,16 +129,10 @@ public class StaffFilterTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             if (page.EndsWith("xlsx?", StringComparison.Ordinal) || page.StartsWith("/courses", StringComparison.Ordinal)) continue;
             var body = await response.Content.ReadAsStringAsync();
-            AssertShows(body, page.StartsWith("/reviews", StringComparison.Ordinal) ? ["自有客服班", "外包保洁班"] : [.. Own, .. Contracted], [], page);
+            Shows.Only(body, page.StartsWith("/reviews", StringComparison.Ordinal) ? ["自有客服班", "外包保洁班"] : [.. Own, .. Contracted], [], page);
             Assert.DoesNotContain("<script>alert(1)", body);
         }
         var longValue = await admin.GetAsync("/admin/people?contractor=" + new string('9', 4000));
         Assert.Equal(HttpStatusCode.OK, longValue.StatusCode);
-    }
-
-    private static void AssertShows(string body, IEnumerable<string> shown, IEnumerable<string> hidden, string path)
-    {
-        foreach (var text in shown) Assert.True(body.Contains(text, StringComparison.Ordinal), $"{path}: {text} missing");
-        foreach (var text in hidden) Assert.False(body.Contains(text, StringComparison.Ordinal), $"{path}: {text} shown");
     }
 }
