@@ -63,6 +63,30 @@ public class ContractorStaffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonPage_UnknownOrDeactivatedContractor_IsRefusedWithAMessage_NothingSaved()
+    {
+        var admin = await factory.AdministratorClientAsync();
+        var inactive = await factory.WithDbAsync(async db =>
+        {
+            var contractor = new ContractorCompany { Name = "已停用外包", IsActive = false };
+            db.ContractorCompanies.Add(contractor);
+            await db.SaveChangesAsync();
+            return contractor.Id;
+        });
+
+        var unknown = await CreateOnPageAsync(admin, "BAD01", contractor: "99999");
+        var deactivated = await CreateOnPageAsync(admin, "BAD02", contractor: inactive.ToString());
+
+        foreach (var response in new[] { unknown, deactivated })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("不存在", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Null(await factory.FindPersonAsync("BAD01"));
+        Assert.Null(await factory.FindPersonAsync("BAD02"));
+    }
+
+    [Fact]
     public async Task ContractorCleaner_Imported_IsAssignedTheCoursesOfAnOwnCleaner_AndANewContractorIsCreatedOnlyWithCreateMissing()
     {
         var csv = Csv("""
