@@ -113,6 +113,26 @@ public class ContractorStaffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_FailingPartWay_RemovesTheContractorItCreated()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            await TestDatabase.RefuseInsertsAsync(db, "forced_failure", "AspNetUsers", when: ("UserName", "RB002"));
+            return true;
+        });
+
+        var outcome = await ImportAsync(Csv("""
+            工号,姓名,岗位,外包单位
+            RB001,回滚一,保洁员,回滚外包公司
+            RB002,回滚二,保洁员,回滚外包公司
+            """), createMissing: true);
+
+        Assert.Equal(ImportFailure.WriteFailed, outcome.Failure);
+        Assert.False(await factory.WithDbAsync(db => db.ContractorCompanies.AnyAsync(c => c.Name == "回滚外包公司")));
+        Assert.Null(await factory.FindPersonAsync("RB001"));
+    }
+
+    [Fact]
     public async Task Import_ExistingPerson_BlankContractorKeepsIt_OwnStaffWrittenOutClearsIt_ANameSetsIt()
     {
         Assert.True((await ImportAsync(Csv("""
