@@ -35,6 +35,7 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Position> Positions => Set<Position>();
+    public DbSet<ContractorCompany> ContractorCompanies => Set<ContractorCompany>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<SignInUnlock> SignInUnlocks => Set<SignInUnlock>();

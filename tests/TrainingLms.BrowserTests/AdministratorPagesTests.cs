@@ -27,6 +27,9 @@ public class AdministratorPagesTests(BrowserFixture fixture)
             ("/admin/sites", "sites", "翠湖花园"),
             ("/admin/teams", "teams", "客服班"),
             ("/admin/positions", "positions", "客服前台"),
+            ("/admin/contractors", "contractors", "洁美保洁服务有限公司"),
+            ("/admin/people?contractor=own", "people-own-staff", "本公司员工"),
+            ("/clearance?contractor=own", "clearance-own-staff", "本公司员工"),
         })
         {
             await page.GotoAsync(path);

@@ -17,6 +17,10 @@ public class Person : IdentityUser
     public Team? Team { get; set; }
     public int? PositionId { get; set; }
     public Position? Position { get; set; }
+
+    /// <summary>The outside company the person works for; null for the company's own staff.</summary>
+    public int? ContractorCompanyId { get; set; }
+    public ContractorCompany? ContractorCompany { get; set; }
     public DateOnly? HireDate { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime? DeactivatedAtUtc { get; set; }

@@ -199,6 +199,9 @@ namespace TrainingLms.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ContractorCompanyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -277,6 +280,8 @@ namespace TrainingLms.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContractorCompanyId");
 
                     b.HasIndex("FullName");
 
@@ -2073,6 +2078,29 @@ namespace TrainingLms.Data.Migrations
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Organisation.ContractorCompany", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ContractorCompanies");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Position", b =>
                 {
                     b.Property<int>("Id")
@@ -2212,6 +2240,10 @@ namespace TrainingLms.Data.Migrations
                     b.Property<string>("ImportedById")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("NewContractorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("NewSiteIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2257,6 +2289,12 @@ namespace TrainingLms.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BecomesOwnStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContractorCompanyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
@@ -2567,6 +2605,11 @@ namespace TrainingLms.Data.Migrations
 
             modelBuilder.Entity("TrainingLms.Data.Identity.Person", b =>
                 {
+                    b.HasOne("TrainingLms.Domain.Organisation.ContractorCompany", "ContractorCompany")
+                        .WithMany()
+                        .HasForeignKey("ContractorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingLms.Domain.Organisation.Position", "Position")
                         .WithMany()
                         .HasForeignKey("PositionId")
@@ -2586,6 +2629,8 @@ namespace TrainingLms.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ContractorCompany");
 
                     b.Navigation("Position");
 

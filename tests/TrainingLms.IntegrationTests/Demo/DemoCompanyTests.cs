@@ -43,6 +43,37 @@ public class DemoCompanyTests(DemoFactory factory) : IClassFixture<DemoFactory>
     }
 
     [Fact]
+    public async Task DemoMode_HasAContractorCleaningTeam_LedByItsOwnLeader_WithReviewsAndTheCoursesOfOwnCleaners()
+    {
+        var (contractorId, members, leaderIsMember, reviews, contractorCourses, ownCleanerCourses, drilled) = await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var contractor = await db.ContractorCompanies.SingleAsync(c => c.Name == "洁美保洁服务有限公司");
+            var team = await db.Teams.SingleAsync(t => t.Name == "外包保洁班");
+            var people = await db.Users.Where(p => p.TeamId == team.Id).ToListAsync();
+            var cleaner = people.First(p => p.Id != team.ClassLeaderId);
+            var ownCleaner = await db.Users.FirstAsync(p => p.ContractorCompanyId == null && p.PositionId == cleaner.PositionId && !db.Teams.Any(t => t.ClassLeaderId == p.Id));
+            Task<List<int>> CoursesOf(string id) => db.CourseAssignments.Where(a => a.PersonId == id).Select(a => a.CourseId).OrderBy(c => c).ToListAsync();
+            return (contractor.Id, people.Select(p => p.ContractorCompanyId).ToList(), people.Any(p => p.Id == team.ClassLeaderId),
+                await db.ShiftReviews.CountAsync(r => r.TeamId == team.Id), await CoursesOf(cleaner.Id), await CoursesOf(ownCleaner.Id),
+                await db.DrillAttempts.CountAsync(a => a.SignedAtUtc != null && db.Users.Any(p => p.Id == a.CandidateId && p.ContractorCompanyId == contractor.Id)));
+        });
+
+        Assert.Equal(4, members.Count);
+        Assert.All(members, id => Assert.Equal(contractorId, id));
+        Assert.True(leaderIsMember);
+        Assert.True(reviews > 10, $"{reviews} reviews");
+        Assert.NotEmpty(contractorCourses);
+        Assert.Equal(ownCleanerCourses, contractorCourses);
+        Assert.Equal(2, drilled); // two of them drilled with the company's own cleaners
+        var admin = factory.CreateSessionClient();
+        await admin.SignInAsync("A0001");
+        var list = await admin.GetStringAsync($"/admin/people?contractor={contractorId}");
+        Assert.Contains("JM001", list);
+        Assert.DoesNotContain("E0002", list);
+    }
+
+    [Fact]
     public async Task DemoMode_PublishesTheCourses_AndGivesTheStaffALearningHistory_ButNotTheDemoAccounts()
     {
         var (courses, finished, overdue, accountsLearning) = await factory.WithScopeAsync(async services =>

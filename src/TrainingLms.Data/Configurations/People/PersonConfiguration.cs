@@ -23,5 +23,6 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasOne(p => p.Site).WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
         person.HasOne(p => p.Position).WithMany().HasForeignKey(p => p.PositionId).OnDelete(DeleteBehavior.Restrict);
+        person.HasOne(p => p.ContractorCompany).WithMany().HasForeignKey(p => p.ContractorCompanyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -238,6 +238,9 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int?>("ContractorCompanyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -325,6 +328,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContractorCompanyId");
 
                     b.HasIndex("FullName");
 
@@ -2310,6 +2315,31 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Organisation.ContractorCompany", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("citext")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ContractorCompanies");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Position", b =>
                 {
                     b.Property<int>("Id")
@@ -2463,6 +2493,10 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.PrimitiveCollection<List<int>>("NewContractorIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.PrimitiveCollection<List<int>>("NewSiteIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -2510,6 +2544,12 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .HasColumnType("text[]");
 
                     b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BecomesOwnStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ContractorCompanyId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Email")
@@ -2846,6 +2886,11 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("TrainingLms.Data.Identity.Person", b =>
                 {
+                    b.HasOne("TrainingLms.Domain.Organisation.ContractorCompany", "ContractorCompany")
+                        .WithMany()
+                        .HasForeignKey("ContractorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingLms.Domain.Organisation.Position", "Position")
                         .WithMany()
                         .HasForeignKey("PositionId")
@@ -2865,6 +2910,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ContractorCompany");
 
                     b.Navigation("Position");
 

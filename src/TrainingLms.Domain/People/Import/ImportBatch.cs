@@ -39,6 +39,9 @@ public class ImportBatch
 
     public List<int> NewTeamIds { get; set; } = [];
 
+    /// <summary>Contractor companies the import creates: inactive until its switch, removed again if it fails.</summary>
+    public List<int> NewContractorIds { get; set; } = [];
+
     /// <summary>The import went through: committed, whether or not its people are all switched on yet.</summary>
     public bool Succeeded => Status is ImportStatus.Committed or ImportStatus.Completed;
 }

@@ -8,6 +8,7 @@ public sealed class ImportReference
     public HashSet<string> Sites { get; } = new(Names);
     public HashSet<string> Positions { get; } = new(Names);
     public HashSet<string> Teams { get; } = new(Names);
+    public HashSet<string> Contractors { get; } = new(Names);
 
     /// <summary>Normalised phone → employee number of the person who already has it.</summary>
     public Dictionary<string, string> PhoneOwners { get; } = new(StringComparer.Ordinal);

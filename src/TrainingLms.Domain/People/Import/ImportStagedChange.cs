@@ -19,6 +19,12 @@ public class ImportStagedChange
     public int? TeamId { get; set; }
     public int? PositionId { get; set; }
 
+    /// <summary>The contractor company the person now works for; null keeps it unless <see cref="BecomesOwnStaff"/>.</summary>
+    public int? ContractorCompanyId { get; set; }
+
+    /// <summary>The row said the person is the company's own staff (本公司), which clears their contractor company.</summary>
+    public bool BecomesOwnStaff { get; set; }
+
     /// <summary>Ids of the roles the person gains.</summary>
     public List<string> AddedRoleIds { get; set; } = [];
 }

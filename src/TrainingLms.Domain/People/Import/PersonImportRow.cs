@@ -12,7 +12,8 @@ public sealed record PersonImportRow(
     string? LineOfWork = null,
     string? Position = null,
     string? HireDate = null,
-    string? Roles = null);
+    string? Roles = null,
+    string? Contractor = null);
 
 /// <summary>A row that passed every check, with its values normalised.</summary>
 public sealed record ValidPersonRow(
@@ -26,7 +27,29 @@ public sealed record ValidPersonRow(
     Organisation.LineOfWork? TeamLineOfWork,
     string? Position,
     DateOnly? HireDate,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles,
+    ContractorCell Contractor = default);
+
+/// <summary>
+/// The contractor column of a row: blank (<see cref="IsBlank"/>: a new person is own staff, someone who exists keeps
+/// what they have), the company's own staff written out (<see cref="OwnStaff"/>, e.g. 本公司), or a contractor company's name.
+/// </summary>
+public readonly record struct ContractorCell(string? Name, bool OwnStaff)
+{
+    public bool IsBlank => Name is null && !OwnStaff;
+
+    private static readonly HashSet<string> OwnStaffWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "本公司", "本公司员工", "自有", "自有员工", "公司员工", "非外包", "own", "own staff", "in-house", "company",
+    };
+
+    public static ContractorCell Read(string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell)) return default;
+        var name = cell.Trim();
+        return OwnStaffWords.Contains(name) ? new(null, true) : new(name, false);
+    }
+}
 
 public enum ImportProblem
 {
@@ -49,6 +72,8 @@ public enum ImportProblem
     UnknownLineOfWork,
     LineOfWorkNeededToCreateTeam,
     UnknownPosition,
+    UnknownContractor,
+    ContractorNameTooLong,
     MissingHeader,
     MalformedRow,
 }

@@ -99,8 +99,16 @@ public static class PersonImportValidator
             var position = Optional(row.Position);
             if (position is not null && !reference.Positions.Contains(position)) Problem(ImportProblem.UnknownPosition, position);
 
+            // A contractor company not known yet is created with "create missing", like a site or team.
+            var contractor = ContractorCell.Read(row.Contractor);
+            if (contractor.Name is { } contractorName)
+            {
+                if (contractorName.Length > ContractorCompany.MaxNameLength) Problem(ImportProblem.ContractorNameTooLong, contractorName);
+                else if (!createMissing && !reference.Contractors.Contains(contractorName)) Problem(ImportProblem.UnknownContractor, contractorName);
+            }
+
             if (issues.Count == before)
-                valid.Add(new(row.Line, number, name, normalizedPhone, normalizedEmail, site, team, lineOfWork, position, hireDate, roles));
+                valid.Add(new(row.Line, number, name, normalizedPhone, normalizedEmail, site, team, lineOfWork, position, hireDate, roles, contractor));
         }
 
         return new(valid, issues);

@@ -11,7 +11,7 @@ public sealed record ManagedCourse(
     int Id, string Slug, LocalizedText Title, int Version, int Revision, DateTime PublishedAtUtc, RevisionSource Source,
     IReadOnlyList<ManagedLesson> Lessons, int Assigned, int Completed, int Overdue);
 
-public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue);
+public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue, string? Contractor = null);
 
 /// <summary>An edit of one lesson, as typed in the browser editor.</summary>
 /// <param name="BaseRevisionId">The course revision the trainer started from; a save on top of another one is refused.</param>
@@ -45,7 +45,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     }
 
     /// <summary>Overdue assignments of active people: all for administrators, a manager's site, a class leader's teams.</summary>
-    public async Task<IReadOnlyList<OverdueAssignment>> OverdueAsync(string viewerId, bool administrator, bool manager, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OverdueAssignment>> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = db.Users.AsNoTracking().Where(p => p.IsActive);
@@ -54,6 +54,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             var siteId = manager ? await db.Users.Where(p => p.Id == viewerId).Select(p => p.SiteId).SingleOrDefaultAsync(cancellationToken) : null;
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
+        if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
         // Compared with the latest date anywhere; each row is then checked against its own site's date.
         var latestToday = SiteTime.Today(clock.GetUtcNow().UtcDateTime, "Pacific/Kiritimati");
         var rows = await people
@@ -65,13 +66,14 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
                 x.Person.UserName, x.Person.FullName, Team = x.Person.Team == null ? null : x.Person.Team.Name,
                 Site = x.Person.Site == null ? null : x.Person.Site.Name, TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
                 x.Assignment.Course!.CurrentRevision!.Title, x.Assignment.Course.Slug, x.Assignment.DueOn,
+                Contractor = x.Person.ContractorCompany == null ? null : x.Person.ContractorCompany.Name,
             })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return rows
             .Select(r => (Row: r, Today: SiteTime.Today(now, r.TimeZoneId)))
             .Where(r => r.Row.DueOn < r.Today)
-            .Select(r => new OverdueAssignment(r.Row.UserName!, r.Row.FullName, r.Row.Team, r.Row.Site, r.Row.Title, r.Row.Slug, r.Row.DueOn, r.Today.DayNumber - r.Row.DueOn.DayNumber))
+            .Select(r => new OverdueAssignment(r.Row.UserName!, r.Row.FullName, r.Row.Team, r.Row.Site, r.Row.Title, r.Row.Slug, r.Row.DueOn, r.Today.DayNumber - r.Row.DueOn.DayNumber, r.Row.Contractor))
             .OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.EmployeeNumber)
             .ToList();
     }

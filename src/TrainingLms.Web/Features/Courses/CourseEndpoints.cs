@@ -24,13 +24,13 @@ public static class CourseEndpoints
     }
 
     // The filters come as text, as on the page: a value that does not parse is ignored, not a 400.
-    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisCsv(string slug, string? version, string? site, ItemAnalysisReport report) =>
-        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site)) is { } view
+    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisCsv(string slug, string? version, string? site, string? contractor, ItemAnalysisReport report) =>
+        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site), StaffFilter.Parse(contractor)) is { } view
             ? TypedResults.File(CsvExport.Write(ItemAnalysisReport.Rows(view), ItemAnalysisReport.Header), "text/csv; charset=utf-8", $"{slug}-v{view.Version}-items.csv")
             : TypedResults.NotFound();
 
-    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisXlsx(string slug, string? version, string? site, ItemAnalysisReport report) =>
-        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site)) is { } view
+    internal static async Task<Results<FileContentHttpResult, NotFound>> AnalysisXlsx(string slug, string? version, string? site, string? contractor, ItemAnalysisReport report) =>
+        await report.AnalyseAsync(slug, QueryValue.Int(version), QueryValue.Int(site), StaffFilter.Parse(contractor)) is { } view
             ? TypedResults.File(XlsxExport.Write(ItemAnalysisReport.Rows(view), "Items"), XlsxExport.ContentType, $"{slug}-v{view.Version}-items.xlsx")
             : TypedResults.NotFound();
 

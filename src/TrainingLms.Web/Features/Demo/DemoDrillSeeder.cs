@@ -37,7 +37,7 @@ public sealed class DemoDrillSeeder(IDbContextFactory<LmsDbContext> dbFactory, I
         var securityPost = rubrics.Where(r => r.DrillSlug == SecurityPostDrill).MaxBy(r => r.RevisionId);
         var cleaningPost = rubrics.Where(r => r.DrillSlug == CleaningPostDrill).MaxBy(r => r.RevisionId);
         var site = await db.Sites.SingleOrDefaultAsync(s => s.Code == "CH", cancellationToken);
-        var people = await db.Users.AsNoTracking().Select(p => new { p.Id, p.UserName, p.SiteId, Position = p.Position!.Name }).ToListAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking().Select(p => new { p.Id, p.UserName, p.SiteId, Position = p.Position!.Name, p.ContractorCompanyId }).ToListAsync(cancellationToken);
         string Id(string number) => people.Single(p => p.UserName == number).Id;
         if (prePosting is null || preJob is null || site is null || !people.Any(p => p.UserName == "T0001")) return;
 
@@ -77,7 +77,7 @@ public sealed class DemoDrillSeeder(IDbContextFactory<LmsDbContext> dbFactory, I
             var session = i < 2 ? nearlyAYearAgo : twoMonthsAgo;
             signedOn.Add((Attempt(db, session, preJob, personId, now), session, preJob, i == 4 ? SmileShort : null));
         }
-        // Four guards (those who passed the pre-job drill first, so some end up cleared) and four cleaners; the last of each misses a minimum action.
+        // Four guards (those who passed the pre-job drill first, so some end up cleared) and four cleaners (two of them the contractor's); the last of each misses a minimum action.
         var passedPreJob = staff.Take(4).ToHashSet();
         void PostDrill(DrillSession? session, RubricContext? rubric, IEnumerable<string> candidates, Miss miss)
         {
@@ -87,8 +87,10 @@ public sealed class DemoDrillSeeder(IDbContextFactory<LmsDbContext> dbFactory, I
         }
         PostDrill(guardsDrill, securityPost, people.Where(p => p.SiteId == site.Id && p.Position == Guard && !accounts.Contains(p.UserName!))
             .OrderBy(p => !passedPreJob.Contains(p.Id)).ThenBy(p => p.UserName).Select(p => p.Id), StayedSeated);
-        PostDrill(cleanersDrill, cleaningPost, people.Where(p => p.SiteId == site.Id && p.Position == Cleaner && !accounts.Contains(p.UserName!))
-            .OrderBy(p => p.UserName).Select(p => p.Id), NoGreeting);
+        // Two of the company's own cleaners and two of the contractor's drilled together: the same drill, the same standard.
+        var cleaners = people.Where(p => p.SiteId == site.Id && p.Position == Cleaner && !accounts.Contains(p.UserName!)).OrderBy(p => p.UserName).ToList();
+        PostDrill(cleanersDrill, cleaningPost, cleaners.Where(p => p.ContractorCompanyId == null).Take(2)
+            .Concat(cleaners.Where(p => p.ContractorCompanyId != null)).Select(p => p.Id), NoGreeting);
         Attempt(db, scheduled, prePosting, Id("M0001"), now);
         Attempt(db, soon, preJob, Id("E0001"), now);
         await db.SaveChangesAsync(cancellationToken);

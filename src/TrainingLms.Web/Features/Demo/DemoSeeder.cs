@@ -6,7 +6,8 @@ using TrainingLms.Web.Features.Courses;
 namespace TrainingLms.Web.Features.Demo;
 
 /// <summary>
-/// A demo property-services company: two estates, seven teams, fifty people, one sign-in per role.
+/// A demo property-services company: two estates, seven teams and a contractor's cleaning team, fifty-four people, one
+/// sign-in per role.
 /// Runs only in demo mode and only on a database without sites.
 /// </summary>
 public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHasher<Person> hasher, CourseAssigner courses, TimeProvider clock, ILogger<DemoSeeder> logger)
@@ -60,6 +61,12 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
             new() { Site = jinjiang, Name = "工程班", LineOfWork = LineOfWork.Engineering },
         };
         db.Teams.AddRange(teams);
+        // An outside cleaning company (外包单位) with its own small team at 翠湖花园: its staff learn, drill and are
+        // reviewed like the company's own, and the oversight pages can show them apart.
+        var contractor = new ContractorCompany { Name = "洁美保洁服务有限公司" };
+        var contractorTeam = new Team { Site = cuihu, Name = "外包保洁班", LineOfWork = LineOfWork.Cleaning };
+        db.ContractorCompanies.Add(contractor);
+        db.Teams.Add(contractorTeam);
         await db.SaveChangesAsync();
 
         var passwordHash = hasher.HashPassword(new Person { FullName = "" }, password);
@@ -101,6 +108,14 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
         // Every team but the demo class leader's gets its longest-serving member as class leader.
         foreach (var team in teams.Skip(1))
             team.ClassLeaderId = staff.Where(p => p.Team == team).OrderBy(p => p.HireDate).First().Id;
+        string[] contractorNames = ["蒋桂芳", "沈国华", "韩秀珍", "冯建军"];
+        foreach (var (name, i) in contractorNames.Select((name, i) => (name, i)))
+        {
+            var cleaner = NewPerson($"JM{i + 1:000}", name, $"137{i + 1:00000000}", contractorTeam, positions[LineOfWork.Cleaning], today.AddDays(-(400 - i * 90)));
+            cleaner.ContractorCompany = contractor;
+            staff.Add(cleaner);
+        }
+        contractorTeam.ClassLeaderId = staff.Single(p => p.UserName == "JM001").Id;
         await db.SaveChangesAsync();
 
         var leaders = teams.Select(t => t.ClassLeaderId).ToHashSet();
@@ -112,11 +127,11 @@ public class DemoSeeder(LmsDbContext db, UserManager<Person> users, IPasswordHas
         foreach (var person in staff)
             await AddRolesAsync(person, leaders.Contains(person.Id) ? [Roles.ClassLeader, Roles.Employee] : [Roles.Employee]);
         await db.SaveChangesAsync();
-        SeedReviews(teams, staff.Concat([leader, newHire]).ToList(), today, now);
+        SeedReviews([.. teams.SkipLast(1), contractorTeam, teams[^1]], staff.Concat([leader, newHire]).ToList(), today, now);
         await db.SaveChangesAsync();
         // The content is published before the demo company exists: everyone gets the courses their post brings.
         await courses.AssignByAudienceAsync();
-        logger.LogInformation("Demo company seeded: 2 sites, {Teams} teams, {People} people", teams.Count, staff.Count + Accounts.Count);
+        logger.LogInformation("Demo company seeded: 2 sites, {Teams} teams, {People} people", teams.Count + 1, staff.Count + Accounts.Count);
     }
 
     private static readonly (EtiquettePoint Good, string GoodText, EtiquettePoint Short, string ShortText)[] ReviewSamples =

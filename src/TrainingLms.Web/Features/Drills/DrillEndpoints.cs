@@ -43,9 +43,9 @@ public static class DrillEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ContentHttpResult>> ExportBoard(
-        ClaimsPrincipal user, ClearanceBoard board, IStringLocalizer<SharedResource> localizer, string? site, string? status, string? q, string? position)
+        ClaimsPrincipal user, ClearanceBoard board, IStringLocalizer<SharedResource> localizer, string? site, string? status, string? q, string? position, string? contractor)
     {
-        var filter = new BoardFilter(QueryValue.Int(site), QueryValue.Enum<ClearanceStatus>(status), q, QueryValue.Int(position));
+        var filter = new BoardFilter(QueryValue.Int(site), QueryValue.Enum<ClearanceStatus>(status), q, QueryValue.Int(position), StaffFilter.Parse(contractor));
         if (await board.LoadAsync(DrillViewer.From(user), filter) is not { } model) return Refused(localizer);
         return TypedResults.File(CsvExport.Write(board.Rows(model), board.Header()), "text/csv; charset=utf-8", "clearance.csv");
     }

@@ -15,10 +15,12 @@ public sealed record SiteInput(string Code, string Name, string? Address, string
 
 public sealed record PositionInput(string Name, LineOfWork LineOfWork, bool FacesCustomers, bool HasConcentratedShift, bool ExemptFromCompanyWideCourses);
 
+public sealed record ContractorInput(string Name);
+
 public sealed record TeamInput(int SiteId, string Name, LineOfWork LineOfWork, string? ClassLeaderId, string? Shifts);
 
 /// <summary>
-/// An administrator's changes to the organisation — sites, posts, teams — with their rules: names that must be unique,
+/// An administrator's changes to the organisation — sites, posts, teams, contractor companies — with their rules: names that must be unique,
 /// a team that may not leave its site with people in it, a class leader who is one of the team's people and gets the
 /// role, and the courses a changed post brings its holders. Errors are resource keys by field, as the forms name them.
 /// </summary>
@@ -76,6 +78,32 @@ public sealed class OrganisationAdministration(IDbContextFactory<LmsDbContext> d
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Of(OrganisationStatus.Saved, position.Id);
+    }
+
+    public async Task<Outcome<OrganisationStatus>> SaveContractorAsync(int? id, ContractorInput input, CancellationToken cancellationToken = default)
+    {
+        var name = input.Name.Trim();
+        if (name.Length == 0) return Outcome.Refused(OrganisationStatus.Invalid, nameof(ContractorInput.Name), "Validation.Required");
+        if (name.Length > ContractorCompany.MaxNameLength) return Outcome.Refused(OrganisationStatus.Invalid, nameof(ContractorInput.Name), "Validation.TooLong");
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ContractorCompanies.AnyAsync(c => c.Name == name && c.Id != id, cancellationToken))
+            return Outcome.Refused(OrganisationStatus.Invalid, nameof(ContractorInput.Name), "Validation.Duplicate");
+        var contractor = id is { } existing
+            ? await db.ContractorCompanies.SingleOrDefaultAsync(c => c.Id == existing, cancellationToken)
+            : db.ContractorCompanies.Add(new ContractorCompany { Name = name }).Entity;
+        if (contractor is null) return Outcome.Of(OrganisationStatus.NotFound);
+        contractor.Name = name;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueIndex.IsViolation(e))
+        {
+            // Another administrator saved the same name between the check and the save.
+            return Outcome.Refused(OrganisationStatus.Invalid, nameof(ContractorInput.Name), "Validation.Duplicate");
+        }
+        return Outcome.Of(OrganisationStatus.Saved, contractor.Id);
     }
 
     /// <summary>Who may lead a team: its own active people, or the site's active people not in a team yet; a new team has none.</summary>
@@ -139,6 +167,10 @@ public sealed class OrganisationAdministration(IDbContextFactory<LmsDbContext> d
 
     public Task SetPositionActiveAsync(int id, bool active, CancellationToken cancellationToken = default) =>
         SetActiveAsync(db => db.Positions.SingleOrDefaultAsync(p => p.Id == id, cancellationToken), position => position.IsActive = active, cancellationToken);
+
+    /// <summary>A deactivated contractor is offered for no one new; the people who work for it keep it.</summary>
+    public Task SetContractorActiveAsync(int id, bool active, CancellationToken cancellationToken = default) =>
+        SetActiveAsync(db => db.ContractorCompanies.SingleOrDefaultAsync(c => c.Id == id, cancellationToken), contractor => contractor.IsActive = active, cancellationToken);
 
     public Task SetTeamActiveAsync(int id, bool active, CancellationToken cancellationToken = default) =>
         SetActiveAsync(db => db.Teams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken), team => team.IsActive = active, cancellationToken);

@@ -126,6 +126,7 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         person.SiteId = input.SiteId;
         person.TeamId = input.TeamId;
         person.PositionId = input.PositionId;
+        person.ContractorCompanyId = input.ContractorCompanyId;
         person.HireDate = input.HireDate;
     }
 
@@ -170,6 +171,11 @@ public class PeopleAdministration(UserManager<Person> users, LmsDbContext db, IS
         }
         if (input.PositionId is { } positionId && !await db.Positions.AnyAsync(p => p.Id == positionId))
             errors[nameof(PersonInput.PositionId)] = L["Validation.Unknown"];
+        // A contractor company no longer active is offered for no one new, but the people already with it keep it.
+        var currentContractorId = existing?.ContractorCompanyId;
+        if (input.ContractorCompanyId is { } contractorId
+            && !await db.ContractorCompanies.AnyAsync(c => c.Id == contractorId && (c.IsActive || c.Id == currentContractorId)))
+            errors[nameof(PersonInput.ContractorCompanyId)] = L["Validation.Unknown"];
 
         if (input.Roles.Count == 0 || input.Roles.Any(role => !Roles.All.Contains(role)))
             errors[nameof(PersonInput.Roles)] = L["Validation.Roles"];

@@ -10,6 +10,9 @@ public sealed class PersonInput
     public int? SiteId { get; set; }
     public int? TeamId { get; set; }
     public int? PositionId { get; set; }
+
+    /// <summary>The contractor company the person works for; null for the company's own staff.</summary>
+    public int? ContractorCompanyId { get; set; }
     public DateOnly? HireDate { get; set; }
     public List<string> Roles { get; set; } = [];
 }

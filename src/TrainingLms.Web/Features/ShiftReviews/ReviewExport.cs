@@ -8,12 +8,13 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
     public const int DefaultDays = 31;
     public const int MaxDays = 366;
 
-    public async Task<List<Dictionary<string, object?>>> RowsAsync(ReviewViewer viewer, int? siteId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    public async Task<List<Dictionary<string, object?>>> RowsAsync(ReviewViewer viewer, int? siteId, DateOnly? from, DateOnly? to, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var last = to ?? SiteTime.Today(clock.GetUtcNow().UtcDateTime, await ReviewOversight.CompanyZoneAsync(db, cancellationToken));
         var first = FirstDay(from, last);
         var teams = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => siteId == null || t.SiteId == siteId);
+        if (staff is not null) teams = await staff.ApplyToTeamsAsync(db, teams, cancellationToken);
         var reviews = await db.ShiftReviews.AsNoTracking()
             .Where(r => r.ShiftDate >= first && r.ShiftDate <= last)
             .Join(teams, r => r.TeamId, t => t.Id, (r, t) => new

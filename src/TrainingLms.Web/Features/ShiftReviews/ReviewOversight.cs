@@ -21,13 +21,14 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
     private sealed record Filed(int Id, int TeamId, DateOnly ShiftDate, string ShiftKey, bool FiledLate);
 
     /// <summary>Teams × the seven days ending on <paramref name="lastDay"/> (default: the company's today).</summary>
-    public async Task<ReviewGrid> GridAsync(ReviewViewer viewer, int? siteId, DateOnly? lastDay, int page, CancellationToken cancellationToken = default)
+    public async Task<ReviewGrid> GridAsync(ReviewViewer viewer, int? siteId, DateOnly? lastDay, int page, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var visible = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => t.IsActive);
         var sites = await visible.Select(t => new { t.SiteId, t.Site!.Name }).Distinct().OrderBy(s => s.Name).ToListAsync(cancellationToken);
         if (siteId is { } site) visible = visible.Where(t => t.SiteId == site);
+        if (staff is not null) visible = await staff.ApplyToTeamsAsync(db, visible, cancellationToken);
 
         var perPage = options.Value.GridTeamsPerPage;
         var total = await visible.CountAsync(cancellationToken);

@@ -260,4 +260,39 @@ public class PersonImportValidatorTests
         Assert.Equal([new ImportIssue(3, ImportProblem.InvalidPhone, "123")], result.Issues);
         Assert.Equal([2, 4], result.Rows.Select(r => r.Line));
     }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("  ", null, false)]
+    [InlineData("本公司", null, true)]
+    [InlineData(" Own staff ", null, true)]
+    [InlineData(" 洁美保洁 ", "洁美保洁", false)]
+    public void ContractorCell_ReadsBlankOwnStaffOrAName(string? cell, string? name, bool ownStaff)
+    {
+        var read = ContractorCell.Read(cell);
+
+        Assert.Equal((name, ownStaff, name is null && !ownStaff), (read.Name, read.OwnStaff, read.IsBlank));
+    }
+
+    [Fact]
+    public void Validate_Contractor_KnownOrOwnStaffPass_UnknownOnlyWithCreateMissing_TooLongNever()
+    {
+        var reference = Reference();
+        reference.Contractors.Add("洁美保洁");
+        PersonImportRow[] rows =
+        [
+            new(2, "C1", "甲", Contractor: "洁美保洁"),
+            new(3, "C2", "乙", Contractor: "本公司"),
+            new(4, "C3", "丙", Contractor: "绿源环境"),
+            new(5, "C4", "丁", Contractor: new string('外', ContractorCompany.MaxNameLength + 1)),
+        ];
+
+        var strict = PersonImportValidator.Validate(rows, reference, createMissing: false);
+        var creating = PersonImportValidator.Validate(rows, reference, createMissing: true);
+
+        Assert.Equal([ImportProblem.UnknownContractor, ImportProblem.ContractorNameTooLong], strict.Issues.Select(i => i.Problem));
+        Assert.Equal([ImportProblem.ContractorNameTooLong], creating.Issues.Select(i => i.Problem));
+        Assert.Equal([new ContractorCell("洁美保洁", false), new ContractorCell(null, true), new ContractorCell("绿源环境", false)],
+            creating.Rows.Select(r => r.Contractor));
+    }
 }

@@ -142,6 +142,30 @@ public class RankingExtrasTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_StaffFilter_KeepsTheTeamsWithTheChosenStaff()
+    {
+        var contractorId = await factory.WithDbAsync(async db =>
+        {
+            var contractor = new ContractorCompany { Name = "洁美保洁服务公司" };
+            db.ContractorCompanies.Add(contractor);
+            await db.SaveChangesAsync();
+            await db.Users.Where(p => p.UserName == "L911").ExecuteUpdateAsync(s => s.SetProperty(p => p.ContractorCompanyId, contractor.Id));
+            return contractor.Id;
+        });
+        var admin = await factory.AdministratorClientAsync();
+
+        var contracted = await admin.GetStringAsync($"/admin/evaluations/{november}/export.csv?contractor={contractorId}");
+        var own = await admin.GetStringAsync($"/admin/evaluations/{november}/export.csv?contractor=own");
+        var hostile = await admin.GetAsync($"/admin/evaluations/{november}/export.xlsx?contractor=%27%20OR%201%3D1");
+        var page = await admin.GetStringAsync($"/admin/evaluations/{november}");
+
+        Shows.Only(contracted, ["西区保洁班"], ["东区客服班", "北区安保班"]);
+        Shows.Only(own, ["东区客服班", "北区安保班"], ["西区保洁班"]);
+        Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
+        Assert.Contains($"<option value=\"{contractorId}\">洁美保洁服务公司</option>", page); // the period page's export form offers the filter
+    }
+
+    [Fact]
     public async Task Export_Csv_Xlsx_EveryTarget_Quoted_FormulaNeutralised_AdministratorsOnly()
     {
         var admin = await factory.AdministratorClientAsync();
@@ -160,11 +184,11 @@ public class RankingExtrasTests : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
-            "类别,名称,项目,指派的评价人,评价数,各评价（评价人及百分比）,原始平均分,已发布名次,已发布得分",
-            "主管/领班,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",项目R,严老师,2,严老师 62.5、宽老师 91.0,76.8,,",
-            "班组,东区客服班,项目R,严老师、宽老师,1,严老师 81.0,81,3,70",
-            "班组,西区保洁班,项目R,严老师、宽老师,1,严老师 81.0,81,1,90",
-            "班组,北区安保班,项目S,严老师、宽老师,1,严老师 81.0,81,2,85",
+            "类别,名称,项目,所属单位,指派的评价人,评价数,各评价（评价人及百分比）,原始平均分,已发布名次,已发布得分",
+            "主管/领班,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",项目R,,严老师,2,严老师 62.5、宽老师 91.0,76.8,,",
+            "班组,东区客服班,项目R,,严老师、宽老师,1,严老师 81.0,81,3,70",
+            "班组,西区保洁班,项目R,,严老师、宽老师,1,严老师 81.0,81,1,90",
+            "班组,北区安保班,项目S,,严老师、宽老师,1,严老师 81.0,81,2,85",
         ], lines);
 
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

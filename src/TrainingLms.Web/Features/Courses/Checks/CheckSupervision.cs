@@ -30,7 +30,7 @@ public sealed class CheckSupervision(IDbContextFactory<LmsDbContext> dbFactory, 
 {
     public const int ListSize = 100;
 
-    public async Task<IReadOnlyList<CheckLearnerRow>> LearnersAsync(string courseSlug, string? search, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CheckLearnerRow>> LearnersAsync(string courseSlug, string? search, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.Where(c => c.Slug == courseSlug).Select(c => new { c.Id, c.CurrentRevision!.Version }).SingleOrDefaultAsync(cancellationToken);
@@ -42,6 +42,7 @@ public sealed class CheckSupervision(IDbContextFactory<LmsDbContext> dbFactory, 
             var pattern = SearchPattern.Contains(search);
             people = people.Where(p => SearchPattern.Matches(p.FullName, pattern) || SearchPattern.Matches(p.UserName, pattern));
         }
+        if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
         var perPerson = await attempts.Where(a => people.Any(p => p.Id == a.PersonId))
             .GroupBy(a => a.PersonId)
             .Select(g => new { PersonId = g.Key, Attempts = g.Count(), Last = g.Max(a => a.FinishedAtUtc)!.Value })

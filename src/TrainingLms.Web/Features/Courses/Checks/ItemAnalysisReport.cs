@@ -12,7 +12,7 @@ public sealed record ItemAnalysisView(
 /// <summary>Reads the finished attempts of a course's checks and hands them to <see cref="ItemAnalysis"/>; also its exports.</summary>
 public sealed class ItemAnalysisReport(IDbContextFactory<LmsDbContext> dbFactory)
 {
-    public async Task<ItemAnalysisView?> AnalyseAsync(string slug, int? version, int? siteId, CancellationToken cancellationToken = default)
+    public async Task<ItemAnalysisView?> AnalyseAsync(string slug, int? version, int? siteId, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.AsNoTracking().Where(c => c.Slug == slug && c.CurrentRevisionId != null)
@@ -26,6 +26,11 @@ public sealed class ItemAnalysisReport(IDbContextFactory<LmsDbContext> dbFactory
         var attempts = db.QuizAttempts.AsNoTracking()
             .Where(a => a.CourseId == course.Id && a.CourseVersion == chosen && a.FinishedAtUtc != null && a.LessonRevisionId != null);
         if (site is not null) attempts = attempts.Where(a => db.Users.Any(p => p.Id == a.PersonId && p.SiteId == site));
+        if (staff is not null)
+        {
+            var learners = await staff.ApplyAsync(db, db.Users, cancellationToken);
+            attempts = attempts.Where(a => learners.Any(p => p.Id == a.PersonId));
+        }
         var rows = await attempts.Select(a => new { a.PersonId, a.LessonKey, a.LessonRevisionId, a.Shown, a.Answers, a.ScorePercent }).ToListAsync(cancellationToken);
         var revisionIds = rows.Select(r => r.LessonRevisionId!.Value).Distinct().ToList();
         var lessons = await db.LessonRevisions.AsNoTracking().Where(l => revisionIds.Contains(l.Id))

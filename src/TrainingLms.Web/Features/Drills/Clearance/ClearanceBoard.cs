@@ -2,7 +2,7 @@ using TrainingLms.Domain.Drills;
 
 namespace TrainingLms.Web.Features.Drills.Clearance;
 
-public sealed record BoardFilter(int? SiteId, ClearanceStatus? Status, string? Query, int? PositionId);
+public sealed record BoardFilter(int? SiteId, ClearanceStatus? Status, string? Query, int? PositionId, StaffFilter? Staff = null);
 
 public sealed record ClearanceBoardModel(
     IReadOnlyList<SiteOption> Sites, SiteOption? Site, IReadOnlyList<(int Id, string Name)> Positions, IReadOnlyList<PersonClearance> Rows,
@@ -31,6 +31,7 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
         var positions = await people.Where(p => p.PositionId != null).Select(p => new { Id = p.PositionId!.Value, p.Position!.Name }).Distinct()
             .OrderBy(p => p.Name).ToListAsync(cancellationToken);
         if (filter.PositionId is { } position) people = people.Where(p => p.PositionId == position);
+        if (filter.Staff is { } staff) people = await staff.ApplyAsync(db, people, cancellationToken);
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             var pattern = SearchPattern.Contains(filter.Query);
@@ -47,7 +48,7 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
 
     /// <summary>The board as a table for CSV: one row a person, what is missing in one cell.</summary>
     public IReadOnlyList<string> Header() =>
-        [L("Field.Site"), L("Field.EmployeeNumber"), L("Field.FullName"), L("Field.Team"), L("Field.Position"), L("Clearance.Status"), L("Clearance.ValidThrough"), L("Clearance.Missing")];
+        [L("Field.Site"), L("Field.EmployeeNumber"), L("Field.FullName"), L("Field.Team"), L("Field.Position"), L("Field.Employer"), L("Clearance.Status"), L("Clearance.ValidThrough"), L("Clearance.Missing")];
 
     public List<Dictionary<string, object?>> Rows(ClearanceBoardModel board)
     {
@@ -59,9 +60,10 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
             [header[2]] = c.Person.FullName,
             [header[3]] = c.Person.TeamName,
             [header[4]] = c.Person.PositionName,
-            [header[5]] = L($"Clearance.Status.{c.Result.Status}"),
-            [header[6]] = c.Result.ValidThrough?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [header[7]] = string.Join(L("Clearance.Requirement.Separator"), c.Result.Gaps.Select(g => GapText.Of(localizer, g, board.Titles))),
+            [header[5]] = c.Person.ContractorName ?? L("Staff.Own"),
+            [header[6]] = L($"Clearance.Status.{c.Result.Status}"),
+            [header[7]] = c.Result.ValidThrough?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [header[8]] = string.Join(L("Clearance.Requirement.Separator"), c.Result.Gaps.Select(g => GapText.Of(localizer, g, board.Titles))),
         })];
     }
 

@@ -5,7 +5,7 @@ using TrainingLms.Web.Features.Courses;
 
 namespace TrainingLms.Web.Features.Drills.Clearance;
 
-public sealed record PersonFacts(string PersonId, string FullName, string EmployeeNumber, int? SiteId, string? SiteName, string? TimeZoneId, string? TeamName, int? PositionId, string? PositionName);
+public sealed record PersonFacts(string PersonId, string FullName, string EmployeeNumber, int? SiteId, string? SiteName, string? TimeZoneId, string? TeamName, int? PositionId, string? PositionName, string? ContractorName = null);
 
 /// <param name="TamperedAttemptIds">Signed results whose stored content no longer matches their hash: they count for nothing.</param>
 public sealed record PersonClearance(PersonFacts Person, IReadOnlyList<Requirement> Required, ClearanceResult Result, IReadOnlyList<int> TamperedAttemptIds);
@@ -32,7 +32,7 @@ public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, 
     public async Task<IReadOnlyList<PersonClearance>> EvaluateAsync(LmsDbContext db, IQueryable<Person> people, CancellationToken cancellationToken = default)
     {
         var facts = await people.AsNoTracking().OrderBy(p => p.UserName)
-            .Select(p => new PersonFacts(p.Id, p.FullName, p.UserName!, p.SiteId, p.Site!.Name, p.Site.TimeZoneId, p.Team!.Name, p.PositionId, p.Position!.Name))
+            .Select(p => new PersonFacts(p.Id, p.FullName, p.UserName!, p.SiteId, p.Site!.Name, p.Site.TimeZoneId, p.Team!.Name, p.PositionId, p.Position!.Name, p.ContractorCompany!.Name))
             .ToListAsync(cancellationToken);
         if (facts.Count == 0) return [];
         var ids = facts.Select(f => f.PersonId).ToList();

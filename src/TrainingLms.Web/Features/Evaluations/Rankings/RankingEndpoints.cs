@@ -12,13 +12,13 @@ public static class RankingEndpoints
         export.MapGet("/export.xlsx", ExportXlsx);
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportCsv(int periodId, RankingExport export) =>
-        await export.TableAsync(periodId) is { } table
+    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportCsv(int periodId, string? contractor, RankingExport export) =>
+        await export.TableAsync(periodId, StaffFilter.Parse(contractor)) is { } table
             ? TypedResults.File(CsvExport.Write(table.Rows, table.Header), "text/csv; charset=utf-8", table.FileName + ".csv")
             : TypedResults.NotFound();
 
-    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportXlsx(int periodId, RankingExport export) =>
-        await export.TableAsync(periodId) is { } table
+    internal static async Task<Results<FileContentHttpResult, NotFound>> ExportXlsx(int periodId, string? contractor, RankingExport export) =>
+        await export.TableAsync(periodId, StaffFilter.Parse(contractor)) is { } table
             ? TypedResults.File(XlsxExport.Write(table.Rows, "Evaluations"), XlsxExport.ContentType, table.FileName + ".xlsx")
             : TypedResults.NotFound();
 }

@@ -9,10 +9,11 @@ namespace TrainingLms.Web.Features.People.Import;
 /// opens); <see cref="Profile"/> says which courses they get.
 /// </summary>
 public sealed record PlannedPerson(ValidPersonRow Row, string NormalizedUserName, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId,
-    IReadOnlyList<string> RoleIds, LearnerProfile Profile);
+    IReadOnlyList<string> RoleIds, LearnerProfile Profile, ContractorCompany? Contractor = null);
 
 /// <summary>A change to someone who exists; blanks in the row keep what the person has.</summary>
-public sealed record PlannedChange(string PersonId, ValidPersonRow Row, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId, IReadOnlyList<string> AddedRoleIds);
+public sealed record PlannedChange(string PersonId, ValidPersonRow Row, string? NormalizedEmail, Site? Site, Team? Team, int? PositionId, IReadOnlyList<string> AddedRoleIds,
+    ContractorCompany? Contractor = null, bool BecomesOwnStaff = false);
 
 /// <summary>What an import will write, worked out from a snapshot before any write lock is taken.</summary>
 public sealed class ImportPlan
@@ -24,12 +25,13 @@ public sealed class ImportPlan
 
     public List<Site> NewSites { get; } = [];
     public List<Team> NewTeams { get; } = [];
+    public List<ContractorCompany> NewContractors { get; } = [];
     public List<PlannedPerson> NewPeople { get; } = [];
     public List<PlannedChange> Changes { get; } = [];
     public int Unchanged { get; set; }
 }
 
-/// <summary>Turns validated rows into an <see cref="ImportPlan"/>: who is new, who changes, which sites and teams to create.</summary>
+/// <summary>Turns validated rows into an <see cref="ImportPlan"/>: who is new, who changes, which sites, teams and contractor companies to create.</summary>
 public static class ImportPlanner
 {
     public static ImportPlan Plan(IEnumerable<ValidPersonRow> rows, ImportSnapshot snapshot, string? initialPasswordHash, DateTime nowUtc,
@@ -37,6 +39,7 @@ public static class ImportPlanner
     {
         var plan = new ImportPlan { NowUtc = nowUtc, InitialPasswordHash = initialPasswordHash };
         var sites = snapshot.Sites.Select(site => new SiteTeams(site, [.. site.Teams])).ToList();
+        var contractors = snapshot.Contractors.ToList();
         foreach (var row in rows)
         {
             var site = row.Site is null ? null : FindOrCreateSite(sites, row.Site, plan);
@@ -45,12 +48,13 @@ public static class ImportPlanner
             var positionId = position?.Id;
             var roleIds = row.Roles.Select(role => snapshot.RoleIds[role]).ToList();
             var normalizedEmail = row.Email is null ? null : normalizeEmail(row.Email);
+            var contractor = row.Contractor.Name is { } contractorName ? FindOrCreateContractor(contractors, contractorName, plan) : null;
 
             var key = normalizeName(row.EmployeeNumber);
             if (!snapshot.People.TryGetValue(key, out var person))
             {
                 plan.NewPeople.Add(new PlannedPerson(row, key, normalizedEmail, site?.Site, team, positionId, roleIds,
-                    new LearnerProfile(row.Roles, position?.LineOfWork, position?.FacesCustomers ?? false, position?.ExemptFromCompanyWideCourses ?? false)));
+                    new LearnerProfile(row.Roles, position?.LineOfWork, position?.FacesCustomers ?? false, position?.ExemptFromCompanyWideCourses ?? false), contractor));
                 continue;
             }
             var addedRoles = roleIds.Where(id => !snapshot.HeldRoles[person.Id].Contains(id)).ToList();
@@ -63,9 +67,11 @@ public static class ImportPlanner
                 || (site is not null && (site.Site.Id == 0 || site.Site.Id != person.SiteId))
                 || (team is not null && (team.Id == 0 || team.Id != person.TeamId))
                 || (positionId is not null && positionId != person.PositionId)
+                || (contractor is not null && (contractor.Id == 0 || contractor.Id != person.ContractorCompanyId))
+                || (row.Contractor.OwnStaff && person.ContractorCompanyId is not null)
                 || leavesTeam
                 || addedRoles.Count > 0;
-            if (changed) plan.Changes.Add(new PlannedChange(person.Id, row, normalizedEmail, site?.Site, team, positionId, addedRoles));
+            if (changed) plan.Changes.Add(new PlannedChange(person.Id, row, normalizedEmail, site?.Site, team, positionId, addedRoles, contractor, row.Contractor.OwnStaff));
             else plan.Unchanged++;
         }
         return plan;
@@ -95,6 +101,17 @@ public static class ImportPlanner
         site.Teams.Add(team);
         plan.NewTeams.Add(team);
         return team;
+    }
+
+    private static ContractorCompany FindOrCreateContractor(List<ContractorCompany> contractors, string name, ImportPlan plan)
+    {
+        var found = contractors.FirstOrDefault(c => Same(c.Name, name));
+        if (found is not null) return found;
+        // Inactive until the import's switch, like a new site.
+        var contractor = new ContractorCompany { Name = name, IsActive = false };
+        plan.NewContractors.Add(contractor);
+        contractors.Add(contractor);
+        return contractor;
     }
 
     private static string NewSiteCode(List<SiteTeams> sites)

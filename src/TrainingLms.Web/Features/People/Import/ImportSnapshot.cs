@@ -4,14 +4,14 @@ using TrainingLms.Domain.People.Import;
 namespace TrainingLms.Web.Features.People.Import;
 
 /// <summary>Someone already in the organisation, as an import compares them with a row.</summary>
-public sealed record ExistingPerson(string Id, string EmployeeNumber, string FullName, string? Phone, string? Email, DateOnly? HireDate, int? SiteId, int? TeamId, int? PositionId);
+public sealed record ExistingPerson(string Id, string EmployeeNumber, string FullName, string? Phone, string? Email, DateOnly? HireDate, int? SiteId, int? TeamId, int? PositionId, int? ContractorCompanyId = null);
 
 /// <summary>A post, with what the courses' audience rules ask of it.</summary>
 public sealed record PositionFacts(int Id, LineOfWork LineOfWork, bool FacesCustomers, bool ExemptFromCompanyWideCourses);
 
 /// <summary>
 /// What an import checks its rows against, read without taking the write lock: the people (not those of an import
-/// still under way), their roles, sites with their teams, positions and roles.
+/// still under way), their roles, sites with their teams, positions, contractor companies and roles.
 /// </summary>
 public sealed class ImportSnapshot
 {
@@ -26,13 +26,15 @@ public sealed class ImportSnapshot
     /// <summary>By position name, case-insensitively.</summary>
     public required IReadOnlyDictionary<string, PositionFacts> Positions { get; init; }
 
+    public required IReadOnlyList<ContractorCompany> Contractors { get; init; }
+
     /// <summary>Role name → id.</summary>
     public required IReadOnlyDictionary<string, string> RoleIds { get; init; }
 
     public static async Task<ImportSnapshot> LoadAsync(LmsDbContext db, CancellationToken cancellationToken)
     {
         var people = await db.Users.AsNoTracking().Where(p => p.StagedImportId == null)
-            .Select(p => new { p.NormalizedUserName, Person = new ExistingPerson(p.Id, p.UserName!, p.FullName, p.PhoneNumber, p.Email, p.HireDate, p.SiteId, p.TeamId, p.PositionId) })
+            .Select(p => new { p.NormalizedUserName, Person = new ExistingPerson(p.Id, p.UserName!, p.FullName, p.PhoneNumber, p.Email, p.HireDate, p.SiteId, p.TeamId, p.PositionId, p.ContractorCompanyId) })
             .ToDictionaryAsync(p => p.NormalizedUserName!, p => p.Person, cancellationToken);
         var roles = await db.UserRoles.AsNoTracking().Select(link => new { link.UserId, link.RoleId }).ToListAsync(cancellationToken);
         return new ImportSnapshot
@@ -42,6 +44,7 @@ public sealed class ImportSnapshot
             Sites = await db.Sites.AsNoTracking().Include(s => s.Teams).ToListAsync(cancellationToken),
             Positions = await db.Positions.AsNoTracking()
                 .ToDictionaryAsync(p => p.Name, p => new PositionFacts(p.Id, p.LineOfWork, p.FacesCustomers, p.ExemptFromCompanyWideCourses), StringComparer.OrdinalIgnoreCase, cancellationToken),
+            Contractors = await db.ContractorCompanies.AsNoTracking().ToListAsync(cancellationToken),
             RoleIds = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken),
         };
     }
@@ -60,6 +63,7 @@ public sealed class ImportSnapshot
             }
         }
         foreach (var position in Positions.Keys) reference.Positions.Add(position);
+        foreach (var contractor in Contractors) reference.Contractors.Add(contractor.Name);
         foreach (var person in People.Values)
         {
             if (person.Phone is { } phone) reference.PhoneOwners[phone] = person.EmployeeNumber;

@@ -81,7 +81,7 @@ public sealed class ImportWriter(
         }
     }
 
-    /// <summary>Records the batch as staging, with its new sites and teams (inactive), unless another import is under way.</summary>
+    /// <summary>Records the batch as staging, with its new sites, teams and contractor companies (inactive), unless another import is under way.</summary>
     private async Task<bool> OpenAsync(ImportBatch batch, ImportPlan plan, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -93,9 +93,11 @@ public sealed class ImportWriter(
         db.ImportBatches.Add(batch);
         db.Sites.AddRange(plan.NewSites);
         db.Teams.AddRange(plan.NewTeams);
+        db.ContractorCompanies.AddRange(plan.NewContractors);
         await db.SaveChangesAsync(cancellationToken);
         batch.NewSiteIds = [.. plan.NewSites.Select(s => s.Id)];
         batch.NewTeamIds = [.. plan.NewTeams.Select(t => t.Id)];
+        batch.NewContractorIds = [.. plan.NewContractors.Select(c => c.Id)];
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -152,6 +154,8 @@ public sealed class ImportWriter(
                 SiteId = change.Site?.Id,
                 TeamId = change.Team?.Id,
                 PositionId = change.PositionId,
+                ContractorCompanyId = change.Contractor?.Id,
+                BecomesOwnStaff = change.BecomesOwnStaff,
                 AddedRoleIds = [.. change.AddedRoleIds],
             }));
             await db.SaveChangesAsync(cancellationToken);
@@ -171,6 +175,7 @@ public sealed class ImportWriter(
         SiteId = planned.Site?.Id,
         TeamId = planned.Team?.Id,
         PositionId = planned.PositionId,
+        ContractorCompanyId = planned.Contractor?.Id,
         SecurityStamp = Guid.NewGuid().ToString("N"),
         LockoutEnabled = true,
         PasswordHash = plan.InitialPasswordHash,
@@ -180,7 +185,7 @@ public sealed class ImportWriter(
         StagedImportId = batchId,
     };
 
-    /// <summary>The one short transaction that makes the import stand: new sites and teams on, changes applied, the batch committed.</summary>
+    /// <summary>The one short transaction that makes the import stand: new sites, teams and contractor companies on, changes applied, the batch committed.</summary>
     private async Task SwitchAsync(ImportBatch batch, ImportPlan plan, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -192,6 +197,8 @@ public sealed class ImportWriter(
             await db.Sites.Where(s => batch.NewSiteIds.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(site => site.IsActive, true), cancellationToken);
         if (batch.NewTeamIds.Count > 0)
             await db.Teams.Where(t => batch.NewTeamIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(team => team.IsActive, true), cancellationToken);
+        if (batch.NewContractorIds.Count > 0)
+            await db.ContractorCompanies.Where(c => batch.NewContractorIds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, true), cancellationToken);
         if (plan.Changes.Count > 0) await StagedChangesSql.ApplyAsync(db, batch.Id, cancellationToken);
         await db.ImportBatches.Where(b => b.Id == batch.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Committed), cancellationToken);

@@ -26,6 +26,7 @@ public static class PeopleCsv
         [nameof(PersonImportRow.Position)] = ["岗位", "职位", "position", "post"],
         [nameof(PersonImportRow.HireDate)] = ["入职日期", "入职时间", "hire date", "hiredate"],
         [nameof(PersonImportRow.Roles)] = ["角色", "roles", "role"],
+        [nameof(PersonImportRow.Contractor)] = ["外包单位", "外包公司", "外包单位名称", "所属单位", "contractor", "contractor company", "employer"],
     });
 
     static PeopleCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -70,7 +71,8 @@ public static class PeopleCsv
                 Field(nameof(PersonImportRow.LineOfWork)),
                 Field(nameof(PersonImportRow.Position)),
                 Field(nameof(PersonImportRow.HireDate)),
-                Field(nameof(PersonImportRow.Roles))));
+                Field(nameof(PersonImportRow.Roles)),
+                Field(nameof(PersonImportRow.Contractor))));
         }
         return new(encodingName, rows, malformed);
     }
@@ -93,7 +95,7 @@ public static class PeopleCsv
     }
 
     /// <summary>The header row a template download starts with.</summary>
-    public static string TemplateHeader => "工号,姓名,手机,邮箱,项目,班组,条线,岗位,入职日期,角色";
+    public static string TemplateHeader => "工号,姓名,手机,邮箱,项目,班组,条线,岗位,入职日期,角色,外包单位";
 
     private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header)
     {

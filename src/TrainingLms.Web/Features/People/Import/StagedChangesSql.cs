@@ -14,8 +14,9 @@ internal static class StagedChangesSql
         var postgres = db.Database.IsNpgsql();
         // A fixed fragment of SQL, not a value: the batch is the statements' only parameter.
         var newStamp = postgres ? "replace(gen_random_uuid()::text, '-', '')" : "lower(hex(randomblob(16)))";
-        // A blank (null) keeps what the person has. A site named without a team takes the person out of a team that is
-        // not at that site. The concurrency stamp changes, so an administrator's form opened before is refused, not lost.
+        // A blank (null) keeps what the person has; own staff written out (BecomesOwnStaff) clears the contractor company.
+        // A site named without a team takes the person out of a team that is not at that site. The concurrency stamp
+        // changes, so an administrator's form opened before is refused, not lost.
         var update = $$"""
             UPDATE "AspNetUsers" AS u SET
                 "FullName" = c."FullName",
@@ -29,6 +30,7 @@ internal static class StagedChangesSql
                     WHEN c."SiteId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Teams" AS t WHERE t."Id" = u."TeamId" AND t."SiteId" = c."SiteId") THEN NULL
                     ELSE u."TeamId" END,
                 "PositionId" = COALESCE(c."PositionId", u."PositionId"),
+                "ContractorCompanyId" = CASE WHEN c."BecomesOwnStaff" THEN NULL ELSE COALESCE(c."ContractorCompanyId", u."ContractorCompanyId") END,
                 "ConcurrencyStamp" = {{newStamp}}
             FROM "ImportStagedChanges" AS c
             WHERE c."BatchId" = {0} AND c."PersonId" = u."Id"

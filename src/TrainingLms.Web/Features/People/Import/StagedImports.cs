@@ -143,6 +143,9 @@ public sealed class StagedImports(
                     .ExecuteDeleteAsync(cancellationToken);
                 var sites = await db.Sites.Where(s => batch.NewSiteIds.Contains(s.Id) && !s.IsActive && !db.Teams.Any(t => t.SiteId == s.Id) && !db.Users.Any(p => p.SiteId == s.Id))
                     .ExecuteDeleteAsync(cancellationToken);
+                // Nothing learns through a contractor company, so its removal needs no change counted.
+                await db.ContractorCompanies.Where(c => batch.NewContractorIds.Contains(c.Id) && !c.IsActive && !db.Users.Any(p => p.ContractorCompanyId == c.Id))
+                    .ExecuteDeleteAsync(cancellationToken);
                 if (teams + sites > 0)
                 {
                     // Right after the deletes, which stand on their own (a site still in use keeps its team deleted).
