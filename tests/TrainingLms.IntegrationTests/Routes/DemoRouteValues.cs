@@ -18,6 +18,7 @@ public sealed class DemoRouteValues
         var signed = await db.DrillAttempts.Where(a => a.SignedAtUtc != null).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
         var result = new DemoRouteValues();
         result.values["position"] = (await db.Positions.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString();
+        result.values["contractor"] = (await db.ContractorCompanies.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()).ToString();
         result.values["site"] = (await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()).ToString();
         result.values["team"] = (await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync()).ToString();
         result.values["period"] = (await db.EvaluationPeriods.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString();
@@ -59,6 +60,7 @@ public sealed class DemoRouteValues
             ("id", var p) when p.StartsWith("/admin/people/", StringComparison.Ordinal) => "person",
             ("id", var p) when p.StartsWith("/admin/positions/", StringComparison.Ordinal) => "position",
             ("id", var p) when p.StartsWith("/admin/sites/", StringComparison.Ordinal) => "site",
+            ("id", var p) when p.StartsWith("/admin/contractors/", StringComparison.Ordinal) => "contractor",
             ("id", var p) when p.StartsWith("/admin/teams/", StringComparison.Ordinal) => "team",
             ("id", var p) when p.StartsWith("/admin/evaluations/", StringComparison.Ordinal) => "period",
             ("id", var p) when p.StartsWith("/benchmark/codes/", StringComparison.Ordinal) => "feedback-code-id",
