@@ -39,7 +39,7 @@ public static class PageActions
     {
         await page.FillAsync("#identifier", identifier);
         await page.FillAsync("#password", password);
-        await page.Locator("form[action='/account/signin'] button[type=submit]").ClickAsync();
+        await page.Locator("form[action^='/account/signin'] button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
