@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using TrainingLms.Data;
 
 namespace TrainingLms.Web.Infrastructure;
@@ -11,12 +12,16 @@ namespace TrainingLms.Web.Infrastructure;
 /// SQLite does. Tables, columns and conversions come from the EF model, so a row is stored exactly as a save would
 /// store it. The save interceptors do not see these rows: the caller counts the change where a cache depends on it
 /// (<c>LearningChanges</c>).
+/// On SQLite each row is written as it comes (the database is in the process). On PostgreSQL a row per round trip
+/// cost more than the row itself, so rows wait for <see cref="FlushAsync"/>, which sends them in one batch: the caller
+/// flushes before it commits, parents before the rows that refer to them.
 /// </summary>
 public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 {
     private readonly DbCommand command;
     private readonly List<(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, DbParameter Parameter)> columns;
     private readonly bool postgres;
+    private readonly List<object[]> pending = [];
 
     private BulkInsert(DbCommand command, List<(IClrPropertyGetter, RelationalTypeMapping, DbParameter)> columns, bool postgres)
     {
@@ -54,13 +59,41 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
 
     public async Task InsertAsync(T row, CancellationToken cancellationToken)
     {
-        foreach (var (getter, mapping, parameter) in columns)
+        var values = columns.Select(column =>
         {
-            var value = getter.GetClrValueUsingContainingEntity(row);
-            var stored = value is null ? null : mapping.Converter?.ConvertToProvider(value) ?? value;
-            parameter.Value = (postgres && stored is string text ? PostgreSqlText.WithoutNul(text) : stored) ?? DBNull.Value;
+            var value = column.Getter.GetClrValueUsingContainingEntity(row);
+            var stored = value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
+            return (postgres && stored is string text ? PostgreSqlText.WithoutNul(text) : stored) ?? DBNull.Value;
+        }).ToArray();
+        if (postgres)
+        {
+            pending.Add(values);
+            return;
         }
+        for (var i = 0; i < values.Length; i++) columns[i].Parameter.Value = values[i];
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sends the rows not yet written (PostgreSQL) in one round trip; on SQLite they are written already.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0) return;
+        await using var batch = ((NpgsqlConnection)command.Connection!).CreateBatch();
+        batch.Transaction = (NpgsqlTransaction?)command.Transaction;
+        foreach (var values in pending)
+        {
+            var insert = new NpgsqlBatchCommand(command.CommandText);
+            for (var i = 0; i < values.Length; i++)
+            {
+                // Made as the statement's own are (types from the model), then given the value converted already.
+                var parameter = columns[i].Mapping.CreateParameter(command, columns[i].Parameter.ParameterName, null, nullable: true);
+                parameter.Value = values[i];
+                insert.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(insert);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        pending.Clear();
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();

@@ -133,6 +133,9 @@ public sealed class ImportWriter(
                     written.Add(person.Id);
                 }
                 while (next < plan.NewPeople.Count && written.Count < BatchSize && Stopwatch.GetElapsedTime(started) < TransactionTime);
+                await people.FlushAsync(cancellationToken);
+                await roles.FlushAsync(cancellationToken);
+                await assignments.FlushAsync(cancellationToken);
                 await changeLog.WriteAsync(db, CacheChangeKind.Person, written, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
