@@ -37,6 +37,28 @@ public class CompanyWideAssignmentTests
     }
 
     [Fact]
+    public async Task ContractorCleaner_IsAssignedMeetSmileGreetRiseAndCourtesyLanguage_LikeTheCompanysOwnCleaners()
+    {
+        await using var factory = new LmsFactory();
+        var cleaning = await CreatePostAsync(factory, "保洁员", LineOfWork.Cleaning, facesCustomers: false, exempt: false);
+        var contractorId = await factory.WithDbAsync(async db =>
+        {
+            var contractor = new ContractorCompany { Name = "洁美保洁服务公司" };
+            db.ContractorCompanies.Add(contractor);
+            await db.SaveChangesAsync();
+            return contractor.Id;
+        });
+        var contracted = await CreateHolderAsync(factory, "C001", cleaning, contractorId);
+        var own = await CreateHolderAsync(factory, "C002", cleaning);
+
+        var slugs = (await AssignmentsAsync(factory, contracted)).Select(a => a.Slug).Order().ToList();
+
+        Assert.Equal(contractorId, (await factory.FindPersonAsync("C001"))!.ContractorCompanyId);
+        Assert.All(CompanyWide, slug => Assert.Contains(slug, slugs));
+        Assert.Equal((await AssignmentsAsync(factory, own)).Select(a => a.Slug).Order(), slugs);
+    }
+
+    [Fact]
     public async Task OptedOutBackOfficePost_GetsNeitherCompanyWideCourse_ButStillTheCoursesItsLineOfWorkBrings()
     {
         await using var factory = new LmsFactory();
@@ -141,11 +163,11 @@ public class CompanyWideAssignmentTests
             return position.Id;
         });
 
-    private static Task<string> CreateHolderAsync(LmsFactory factory, string number, int positionId) =>
+    private static Task<string> CreateHolderAsync(LmsFactory factory, string number, int positionId, int? contractorId = null) =>
         factory.WithScopeAsync(async services =>
         {
             var result = await services.GetRequiredService<PeopleAdministration>().CreateAsync(
-                new PersonInput { EmployeeNumber = number, FullName = "员工" + number, PositionId = positionId, Roles = [Roles.Employee] },
+                new PersonInput { EmployeeNumber = number, FullName = "员工" + number, PositionId = positionId, ContractorCompanyId = contractorId, Roles = [Roles.Employee] },
                 LmsFactory.Password, mustChangePassword: false);
             return result.PersonId!;
         });
