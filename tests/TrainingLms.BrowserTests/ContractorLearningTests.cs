@@ -22,7 +22,7 @@ public class ContractorLearningTests(BrowserFixture fixture)
     [Fact]
     public async Task ContractorCleaner_OnAPhone_SignsIn_CompletesALesson_AndGetsThePocketCard()
     {
-        var lessons = ReadCourse().Lessons.OrderBy(l => l.Order).ToList();
+        var lessons = RepositoryContent.Course(Slug).Lessons.OrderBy(l => l.Order).ToList();
         var lesson = lessons[2];
         Assert.True(lesson.Quiz is null && lesson.RequiredClips.Count == 0, $"{lesson.Key} is done with the page's button alone");
         var contractor = await fixture.App.WithDbAsync(db => db.Users.Where(p => p.UserName == Cleaner).Select(p => p.ContractorCompany!.Name).SingleAsync());
@@ -71,14 +71,5 @@ public class ContractorLearningTests(BrowserFixture fixture)
         Assert.StartsWith("application/pdf", pdf.Headers["content-type"]);
         Assert.Equal("%PDF-", Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]));
         await page.Context.CloseAsync();
-    }
-
-    private static CourseRevision ReadCourse()
-    {
-        var content = Path.Combine(BrowserFixture.RepositoryRoot(), "content");
-        var problems = new List<ContentProblem>();
-        var course = CourseFolderParser.Parse(Path.Combine(content, "courses", Slug), content, problems);
-        Assert.Empty(problems);
-        return course!.Revision;
     }
 }

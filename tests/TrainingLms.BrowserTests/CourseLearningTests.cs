@@ -17,7 +17,7 @@ public class CourseLearningTests(BrowserFixture fixture)
     [Fact]
     public async Task NewHire_OnAPhone_ReadsTheLessons_FailsThenPassesTheQuiz_AndCompletesTheCourse()
     {
-        var lessons = ReadCourse().Lessons.OrderBy(l => l.Order).ToList();
+        var lessons = RepositoryContent.Course(Slug).Lessons.OrderBy(l => l.Order).ToList();
         var quiz = lessons[^1].Quiz ?? throw new InvalidOperationException("the course's last lesson holds its knowledge check");
         var page = await fixture.SignedInPageAsync("E0001", 390);
 
@@ -133,14 +133,5 @@ public class CourseLearningTests(BrowserFixture fixture)
         await Expect(page.Locator("#preview-zh .quiz")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(fixture, "editor-preview-quiz-problem-1280");
         await page.Context.CloseAsync();
-    }
-
-    private static CourseRevision ReadCourse()
-    {
-        var content = Path.Combine(BrowserFixture.RepositoryRoot(), "content");
-        var problems = new List<ContentProblem>();
-        var course = CourseFolderParser.Parse(Path.Combine(content, "courses", Slug), content, problems);
-        Assert.Empty(problems);
-        return course!.Revision;
     }
 }
