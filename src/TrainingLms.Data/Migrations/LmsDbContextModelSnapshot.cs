@@ -428,6 +428,15 @@ namespace TrainingLms.Data.Migrations
                     b.Property<string>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ClipId", "PersonId");
 
                     b.HasIndex("PersonId");

@@ -106,9 +106,18 @@ public class ClipMoment
     public string Note { get; set; } = "";
 }
 
-/// <summary>A person seen in a clip; they always see the clips they are in.</summary>
+/// <summary>
+/// A person seen in a clip, and their answer to the notice of it. They always see the clips they are in; anyone else
+/// but the library's curators sees the clip only once everyone in it has agreed (<see cref="FilmingConsents"/>).
+/// </summary>
 public class ClipFeaturedPerson
 {
     public int ClipId { get; set; }
     public required string PersonId { get; set; }
+
+    public FilmingConsent Consent { get; set; } = FilmingConsent.Pending;
+
+    /// <summary>When they were named as filmed: the notice is theirs to answer from then on.</summary>
+    public DateTime NotifiedAtUtc { get; set; }
+    public DateTime? AnsweredAtUtc { get; set; }
 }

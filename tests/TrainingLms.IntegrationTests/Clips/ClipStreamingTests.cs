@@ -34,9 +34,10 @@ public class StreamingFixture : IAsyncLifetime
         await media.InitializeAsync();
         var siteA = await CreateSiteAsync("SA");
         var siteB = await CreateSiteAsync("SB");
+        var ids = new Dictionary<string, string>();
         foreach (var (number, role, site) in new[] { ("EMP", Roles.Employee, siteA), ("STAR", Roles.Employee, siteA), ("MGRA", Roles.Manager, siteA), ("MGRB", Roles.Manager, siteB) })
         {
-            var id = await App.CreatePersonAsync(number, [role]);
+            var id = ids[number] = await App.CreatePersonAsync(number, [role]);
             await App.WithDbAsync(db => db.Users.Where(p => p.Id == id).ExecuteUpdateAsync(p => p.SetProperty(x => x.SiteId, site)));
         }
         var trainer = await App.TrainerAsync();
@@ -44,6 +45,7 @@ public class StreamingFixture : IAsyncLifetime
         var upload = await ClipApi.UploadAsync(trainer, await media.SampleAsync(SampleVideo.PortraitPhone), ClipApi.Details(ClipApi.NewSlug(), ClipKind.SmileDiscovery, siteId: siteA));
         Discovery = await App.WaitForClipAsync(upload.ClipId!.Value);
         await App.WithScopeAsync(services => services.GetRequiredService<ClipAdministration>().FeatureAsync(Discovery.Id, "STAR"));
+        await App.WithScopeAsync(services => services.GetRequiredService<RecordingsOfMe>().AnswerAsync(Discovery.Id, ids["STAR"], FilmingConsent.Given));
         TrainingBytes = await File.ReadAllBytesAsync(App.Services.GetRequiredService<ClipStorage>().RenditionPath(Training.Id, 480));
     }
 

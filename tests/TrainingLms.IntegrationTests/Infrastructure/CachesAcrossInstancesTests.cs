@@ -70,10 +70,11 @@ public class CachesAcrossInstancesTests
     }
 
     [Fact]
-    public async Task ClipBytes_OnB_FollowPublishingAndFeaturingOnA_InTheNextRequest()
+    public async Task ClipBytes_OnB_FollowPublishingConsentAndFeaturingOnA_InTheNextRequest()
     {
         await using var a = new LmsFactory();
         var viewerId = await a.CreatePersonAsync("E304", [Roles.Employee]);
+        var filmedId = await a.CreatePersonAsync("E314", [Roles.Employee]);
         var clipId = await a.WithDbAsync(async db =>
         {
             var clip = new Clip
@@ -95,10 +96,18 @@ public class CachesAcrossInstancesTests
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode); // unpublished: kept as "no" in B's memory
 
         Task<T> OnA<T>(Func<ClipAdministration, Task<T>> change) => a.WithScopeAsync(services => change(services.GetRequiredService<ClipAdministration>()));
-        await OnA(clips => clips.SetPublishedAsync(clipId, true)); // ExecuteUpdate, past the change tracker
+        Task<bool> AnswerOnA(FilmingConsent answer) => a.WithScopeAsync(services => services.GetRequiredService<RecordingsOfMe>().AnswerAsync(clipId, filmedId, answer));
+        Assert.Null(await OnA(clips => clips.FeatureAsync(clipId, "E314")));
+        Assert.True(await AnswerOnA(FilmingConsent.Given));
+        Assert.Null(await OnA(clips => clips.SetPublishedAsync(clipId, true))); // ExecuteUpdate, past the change tracker
         var published = await viewer.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal([1, 2, 3, 4], await published.Content.ReadAsByteArrayAsync());
+
+        Assert.True(await AnswerOnA(FilmingConsent.Withdrawn)); // a save through EF
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode);
+        Assert.True(await AnswerOnA(FilmingConsent.Given));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(url)).StatusCode);
 
         await OnA(clips => clips.SetPublishedAsync(clipId, false));
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode);

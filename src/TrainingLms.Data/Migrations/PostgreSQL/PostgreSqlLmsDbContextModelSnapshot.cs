@@ -486,6 +486,15 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Consent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NotifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("ClipId", "PersonId");
 
                     b.HasIndex("PersonId");

@@ -30,9 +30,10 @@ public sealed record ClipViewer(string PersonId, bool CuratesLibrary, bool IsMan
 
 /// <summary>
 /// The one rule of who sees a clip, used by the library, the lesson player and the byte endpoints alike.
-/// Trainers and administrators see every clip. Everyone else sees finished clips only: training DV and benchmark
-/// stories always; Smile Discovery recordings and benchmark-company footage once published, or before that as a
-/// manager of the site they were filmed at; and any clip they are featured in.
+/// Trainers and administrators see every clip. Everyone else sees finished clips only: any clip they are featured in;
+/// and, once everyone featured in it has agreed to be shown (<see cref="FilmingConsents"/>), training DV and
+/// benchmark stories always, Smile Discovery recordings and benchmark-company footage once published, or before that
+/// as a manager of the site they were filmed at.
 /// </summary>
 public static class ClipAccess
 {
@@ -43,10 +44,11 @@ public static class ClipAccess
         var managedSite = viewer.IsManager ? viewer.SiteId : null;
         var isManager = viewer.IsManager;
         return clip => clip.Status == ClipStatus.Ready
-            && ((clip.Kind != ClipKind.SmileDiscovery && clip.Kind != ClipKind.BenchmarkCompanyFootage)
-                || clip.IsPublished
-                || (isManager && (clip.SiteId == null || clip.SiteId == managedSite))
-                || clip.FeaturedPeople.Any(f => f.PersonId == personId));
+            && (clip.FeaturedPeople.Any(f => f.PersonId == personId)
+                || (clip.FeaturedPeople.All(f => f.Consent == FilmingConsent.Given)
+                    && ((clip.Kind != ClipKind.SmileDiscovery && clip.Kind != ClipKind.BenchmarkCompanyFootage)
+                        || clip.IsPublished
+                        || (isManager && (clip.SiteId == null || clip.SiteId == managedSite)))));
     }
 
     public enum Verdict

@@ -30,18 +30,24 @@ public sealed class ClipAdministration(
         return errors;
     }
 
-    public async Task<bool> SetPublishedAsync(int clipId, bool published, CancellationToken cancellationToken = default)
+    /// <summary>Publishes a clip (once everyone filmed in it agreed) or takes it back.</summary>
+    /// <returns>Why it may not be published, as a message key; null when done.</returns>
+    public async Task<string?> SetPublishedAsync(int clipId, bool published, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
+        var clip = await db.Clips.Where(c => c.Id == clipId)
+            .Select(c => new { c.Kind, Answers = c.FeaturedPeople.Select(f => f.Consent).ToList() }).SingleOrDefaultAsync(cancellationToken);
+        if (clip is null) return "Common.NotFound";
+        if (published && FilmingConsents.PublishingRefusal(clip.Kind, clip.Answers) is { } refusal) return refusal;
+        await db.Clips.Where(c => c.Id == clipId).ExecuteUpdateAsync(c => c
             .SetProperty(x => x.IsPublished, published)
-            .SetProperty(x => x.PublishedAtUtc, x => published ? x.PublishedAtUtc ?? now : null), cancellationToken) > 0;
+            .SetProperty(x => x.PublishedAtUtc, x => published ? x.PublishedAtUtc ?? now : null), cancellationToken);
         await access.WriteChangeAsync(db, clipId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         access.Forget(clipId);
-        return changed;
+        return null;
     }
 
     /// <returns>An error message for the form, or null when the moment was added.</returns>
@@ -76,21 +82,26 @@ public sealed class ClipAdministration(
         if (!await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken)) return "Common.NotFound";
         if (!await db.ClipFeaturedPeople.AnyAsync(f => f.ClipId == clipId && f.PersonId == personId, cancellationToken))
         {
-            db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId });
+            db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId, NotifiedAtUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
             access.Forget(clipId);
         }
         return null;
     }
 
-    public async Task UnfeatureAsync(int clipId, string personId, CancellationToken cancellationToken = default)
+    /// <returns>An error message, or null when they are no longer featured.</returns>
+    public async Task<string?> UnfeatureAsync(int clipId, string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var answer = await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId)
+            .Select(f => (FilmingConsent?)f.Consent).SingleOrDefaultAsync(cancellationToken);
+        if (answer is { } known && !FilmingConsents.MayBeUnnamed(known)) return "Clips.Consent.WithdrawalStays";
         await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await access.WriteChangeAsync(db, clipId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         access.Forget(clipId);
+        return null;
     }
 
     public Task<bool> CancelTranscodingAsync(int clipId, CancellationToken cancellationToken = default) => queue.RequestCancelAsync(clipId, cancellationToken);

@@ -8,7 +8,7 @@ public sealed record ClipFilter(ClipKind? Kind = null, int? SiteId = null, Etiqu
 /// <summary>A clip as the library lists it.</summary>
 public sealed record ClipCard(
     int Id, string Slug, string Title, ClipKind Kind, ClipStatus Status, string? SiteName, DateOnly? RecordedOn,
-    double DurationSeconds, bool HasPoster, bool IsPublished, bool IsFeatured, double WatchedShare);
+    double DurationSeconds, bool HasPoster, bool IsPublished, bool IsFeatured, double WatchedShare, FilmingConsent? ConsentOfFilmed = null);
 
 public sealed record LibraryResult(IReadOnlyList<ClipCard> Clips, int PageCount, int Total);
 
@@ -25,7 +25,7 @@ public sealed record TranscodeView(TranscodeStatus Status, int ProgressPercent, 
 public sealed record ClipDetailView(ClipCard Card, ClipDetails Details, string Description, string OriginalFileName, long OriginalBytes,
     string UploadedBy, DateTime UploadedAtUtc, IReadOnlyList<FeaturedPersonView> Featured, PlayerModel? Player, TranscodeView? Transcode);
 
-public sealed record FeaturedPersonView(string PersonId, string EmployeeNumber, string FullName);
+public sealed record FeaturedPersonView(string PersonId, string EmployeeNumber, string FullName, ConsentView Answer);
 
 /// <summary>The library's reads; every one goes through <see cref="ClipAccess"/>.</summary>
 public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, WatchTracking watching)
@@ -58,12 +58,14 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var clip = await db.Clips.AsNoTracking().Where(c => c.Id == clipId).Where(ClipAccess.VisibleTo(viewer))
-            .Include(c => c.Moments).Include(c => c.FeaturedPeople).SingleOrDefaultAsync(cancellationToken);
+            .Include(c => c.Moments).SingleOrDefaultAsync(cancellationToken);
         if (clip is null) return null;
         var card = (await WithSharesAsync(await Cards(db, db.Clips.Where(c => c.Id == clipId), viewer.PersonId).ToListAsync(cancellationToken), viewer.PersonId, cancellationToken))[0];
-        var featuredIds = clip.FeaturedPeople.Select(f => f.PersonId).ToList();
-        var featured = await db.Users.Where(p => featuredIds.Contains(p.Id)).OrderBy(p => p.UserName)
-            .Select(p => new FeaturedPersonView(p.Id, p.UserName!, p.FullName)).ToListAsync(cancellationToken);
+        var featured = await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId)
+            .Join(db.Users, f => f.PersonId, p => p.Id, (f, p) => new { Featured = f, Person = p })
+            .OrderBy(x => x.Person.UserName)
+            .Select(x => new FeaturedPersonView(x.Person.Id, x.Person.UserName!, x.Person.FullName, new ConsentView(x.Featured.Consent, x.Featured.NotifiedAtUtc, x.Featured.AnsweredAtUtc)))
+            .ToListAsync(cancellationToken);
         var uploadedBy = await db.Users.Where(p => p.Id == clip.UploadedById).Select(p => p.FullName).SingleAsync(cancellationToken);
         var transcode = viewer.CuratesLibrary ? await LatestJobAsync(db, clipId, cancellationToken) : null;
         var player = clip.Status == ClipStatus.Ready ? await PlayerAsync(clip, viewer.PersonId, cancellationToken) : null;
@@ -107,7 +109,10 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
             c.Id, c.Slug, c.Title, c.Kind, c.Status,
             db.Sites.Where(s => s.Id == c.SiteId).Select(s => s.Name).FirstOrDefault(),
             c.RecordedOn, c.DurationSeconds, c.HasPoster, c.IsPublished,
-            c.FeaturedPeople.Any(f => f.PersonId == personId), 0));
+            c.FeaturedPeople.Any(f => f.PersonId == personId), 0,
+            c.FeaturedPeople.Any(f => f.Consent == FilmingConsent.Withdrawn) ? FilmingConsent.Withdrawn
+                : c.FeaturedPeople.Any(f => f.Consent == FilmingConsent.Pending) ? FilmingConsent.Pending
+                : c.FeaturedPeople.Any() ? FilmingConsent.Given : null));
 
     private async Task<IReadOnlyList<ClipCard>> WithSharesAsync(List<ClipCard> cards, string personId, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public static class ClipsFeature
         builder.Services.AddScoped<ClipUploads>();
         builder.Services.AddScoped<ClipQueries>();
         builder.Services.AddScoped<ClipAdministration>();
+        builder.Services.AddScoped<RecordingsOfMe>();
         var hosting = builder.HostingRole();
         if (hosting.Transcodes) builder.Services.AddHostedService<TranscodeWorker>();
         if (hosting.ServesPages) builder.Services.AddHostedService<AbandonedUploadSweeper>();

@@ -8,7 +8,7 @@ namespace TrainingLms.Web.Features.Demo;
 /// <summary>
 /// The demo's clip library: three clips made by ffmpeg at first start (nothing large is committed) and taken in
 /// through the same intake and transcoding queue as an upload — a PAL DV training clip the first course shows, an
-/// unpublished Smile Discovery phone recording featuring the demo new hire, and an interlaced AVCHD benchmark story.
+/// unpublished Smile Discovery phone recording featuring the demo new hire (who has yet to answer its notice), and an interlaced AVCHD benchmark story.
 /// </summary>
 public sealed class DemoClipSeeder(
     IDbContextFactory<LmsDbContext> dbFactory, IVideoTools tools, ClipIntake intake, ClipStorage storage, ILogger<DemoClipSeeder> logger)
@@ -58,7 +58,7 @@ public sealed class DemoClipSeeder(
             if (result.ClipId is not { } clipId) continue;
             db.ClipMoments.AddRange(clip.Moments.Select(m => new ClipMoment { ClipId = clipId, AtSeconds = m.At, Kind = m.Kind, Point = m.Point, Note = m.Note }));
             if (clip.Featured is { } number && await db.Users.Where(p => p.UserName == number).Select(p => p.Id).SingleOrDefaultAsync(cancellationToken) is { } personId)
-                db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId });
+                db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = personId, NotifiedAtUtc = DateTime.UtcNow });
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo clips queued for transcoding");
