@@ -22,6 +22,9 @@ public class SignInFactory : LmsFactory
 
     public PasswordHashWork HashWork { get; } = new();
 
+    /// <summary>Answers must take as long for an unknown account as for a wrong password: measured at the app's real cost.</summary>
+    protected override bool RealPasswordHashCost => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

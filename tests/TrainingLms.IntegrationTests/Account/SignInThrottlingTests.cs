@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cryptography.KeyDerivation;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -42,6 +43,18 @@ public partial class SignInThrottlingTests(SignInFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.TooManyRequests, unknownThrottled.Status);
         Assert.Contains("登录尝试次数过多", unknownThrottled.Body);
         Assert.Equal(unknownThrottled, knownThrottled);
+    }
+
+    [Fact]
+    public async Task PasswordHashes_CostIdentitysHundredThousandRounds_OfHmacSha512()
+    {
+        var personId = await factory.CreatePersonAsync("K050", [Roles.Employee]);
+        var hash = Convert.FromBase64String((await factory.WithDbAsync(db => db.Users.Where(p => p.Id == personId).Select(p => p.PasswordHash).SingleAsync()))!);
+
+        // Identity's v3 format: a marker byte, then the PRF and the round count as big-endian 32-bit numbers.
+        Assert.Equal(0x01, hash[0]);
+        Assert.Equal((uint)KeyDerivationPrf.HMACSHA512, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)));
+        Assert.Equal(100_000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)));
     }
 
     [Fact]

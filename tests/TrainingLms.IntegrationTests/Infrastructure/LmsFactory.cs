@@ -85,8 +85,19 @@ public class LmsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        if (!RealPasswordHashCost)
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations));
         if (TestServices is { } add) builder.ConfigureTestServices(add);
     }
+
+    /// <summary>
+    /// A password hash costs Identity's default 100,000 PBKDF2 rounds in the app (some 50 ms of a core); the tests sign
+    /// in and create people thousands of times, so their instances hash with far fewer rounds. What is hashed, when
+    /// and how it is checked is unchanged; the tests about the hashing's cost keep the real one.
+    /// </summary>
+    protected virtual bool RealPasswordHashCost => false;
+
+    public const int TestPasswordHashIterations = 1_000;
 
     /// <summary>Creates a person through the same service the administrator pages use.</summary>
     public async Task<string> CreatePersonAsync(string employeeNumber, string[] roles, string password = Password, string? phone = null, string? email = null)
