@@ -10,6 +10,7 @@ public static class PeopleFeature
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PeopleAdministration>();
+        builder.Services.AddScoped<PeopleDirectory>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PeopleImporter>();
         builder.Services.AddScoped<ImportWriter>();
@@ -23,9 +24,19 @@ public static class PeopleFeature
         await scope.ServiceProvider.GetRequiredService<StagedImports>().RepairAsync();
     }
 
-    public static void MapPeople(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/admin/people").RequireAuthorization(Policies.Admin)
-            .MapGet("/import/template.csv", DownloadTemplate);
+    public static void MapPeople(this IEndpointRouteBuilder app)
+    {
+        var people = app.MapGroup("/admin/people").RequireAuthorization(Policies.Admin);
+        people.MapGet("/import/template.csv", DownloadTemplate);
+        people.MapGet("/export.csv", ExportAsync);
+    }
+
+    /// <summary>The people list as the list page filters it, in the import's columns.</summary>
+    internal static async Task<FileContentHttpResult> ExportAsync(PeopleDirectory directory, string? q, string? siteId, string? teamId, string? role, string? status, string? contractor)
+    {
+        var search = new PeopleSearch(q, QueryValue.Int(siteId), QueryValue.Int(teamId), role, status, StaffFilter.Parse(contractor));
+        return TypedResults.File(await directory.CsvAsync(search), "text/csv; charset=utf-8", "people.csv");
+    }
 
     /// <summary>An empty list with the expected headers, saved with a BOM so Excel opens the Chinese correctly.</summary>
     internal static FileContentHttpResult DownloadTemplate() =>

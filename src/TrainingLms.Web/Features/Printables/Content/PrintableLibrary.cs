@@ -15,9 +15,10 @@ public sealed record PrintableSet(string FolderHash, IReadOnlyDictionary<string,
 }
 
 /// <summary>
-/// Reads content/printables/ whenever its files change — every request hashes the folder (a few small files), so an edit
-/// shows in the next download on every instance without a reload. A file with a problem is reported and its printable
-/// keeps the last good definition this instance read (none on an instance that never read it well).
+/// Reads content/printables/ whenever its files change, so an edit shows in the next download on every instance without
+/// a reload. A request only looks at the files' names, sizes and times (the pages that link the printables are the
+/// learners' own); the contents are hashed and read again only when those differ. A file with a problem is reported
+/// and its printable keeps the last good definition this instance read (none on an instance that never read it well).
 /// </summary>
 public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostEnvironment environment, ILogger<PrintableLibrary> logger)
 {
@@ -25,20 +26,40 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, PrintableDefinition> lastGood = [];
-    private volatile PrintableSet? current;
+    private volatile Snapshot? current;
+
+    /// <summary>What was read, and the folder's listing (names, sizes, write times) when it was.</summary>
+    private sealed record Snapshot(string Listing, PrintableSet Set);
 
     public string FolderPath => Path.Combine(options.Value.ResolvePath(environment.ContentRootPath), Folder);
 
     public PrintableSet Current()
     {
-        var hash = FolderHash();
+        var listing = FolderListing();
         var known = current;
-        if (known is not null && known.FolderHash == hash) return known;
+        if (known is not null && known.Listing == listing) return known.Set;
         lock (gate)
         {
-            if (current is not null && current.FolderHash == hash) return current;
-            current = Read(hash, current);
-            return current;
+            if (current is not null && current.Listing == listing) return current.Set;
+            var hash = FolderHash();
+            var set = current is not null && current.Set.FolderHash == hash ? current.Set : Read(hash, current?.Set);
+            current = new Snapshot(listing, set);
+            return set;
+        }
+    }
+
+    private string FolderListing()
+    {
+        try
+        {
+            var folder = new DirectoryInfo(FolderPath);
+            if (!folder.Exists) return "";
+            return string.Join('\n', folder.EnumerateFiles("*", SearchOption.AllDirectories)
+                .Select(file => $"{Path.GetRelativePath(folder.FullName, file.FullName)}\0{file.Length}\0{file.LastWriteTimeUtc.Ticks}").Order(StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable:" + Guid.NewGuid().ToString("N"); // read it all again
         }
     }
 
