@@ -142,25 +142,6 @@ public class ClipConsentTests(LmsFactory app) : IClassFixture<LmsFactory>
     private static async Task<HttpStatusCode> VideoStatusAsync(HttpClient client, int clipId) =>
         (await client.GetAsync($"/clips/{clipId}/video/480p.mp4")).StatusCode;
 
-    /// <summary>A finished clip straight in the database, with a stand-in rendition file: who may have its bytes is the point here, not transcoding.</summary>
-    private async Task<int> CreateReadyClipAsync(string slug, ClipKind kind)
-    {
-        var uploaderId = (await app.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id;
-        var clipId = await app.WithDbAsync(async db =>
-        {
-            var clip = new Clip
-            {
-                Slug = slug, Title = "出镜录像" + slug, Kind = kind, Status = ClipStatus.Ready,
-                OriginalFileName = "front-desk.mp4", OriginalExtension = ".mp4", Source = new VideoFacts(640, 480, 1, 0, false, 1, true),
-                Renditions = [new ClipRendition(640, 480, 4)], UploadedById = uploaderId, UploadedAtUtc = DateTime.UtcNow,
-            };
-            db.Clips.Add(clip);
-            await db.SaveChangesAsync();
-            return clip.Id;
-        });
-        var file = app.Services.GetRequiredService<ClipStorage>().RenditionPath(clipId, 480);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
-        return clipId;
-    }
+    private async Task<int> CreateReadyClipAsync(string slug, ClipKind kind) =>
+        await StandInClips.CreateReadyAsync(app, slug, kind, (await app.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.IntegrationTests.Clips;
 using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Infrastructure;
@@ -75,21 +76,7 @@ public class CachesAcrossInstancesTests
         await using var a = new LmsFactory();
         var viewerId = await a.CreatePersonAsync("E304", [Roles.Employee]);
         var filmedId = await a.CreatePersonAsync("E314", [Roles.Employee]);
-        var clipId = await a.WithDbAsync(async db =>
-        {
-            var clip = new Clip
-            {
-                Slug = "cross-instance", Title = "前台录像", Kind = ClipKind.SmileDiscovery, Status = ClipStatus.Ready,
-                OriginalFileName = "front-desk.mp4", OriginalExtension = ".mp4", Source = new VideoFacts(640, 480, 1, 0, false, 1, true),
-                Renditions = [new ClipRendition(640, 480, 4)], UploadedById = viewerId, UploadedAtUtc = DateTime.UtcNow,
-            };
-            db.Clips.Add(clip);
-            await db.SaveChangesAsync();
-            return clip.Id;
-        });
-        var file = a.Services.GetRequiredService<ClipStorage>().RenditionPath(clipId, 480);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
+        var clipId = await StandInClips.CreateReadyAsync(a, "cross-instance", ClipKind.SmileDiscovery, viewerId);
         await using var b = new SecondInstance(a);
         var viewer = await b.SignedInAsync("E304");
         var url = $"/clips/{clipId}/video/480p.mp4";
@@ -102,7 +89,7 @@ public class CachesAcrossInstancesTests
         Assert.Null(await OnA(clips => clips.SetPublishedAsync(clipId, true))); // ExecuteUpdate, past the change tracker
         var published = await viewer.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        Assert.Equal([1, 2, 3, 4], await published.Content.ReadAsByteArrayAsync());
+        Assert.Equal(StandInClips.RenditionBytes, await published.Content.ReadAsByteArrayAsync());
 
         Assert.True(await AnswerOnA(FilmingConsent.Withdrawn)); // a save through EF
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(url)).StatusCode);
