@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,11 +15,14 @@ namespace TrainingLms.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor, IStartupFilter
 {
-    private static readonly AsyncLocal<StrongBox<int>?> CurrentRequest = new();
+    private static readonly AsyncLocal<ConcurrentQueue<string>?> CurrentRequest = new();
 
     private readonly ConcurrentQueue<CountedRequest> requests = new();
 
-    public sealed record CountedRequest(string Method, string PathAndQuery, int StatusCode, int Statements);
+    public sealed record CountedRequest(string Method, string PathAndQuery, int StatusCode, IReadOnlyList<string> Commands)
+    {
+        public int Statements => Commands.Count;
+    }
 
     /// <summary>Every counted request since the last <see cref="Clear"/>, in the order they ended.</summary>
     public IReadOnlyList<CountedRequest> Requests => [.. requests];
@@ -31,8 +33,8 @@ public sealed class SqlStatementCounter : DbCommandInterceptor, IStartupFilter
     {
         app.Use(async (context, nextMiddleware) =>
         {
-            var count = new StrongBox<int>();
-            CurrentRequest.Value = count;
+            var commands = new ConcurrentQueue<string>();
+            CurrentRequest.Value = commands;
             try
             {
                 await nextMiddleware(context);
@@ -40,33 +42,33 @@ public sealed class SqlStatementCounter : DbCommandInterceptor, IStartupFilter
             finally
             {
                 CurrentRequest.Value = null;
-                requests.Enqueue(new CountedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode, count.Value));
+                requests.Enqueue(new CountedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Response.StatusCode, [.. commands]));
             }
         });
         next(app);
     };
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Counted(result);
+        Counted(command, result);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(result));
+        ValueTask.FromResult(Counted(command, result));
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-        Counted(result);
+        Counted(command, result);
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(result));
+        ValueTask.FromResult(Counted(command, result));
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
-        Counted(result);
+        Counted(command, result);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(result));
+        ValueTask.FromResult(Counted(command, result));
 
-    private static T Counted<T>(T result)
+    private static T Counted<T>(DbCommand command, T result)
     {
-        if (CurrentRequest.Value is { } count) Interlocked.Increment(ref count.Value);
+        CurrentRequest.Value?.Enqueue(command.CommandText);
         return result;
     }
 }
