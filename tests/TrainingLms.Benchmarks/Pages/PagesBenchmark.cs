@@ -72,8 +72,7 @@ public static class PagesBenchmark
         async Task MeasureAsync(string baseUrl, string path, string role, string cookie, bool counted = true)
         {
             Console.WriteLine($"{database.Provider}: {role} {path} …");
-            var result = await MeasurePageAsync(baseUrl, path, role, cookie, counted ? counter : null, idle);
-            results.Add(result with { Database = database.Provider.ToString() });
+            results.Add(await MeasurePageAsync(database.Provider.ToString(), baseUrl, path, role, cookie, counted ? counter : null, idle));
         }
 
         await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
@@ -101,7 +100,7 @@ public static class PagesBenchmark
     }
 
     /// <summary>One warm-up, then the measured run; fails on any answer but 200.</summary>
-    private static async Task<PageResult> MeasurePageAsync(string baseUrl, string path, string role, string cookie, SqlStatementCounter? counter, Idle idle)
+    private static async Task<PageResult> MeasurePageAsync(string database, string baseUrl, string path, string role, string cookie, SqlStatementCounter? counter, Idle idle)
     {
         using (var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) })
             await GetPageAsync(client, path, cookie, role);
@@ -115,7 +114,7 @@ public static class PagesBenchmark
             throw new PageFailedException($"{role} {path}: {loaded.Errors} of {loaded.Requests} answers under load were not 200 (or failed).");
         var seconds = loaded.Requests / loaded.RequestsPerSecond;
         var counted = counter?.Requests.Where(r => r.PathAndQuery == path).ToList();
-        return new PageResult("", path, role, loaded,
+        return new PageResult(database, path, role, loaded,
             cpuPerRequest - idle.CpuMsPerSecond * seconds / loaded.Requests,
             (allocated - idle.BytesPerSecond * seconds) / loaded.Requests / 1024,
             counted is { Count: > 0 } ? counted.Average(r => r.Statements) : null);
