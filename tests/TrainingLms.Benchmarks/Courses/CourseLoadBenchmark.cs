@@ -103,7 +103,10 @@ public static partial class CourseLoadBenchmark
         lessons.Select(l => (l.Path, cookies[l.Worker]));
 
     /// <summary>Signs the learner in through the real form and returns the Cookie header their browser would send.</summary>
-    internal static async Task<string> SignInAsync(string baseUrl, int learner)
+    internal static Task<string> SignInAsync(string baseUrl, int learner) => SignInAsync(baseUrl, LearnerSeeder.Number(learner), Password);
+
+    /// <summary>Signs a person in through the real form and returns the Cookie header their browser would send.</summary>
+    internal static async Task<string> SignInAsync(string baseUrl, string identifier, string password)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -113,11 +116,11 @@ public static partial class CourseLoadBenchmark
         {
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["_handler"] = "signin",
-            ["Input.Identifier"] = LearnerSeeder.Number(learner),
-            ["Input.Password"] = Password,
+            ["Input.Identifier"] = identifier,
+            ["Input.Password"] = password,
         }));
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("signin") == true)
-            throw new InvalidOperationException($"Learner {learner} could not sign in: {(int)response.StatusCode} {response.Headers.Location}");
+            throw new InvalidOperationException($"{identifier} could not sign in: {(int)response.StatusCode} {response.Headers.Location}");
         return cookies.GetCookieHeader(client.BaseAddress);
     }
 
@@ -148,10 +151,16 @@ public static partial class CourseLoadBenchmark
         await Wrk.RunAsync(baseUrl, list, Concurrency, TimeSpan.FromSeconds(3));
         var alone = await Wrk.RunAsync(baseUrl, list, connections: 1, TimeSpan.FromSeconds(3));
         Console.WriteLine($"{target}: measuring for {MeasuredFor.TotalSeconds:0} s …");
-        var cpuBefore = appCpu();
-        var loaded = await Wrk.RunAsync(baseUrl, list, Concurrency, MeasuredFor);
-        var cpuPerRequest = (appCpu() - cpuBefore).TotalMilliseconds / loaded.Requests;
+        var (loaded, cpuPerRequest) = await LoadAsync(baseUrl, list, MeasuredFor, appCpu);
         return new LoadResult(target, loaded, alone.Errors == 0 ? alone.P50 : double.NaN, cpuPerRequest);
+    }
+
+    /// <summary><see cref="Concurrency"/> connections sending the requests back to back for <paramref name="duration"/>, and the app's CPU ms per request meanwhile.</summary>
+    internal static async Task<(Wrk.Result Loaded, double CpuPerRequest)> LoadAsync(string baseUrl, IEnumerable<(string Path, string Cookie)> requests, TimeSpan duration, Func<TimeSpan> appCpu)
+    {
+        var cpuBefore = appCpu();
+        var loaded = await Wrk.RunAsync(baseUrl, requests, Concurrency, duration);
+        return (loaded, (appCpu() - cpuBefore).TotalMilliseconds / loaded.Requests);
     }
 
     /// <summary>Every distinct request once, <see cref="Concurrency"/> at a time; fails on any answer but a success.</summary>
@@ -176,11 +185,17 @@ public static partial class CourseLoadBenchmark
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (target, r, alone, cpu) in results)
             table.AppendLine($"| {target} | {alone:0.0} | {r.Requests} | {r.Errors} | {cpu:0.00} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.Max:0.0} |");
+        Write(table.ToString(), fileName);
+    }
+
+    /// <summary>Prints a report and writes it to BenchmarkDotNet.Artifacts/results/<paramref name="fileName"/>.</summary>
+    internal static void Write(string report, string fileName)
+    {
         Console.WriteLine();
-        Console.WriteLine(table);
+        Console.WriteLine(report);
         var folder = Path.Combine("BenchmarkDotNet.Artifacts", "results");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, fileName), table.ToString());
+        File.WriteAllText(Path.Combine(folder, fileName), report);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

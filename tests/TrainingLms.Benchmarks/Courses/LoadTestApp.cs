@@ -10,8 +10,12 @@ using Microsoft.Extensions.Logging;
 
 namespace TrainingLms.Benchmarks.Courses;
 
-/// <summary>The real app in Production mode on its own data folder and the load test's content folder, on a Kestrel port.</summary>
-internal sealed class LoadTestApp(string contentPath, BenchDatabase database, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<global::Program>
+/// <summary>
+/// The real app in Production mode on its own data folder and the load test's content folder (the repository's own
+/// when none is given), on a Kestrel port.
+/// </summary>
+internal sealed class LoadTestApp(string? contentPath, BenchDatabase database, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null)
+    : WebApplicationFactory<global::Program>
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
 
@@ -23,14 +27,11 @@ internal sealed class LoadTestApp(string contentPath, BenchDatabase database, IR
     /// <param name="settings">More of the app's settings, e.g. where the record chain's key goes when other instances will share it.</param>
     public static async Task<LoadTestApp> StartSeededAsync(BenchDatabase database, string contentPath, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new LoadTestApp(contentPath, database, settings ?? new Dictionary<string, string>());
+        var app = Start(database, contentPath, settings ?? new Dictionary<string, string>());
         try
         {
+            Console.WriteLine($"Seeding {CourseLoadBenchmark.Learners} learners …");
             var clock = Stopwatch.StartNew();
-            app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            app.StartServer();
-            Console.WriteLine($"{database.Provider}: app started and content synced in {clock.Elapsed.TotalSeconds:0.0} s; seeding {CourseLoadBenchmark.Learners} learners …");
-            clock.Restart();
             await LearnerSeeder.SeedAsync(app.Services, CourseLoadBenchmark.Learners, CourseLoadBenchmark.Courses, CourseLoadBenchmark.LessonsPerCourse, CourseLoadBenchmark.Password);
             Console.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:0.0} s.");
             return app;
@@ -42,14 +43,34 @@ internal sealed class LoadTestApp(string contentPath, BenchDatabase database, IR
         }
     }
 
+    /// <param name="testServices">Services added after the app's own, e.g. a counter of SQL statements.</param>
+    public static LoadTestApp Start(BenchDatabase database, string? contentPath, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null)
+    {
+        var app = new LoadTestApp(contentPath, database, settings, testServices);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            app.StartServer();
+            Console.WriteLine($"{database.Provider}: app started and content synced in {clock.Elapsed.TotalSeconds:0.0} s.");
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSolutionRelativeContentRoot(Path.Combine("src", "TrainingLms.Web"));
         builder.UseSetting("Storage:DataPath", dataPath);
-        builder.UseSetting("Content:Path", contentPath);
+        if (contentPath is not null) builder.UseSetting("Content:Path", contentPath);
         builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in database.Settings.Concat(settings)) builder.UseSetting(key, value);
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
         builder.ConfigureLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
     }
 

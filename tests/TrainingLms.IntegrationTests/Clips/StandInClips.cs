@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Clips;
@@ -10,10 +11,16 @@ public static class StandInClips
 {
     public static readonly byte[] RenditionBytes = [1, 2, 3, 4];
 
-    public static async Task<int> CreateReadyAsync(LmsFactory app, string slug, ClipKind kind, string uploadedById)
+    public static Task<int> CreateReadyAsync(LmsFactory app, string slug, ClipKind kind, string uploadedById) =>
+        CreateReadyAsync(app.Services, slug, kind, uploadedById);
+
+    /// <param name="services">The app's services (the benchmarks' apps are not <see cref="LmsFactory"/>s).</param>
+    public static async Task<int> CreateReadyAsync(IServiceProvider services, string slug, ClipKind kind, string uploadedById)
     {
-        var clipId = await app.WithDbAsync(async db =>
+        int clipId;
+        using (var scope = services.CreateScope())
         {
+            var db = scope.ServiceProvider.GetRequiredService<LmsDbContext>();
             var clip = new Clip
             {
                 Slug = slug, Title = "前台录像 " + slug, Kind = kind, Status = ClipStatus.Ready,
@@ -22,9 +29,9 @@ public static class StandInClips
             };
             db.Clips.Add(clip);
             await db.SaveChangesAsync();
-            return clip.Id;
-        });
-        var file = app.Services.GetRequiredService<ClipStorage>().RenditionPath(clipId, 480);
+            clipId = clip.Id;
+        }
+        var file = services.GetRequiredService<ClipStorage>().RenditionPath(clipId, 480);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllBytesAsync(file, RenditionBytes);
         return clipId;

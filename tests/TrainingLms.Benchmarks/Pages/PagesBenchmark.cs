@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using TrainingLms.Benchmarks.Courses;
+using TrainingLms.IntegrationTests.Infrastructure;
+
+namespace TrainingLms.Benchmarks.Pages;
+
+/// <summary>
+/// Every page of every role under load: for each role a typical person signs in, and each page their menu and home page
+/// link to (<see cref="PageDiscovery"/>), and the detail pages the company lists (<see cref="IBenchCompany"/>), is
+/// answered to <see cref="CourseLoadBenchmark.Concurrency"/> wrk connections for <see cref="MeasuredFor"/>, signed in
+/// afresh for each. Beside them in the same run: bare Kestrel saying hello, a static file and <c>/healthz</c>. Per page:
+/// req/s, p50, p99, the app's CPU, allocated bytes and SQL statements (<see cref="SqlStatementCounter"/>) per request.
+/// Any answer but 200, before or under load, fails the run. Run with <c>./lms bench pages</c>.
+/// </summary>
+public static class PagesBenchmark
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MeasuredFor = TimeSpan.FromSeconds(3);
+
+    internal sealed record PageResult(string Database, string Route, string Role, Wrk.Result Loaded, double CpuPerRequest, double KbPerRequest, double? SqlPerRequest);
+
+    /// <summary>What the app does with no requests at all (background services, timers), subtracted from each page's figures.</summary>
+    private sealed record Idle(double CpuMsPerSecond, double BytesPerSecond);
+
+    private sealed class PageFailedException(string message) : Exception(message);
+
+    public static Task<int> RunAsync() => RunAsync(new DemoCompany());
+
+    internal static async Task<int> RunAsync(IBenchCompany company)
+    {
+        var results = new List<PageResult>();
+        var idles = new List<string>();
+        try
+        {
+            await using var hello = await HelloServer.StartAsync();
+            foreach (var provider in BenchDatabase.Available)
+            {
+                using var database = BenchDatabase.Create(provider);
+                results.AddRange(await CrawlAsync(database, company, hello, idles));
+            }
+        }
+        catch (PageFailedException failed)
+        {
+            await Console.Error.WriteLineAsync($"FAILED: {failed.Message}");
+            return 1;
+        }
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Pages: every page of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"CPU and KB are the whole app process's per request, less what it spends idle ({string.Join("; ", idles)}); hello runs in the same process. SQL = statements each request sent (its own, counted by an interceptor only the benchmark adds).");
+        report.AppendLine();
+        report.AppendLine("| db | route | role | req/s | p50 ms | p99 ms | CPU ms / request | KB allocated / request | SQL / request |");
+        report.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Database} | {r.Route} | {r.Role} | {r.Loaded.RequestsPerSecond:0} | {r.Loaded.P50:0.0} | {r.Loaded.P99:0.0} | {r.CpuPerRequest:0.00} | {r.KbPerRequest:0} | {(r.SqlPerRequest is { } sql ? sql.ToString("0.0", CultureInfo.InvariantCulture) : "–")} |");
+        CourseLoadBenchmark.Write(report.ToString(), "pages.md");
+        return 0;
+    }
+
+    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, HelloServer hello, List<string> idles)
+    {
+        var counter = new SqlStatementCounter();
+        await using var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter));
+        await company.SeedAsync(app.Services);
+        var idle = await MeasureIdleAsync();
+        idles.Add($"{database.Provider}: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second");
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+        var results = new List<PageResult>();
+        async Task MeasureAsync(string baseUrl, string path, string role, string cookie, bool counted = true)
+        {
+            Console.WriteLine($"{database.Provider}: {role} {path} …");
+            results.Add(await MeasurePageAsync(database.Provider.ToString(), baseUrl, path, role, cookie, counted ? counter : null, idle));
+        }
+
+        await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
+        await MeasureAsync(app.BaseUrl, "/favicon.png", "static file", "");
+        await MeasureAsync(app.BaseUrl, "/healthz", "health check", "");
+        foreach (var person in company.People)
+        {
+            var cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
+            var routes = (await PageDiscovery.DiscoverAsync(client, cookie, person.Role)).Concat(await company.DetailRoutesAsync(app.Services, person)).Distinct().ToList();
+            Console.WriteLine($"{person.Role} ({person.Identifier}): {routes.Count} pages: {string.Join(' ', routes)}");
+            foreach (var route in routes)
+            {
+                // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
+                cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
+                var (_, mediaType) = await GetPageAsync(client, route, cookie, person.Role);
+                if (mediaType != "text/html")
+                {
+                    Console.WriteLine($"{person.Role} {route}: a download ({mediaType}), not a page; left out.");
+                    continue;
+                }
+                await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>One warm-up, then the measured run; fails on any answer but 200.</summary>
+    private static async Task<PageResult> MeasurePageAsync(string database, string baseUrl, string path, string role, string cookie, SqlStatementCounter? counter, Idle idle)
+    {
+        using (var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) })
+            await GetPageAsync(client, path, cookie, role);
+        (string, string)[] requests = [(path, cookie)];
+        await Wrk.RunAsync(baseUrl, requests, CourseLoadBenchmark.Concurrency, WarmUp);
+        counter?.Clear();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var (loaded, cpuPerRequest) = await CourseLoadBenchmark.LoadAsync(baseUrl, requests, MeasuredFor, AppCpu);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        if (loaded.Errors > 0 || loaded.Requests == 0)
+            throw new PageFailedException($"{role} {path}: {loaded.Errors} of {loaded.Requests} answers under load were not 200 (or failed).");
+        var seconds = loaded.Requests / loaded.RequestsPerSecond;
+        var counted = counter?.Requests.Where(r => r.PathAndQuery == path).ToList();
+        return new PageResult(database, path, role, loaded,
+            cpuPerRequest - idle.CpuMsPerSecond * seconds / loaded.Requests,
+            (allocated - idle.BytesPerSecond * seconds) / loaded.Requests / 1024,
+            counted is { Count: > 0 } ? counted.Average(r => r.Statements) : null);
+    }
+
+    /// <summary>GETs the page as the person, not following redirects; anything but 200 fails the run, naming the page, the role and the answer.</summary>
+    internal static async Task<(string Body, string? MediaType)> GetPageAsync(HttpClient client, string path, string cookie, string role)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookie.Length > 0) message.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(message);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new PageFailedException($"{role} {path}: {(int)response.StatusCode} {response.StatusCode}{(response.Headers.Location is { } to ? " to " + to : "")}.");
+        return (await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// The app's CPU and allocation rate with no requests, once it has settled: just after start the runtime is still
+    /// recompiling the hot start-up code in the background (some 700 ms of CPU a second here), which no page should be charged.
+    /// Measured in 2 s windows until one costs under <see cref="SettledCpuMsPerSecond"/>, or for a minute at the most.
+    /// </summary>
+    private static async Task<Idle> MeasureIdleAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = AppCpu();
+            var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var seconds = clock.Elapsed.TotalSeconds;
+            var idle = new Idle((AppCpu() - cpu).TotalMilliseconds / seconds, (GC.GetTotalAllocatedBytes(precise: false) - allocated) / seconds);
+            Console.WriteLine($"Idle: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second.");
+            if (idle.CpuMsPerSecond < SettledCpuMsPerSecond || deadline.Elapsed > TimeSpan.FromMinutes(1)) return idle;
+        }
+    }
+
+    private const double SettledCpuMsPerSecond = 50;
+
+    private static TimeSpan AppCpu() => Process.GetCurrentProcess().TotalProcessorTime;
+}
