@@ -17,7 +17,7 @@ public static class Roles
         [Admin] = Admin, ["Administrator"] = Admin, ["管理员"] = Admin, ["培训管理员"] = Admin,
         [Trainer] = Trainer, ["培训师"] = Trainer,
         [ClassLeader] = ClassLeader, ["Class leader"] = ClassLeader, ["班长"] = ClassLeader, ["领班"] = ClassLeader,
-        [Manager] = Manager, ["主管"] = Manager, ["项目经理"] = Manager, ["基层管理人员"] = Manager,
+        [Manager] = Manager, ["Grassroots manager"] = Manager, ["主管"] = Manager, ["项目经理"] = Manager, ["基层管理人员"] = Manager,
         [Employee] = Employee, ["员工"] = Employee, ["新员工"] = Employee,
     };
 

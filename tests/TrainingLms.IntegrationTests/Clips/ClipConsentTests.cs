@@ -65,6 +65,23 @@ public class ClipConsentTests(LmsFactory app) : IClassFixture<LmsFactory>
     }
 
     [Fact]
+    public async Task FilmedTogether_OneSaysNo_TheOtherNoLongerSeesThemEither()
+    {
+        var saysNo = await app.CreatePersonAsync("CF301", [Roles.Employee]);
+        await app.CreatePersonAsync("CF302", [Roles.Employee]);
+        var clipId = await CreateReadyClipAsync("consent-together", ClipKind.TrainingDv);
+        foreach (var number in new[] { "CF301", "CF302" })
+            Assert.Null(await app.WithScopeAsync(s => s.GetRequiredService<ClipAdministration>().FeatureAsync(clipId, number)));
+        var other = await app.SignedInAsync("CF302");
+        Assert.Equal(HttpStatusCode.OK, await VideoStatusAsync(other, clipId)); // in it, everyone still to answer
+
+        await AnswerAsync(clipId, saysNo, FilmingConsent.Withdrawn);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await VideoStatusAsync(other, clipId));
+        Assert.Equal(HttpStatusCode.OK, await VideoStatusAsync(await app.SignedInAsync("CF301"), clipId));
+    }
+
+    [Fact]
     public async Task SmileDiscovery_IsPublished_OnlyWithEveryoneFilmedNamedAndAgreeing()
     {
         var first = await app.CreatePersonAsync("CF101", [Roles.Employee]);

@@ -36,6 +36,18 @@ public class SharedResourceTests
         Assert.Empty(blank);
     }
 
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.zh-CN.resx")]
+    public void RoleAndLineOfWorkNames_AsThePagesAndTheExportWriteThem_TheImportReadsBack(string fileName)
+    {
+        // The people export writes roles and lines of work in the interface's words; an import of it must understand them.
+        var strings = Strings(fileName);
+
+        Assert.All(Roles.All, role => Assert.Equal(role, Roles.FromName(strings[$"Role.{role}"])));
+        Assert.All(Enum.GetValues<LineOfWork>(), line => Assert.Equal(line, LinesOfWork.FromName(strings[$"LineOfWork.{line}"])));
+    }
+
     [Fact]
     public void SharedResource_ImportProblemsAndLinesOfWork_EachHasAString()
     {

@@ -30,8 +30,8 @@ public sealed record ClipViewer(string PersonId, bool CuratesLibrary, bool IsMan
 
 /// <summary>
 /// The one rule of who sees a clip, used by the library, the lesson player and the byte endpoints alike.
-/// Trainers and administrators see every clip. Everyone else sees finished clips only: any clip they are featured in;
-/// and, once everyone featured in it has agreed to be shown (<see cref="FilmingConsents"/>), training DV and
+/// Trainers and administrators see every clip. Everyone else sees finished clips only: any clip they are featured in,
+/// unless someone else in it said no; and, once everyone featured in it has agreed to be shown (<see cref="FilmingConsents"/>), training DV and
 /// benchmark stories always, Smile Discovery recordings and benchmark-company footage once published, or before that
 /// as a manager of the site they were filmed at.
 /// </summary>
@@ -44,7 +44,8 @@ public static class ClipAccess
         var managedSite = viewer.IsManager ? viewer.SiteId : null;
         var isManager = viewer.IsManager;
         return clip => clip.Status == ClipStatus.Ready
-            && (clip.FeaturedPeople.Any(f => f.PersonId == personId)
+            && ((clip.FeaturedPeople.Any(f => f.PersonId == personId)
+                    && clip.FeaturedPeople.All(f => f.PersonId == personId || f.Consent != FilmingConsent.Withdrawn))
                 || (clip.FeaturedPeople.All(f => f.Consent == FilmingConsent.Given)
                     && ((clip.Kind != ClipKind.SmileDiscovery && clip.Kind != ClipKind.BenchmarkCompanyFootage)
                         || clip.IsPublished

@@ -77,7 +77,8 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var number = employeeNumber.Trim();
-        var personId = await db.Users.Where(p => p.UserName == number).Select(p => p.Id).SingleOrDefaultAsync(cancellationToken);
+        // Someone an import is still writing is nobody yet (a rolled-back import deletes them, and their answer with them).
+        var personId = await db.Users.Where(p => p.UserName == number && p.StagedImportId == null).Select(p => p.Id).SingleOrDefaultAsync(cancellationToken);
         if (personId is null) return ErrorKey.With("Clips.Featured.Unknown", number);
         if (!await db.Clips.AnyAsync(c => c.Id == clipId, cancellationToken)) return "Common.NotFound";
         if (!await db.ClipFeaturedPeople.AnyAsync(f => f.ClipId == clipId && f.PersonId == personId, cancellationToken))
@@ -94,10 +95,11 @@ public sealed class ClipAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var answer = await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId)
-            .Select(f => (FilmingConsent?)f.Consent).SingleOrDefaultAsync(cancellationToken);
-        if (answer is { } known && !FilmingConsents.MayBeUnnamed(known)) return "Clips.Consent.WithdrawalStays";
-        await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        // The answer is checked by the delete itself: a withdrawal committed a moment ago is not deleted with the row.
+        var removed = await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId && f.Consent != FilmingConsent.Withdrawn)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0 && await db.ClipFeaturedPeople.AnyAsync(f => f.ClipId == clipId && f.PersonId == personId, cancellationToken))
+            return "Clips.Consent.WithdrawalStays";
         await access.WriteChangeAsync(db, clipId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         access.Forget(clipId);

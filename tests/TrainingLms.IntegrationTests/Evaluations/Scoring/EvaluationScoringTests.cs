@@ -119,6 +119,27 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
     });
 
     [Fact]
+    public async Task RequiredClips_ThatSomeoneFilmedHasNotAgreedToShow_CountForNobody()
+    {
+        var clipId = await factory.WithDbAsync(db => db.Clips.Where(c => c.Slug == "smile-standard-demo").Select(c => c.Id).SingleAsync());
+        await factory.WithDbAsync(db =>
+        {
+            db.ClipFeaturedPeople.Add(new ClipFeaturedPerson { ClipId = clipId, PersonId = leaderId, NotifiedAtUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        try
+        {
+            var team = await ComputeAsync(await TargetAsync(EvaluationSubject.Team));
+
+            Assert.Equal(new ComputedValue(CriterionSource.RequiredClipWatchedShare, 0, 0), team[CriterionSource.RequiredClipWatchedShare]);
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.ClipFeaturedPeople.Where(f => f.ClipId == clipId).ExecuteDeleteAsync());
+        }
+    }
+
+    [Fact]
     public async Task ComputedCriteria_KnownMonth_CountOnlyWhatWasDueAndDoneInTheMonth()
     {
         var team = await ComputeAsync(await TargetAsync(EvaluationSubject.Team));

@@ -100,7 +100,9 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
         var slugsByCourse = lessons.ToLookup(l => l.CourseId, l => l.RequiredClips);
         var slugs = lessons.SelectMany(l => l.RequiredClips).Distinct().ToList();
-        var clips = await db.Clips.Where(c => slugs.Contains(c.Slug) && c.Status == ClipStatus.Ready).ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
+        // A clip that someone filmed in it has not agreed to show is nobody's to watch, so nobody's to count (ClipAccess).
+        var clips = await db.Clips.Where(c => slugs.Contains(c.Slug) && c.Status == ClipStatus.Ready && c.FeaturedPeople.All(f => f.Consent == FilmingConsent.Given))
+            .ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
         var required = assigned
             .SelectMany(a => slugsByCourse[a.CourseId].SelectMany(s => s).Where(clips.ContainsKey).Select(slug => (a.PersonId, ClipId: clips[slug])))
             .ToHashSet();

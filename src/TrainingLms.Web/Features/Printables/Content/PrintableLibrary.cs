@@ -24,6 +24,8 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
 {
     public const string Folder = "printables";
 
+    private const string UnreadableMark = "unreadable:";
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, PrintableDefinition> lastGood = [];
     private volatile Snapshot? current;
@@ -43,7 +45,10 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
             if (current is not null && current.Listing == listing) return current.Set;
             var hash = FolderHash();
             var set = current is not null && current.Set.FolderHash == hash ? current.Set : Read(hash, current?.Set);
-            current = new Snapshot(listing, set);
+            // A file that could not be read (mode, a half-done replace) may become readable with no change to the listing:
+            // such a read is not kept against the listing, so the next request reads again.
+            var readWell = !hash.StartsWith(UnreadableMark, StringComparison.Ordinal) && set.Problems.All(p => p.Code != "FolderUnreadable");
+            current = new Snapshot(readWell ? listing : UnreadableMark + Guid.NewGuid().ToString("N"), set);
             return set;
         }
     }
@@ -59,7 +64,7 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "unreadable:" + Guid.NewGuid().ToString("N"); // read it all again
+            return UnreadableMark + Guid.NewGuid().ToString("N"); // read it all again
         }
     }
 
@@ -73,7 +78,7 @@ public sealed class PrintableLibrary(IOptions<ContentOptions> options, IWebHostE
         {
             // A file being replaced as we read: the next request reads it again.
             logger.LogWarning(e, "Could not hash {Folder}", FolderPath);
-            return "unreadable:" + Guid.NewGuid().ToString("N");
+            return UnreadableMark + Guid.NewGuid().ToString("N");
         }
     }
 
