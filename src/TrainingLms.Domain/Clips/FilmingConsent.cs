@@ -14,9 +14,6 @@ public enum FilmingConsent
 /// <summary>The rules of filming real staff for training: their notice, their consent, and what it allows.</summary>
 public static class FilmingConsents
 {
-    /// <summary>Anyone other than the curators and the people filmed may see a clip only when every one of them agreed.</summary>
-    public static bool AllowsOthers(IEnumerable<FilmingConsent> answers) => answers.All(a => a == FilmingConsent.Given);
-
     /// <summary>A person may agree or withdraw at any time, and agree again after withdrawing; "pending" is not an answer.</summary>
     public static bool IsAnswer(FilmingConsent answer) => answer is FilmingConsent.Given or FilmingConsent.Withdrawn;
 
@@ -27,7 +24,7 @@ public static class FilmingConsents
     public static string? PublishingRefusal(ClipKind kind, IReadOnlyCollection<FilmingConsent> answers)
     {
         if (kind == ClipKind.SmileDiscovery && answers.Count == 0) return "Clips.Consent.NoneNamed";
-        return AllowsOthers(answers) ? null : "Clips.Consent.NotEveryone";
+        return answers.All(a => a == FilmingConsent.Given) ? null : "Clips.Consent.NotEveryone";
     }
 
     /// <summary>A withdrawal stays on record: removing the person would show the clip to everyone again.</summary>

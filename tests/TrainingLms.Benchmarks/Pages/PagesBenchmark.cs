@@ -144,7 +144,7 @@ public static class PagesBenchmark
             var clock = Stopwatch.StartNew();
             var cpu = AppCpu();
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // the window the idle rate is measured over, not a wait for a state
             var seconds = clock.Elapsed.TotalSeconds;
             var idle = new Idle((AppCpu() - cpu).TotalMilliseconds / seconds, (GC.GetTotalAllocatedBytes(precise: false) - allocated) / seconds);
             Console.WriteLine($"Idle: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second.");

@@ -100,12 +100,5 @@ public class PeopleExportTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> UploadAsync(byte[] file)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var fields = new Dictionary<string, string> { ["Input.InitialPassword"] = "welcome2026", ["Input.Mode"] = "import", ["Input.CreateMissing"] = "true" };
-        var response = await admin.PostFormAsync("/admin/people/import", "import", fields, content);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private async Task<string> UploadAsync(byte[] file) => (await PeopleImportPage.UploadAsync(admin, file, createMissing: true)).Page;
 }

@@ -184,19 +184,8 @@ public class PeopleImportTests : IAsyncLifetime
         Assert.Equal(1, await PeopleCountAsync());
     }
 
-    private async Task<(HttpResponseMessage Response, string Page)> UploadAsync(byte[] file, bool createMissing, string mode = "import")
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.InitialPassword"] = "welcome2026",
-            ["Input.Mode"] = mode,
-        };
-        if (createMissing) fields["Input.CreateMissing"] = "true";
-        var response = await client.PostFormAsync("/admin/people/import", "import", fields, content);
-        return (response, await response.Content.ReadAsStringAsync());
-    }
+    private Task<(HttpResponseMessage Response, string Page)> UploadAsync(byte[] file, bool createMissing, string mode = "import") =>
+        PeopleImportPage.UploadAsync(client, file, createMissing, mode);
 
     private Task<int> PeopleCountAsync() =>
         factory.WithScopeAsync(services => services.GetRequiredService<LmsDbContext>().Users.CountAsync());

@@ -49,7 +49,7 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
         var total = await clips.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var cards = await Cards(db, clips.OrderByDescending(c => c.RecordedOn).ThenByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize), viewer.PersonId)
+        var cards = await Cards(db, clips.OrderByDescending(c => c.RecordedOn).ThenByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize), viewer)
             .ToListAsync(cancellationToken);
         return new LibraryResult(await WithSharesAsync(cards, viewer.PersonId, cancellationToken), pageCount, total);
     }
@@ -60,7 +60,7 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
         var clip = await db.Clips.AsNoTracking().Where(c => c.Id == clipId).Where(ClipAccess.VisibleTo(viewer))
             .Include(c => c.Moments).SingleOrDefaultAsync(cancellationToken);
         if (clip is null) return null;
-        var card = (await WithSharesAsync(await Cards(db, db.Clips.Where(c => c.Id == clipId), viewer.PersonId).ToListAsync(cancellationToken), viewer.PersonId, cancellationToken))[0];
+        var card = (await WithSharesAsync(await Cards(db, db.Clips.Where(c => c.Id == clipId), viewer).ToListAsync(cancellationToken), viewer.PersonId, cancellationToken))[0];
         var featured = await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId)
             .Join(db.Users, f => f.PersonId, p => p.Id, (f, p) => new { Featured = f, Person = p })
             .OrderBy(x => x.Person.UserName)
@@ -104,15 +104,21 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
             clip.Renditions.OrderBy(r => r.ShortSide).ToList(), clip.HasPoster, moments, progress, watching.RequiredShare);
     }
 
-    private static IQueryable<ClipCard> Cards(LmsDbContext db, IQueryable<Clip> clips, string personId) =>
-        clips.Select(c => new ClipCard(
+    /// <summary>The cards; the agreement of the people filmed only for curators, who alone are shown it.</summary>
+    private static IQueryable<ClipCard> Cards(LmsDbContext db, IQueryable<Clip> clips, ClipViewer viewer)
+    {
+        var personId = viewer.PersonId;
+        var curates = viewer.CuratesLibrary;
+        return clips.Select(c => new ClipCard(
             c.Id, c.Slug, c.Title, c.Kind, c.Status,
             db.Sites.Where(s => s.Id == c.SiteId).Select(s => s.Name).FirstOrDefault(),
             c.RecordedOn, c.DurationSeconds, c.HasPoster, c.IsPublished,
             c.FeaturedPeople.Any(f => f.PersonId == personId), 0,
-            c.FeaturedPeople.Any(f => f.Consent == FilmingConsent.Withdrawn) ? FilmingConsent.Withdrawn
+            !curates ? null
+                : c.FeaturedPeople.Any(f => f.Consent == FilmingConsent.Withdrawn) ? FilmingConsent.Withdrawn
                 : c.FeaturedPeople.Any(f => f.Consent == FilmingConsent.Pending) ? FilmingConsent.Pending
                 : c.FeaturedPeople.Any() ? FilmingConsent.Given : null));
+    }
 
     private async Task<IReadOnlyList<ClipCard>> WithSharesAsync(List<ClipCard> cards, string personId, CancellationToken cancellationToken)
     {

@@ -32,14 +32,6 @@ public sealed class RecordingsOfMe(IDbContextFactory<LmsDbContext> dbFactory, Cl
         return await db.ClipFeaturedPeople.CountAsync(f => f.PersonId == personId && f.Consent == FilmingConsent.Pending, cancellationToken);
     }
 
-    /// <summary>The person's own answer for the clip's page; null when they are not in it.</summary>
-    public async Task<ConsentView?> AnswerOfAsync(int clipId, string personId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ClipFeaturedPeople.Where(f => f.ClipId == clipId && f.PersonId == personId)
-            .Select(f => new ConsentView(f.Consent, f.NotifiedAtUtc, f.AnsweredAtUtc)).SingleOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>Records the person's answer: agreeing, declining or withdrawing. Only the person filmed may answer.</summary>
     /// <returns>False when they are not in the clip (or the answer is not one).</returns>
     public async Task<bool> AnswerAsync(int clipId, string personId, FilmingConsent answer, CancellationToken cancellationToken = default)
