@@ -47,15 +47,16 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await AttemptRecords.Query(db, a => a.Id == attemptId).SingleOrDefaultAsync(cancellationToken) is not { } row) return Outcome.Of(DrillActionStatus.NotFound);
         if (!actor.IsTrainer) return Outcome.Of(DrillActionStatus.Forbidden);
-        if (row.IsSigned)
-            return input.SameAs(row) && row.SignedById == actor.PersonId ? new(DrillActionStatus.AlreadyDone, attemptId) : new(DrillActionStatus.Signed, attemptId);
+        if (row.IsSigned) return AlreadySigned(row, actor, input, attemptId);
         var errors = await DrillEvidence.ValidateAsync(db, input, row.Rubric.Criteria, cancellationToken);
         if (errors.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, errors);
         if (row.CandidateId == actor.PersonId) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Sign.OwnAttempt");
         var zone = await db.Sites.Where(s => s.Id == row.SiteId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
         if (SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone) < row.HeldOn) return Outcome.Refused(DrillActionStatus.Invalid, "", "Drills.Sign.NotYet");
 
-        if (!await SaveDraftAsync(db, attemptId, input, row, cancellationToken)) return new(DrillActionStatus.Signed, attemptId);
+        // Another tap of the same button may have signed it since the row was read: that is this sign-off, done.
+        if (!await SaveDraftAsync(db, attemptId, input, row, cancellationToken))
+            return AlreadySigned(await AttemptRecords.Query(db, a => a.Id == attemptId).SingleAsync(cancellationToken), actor, input, attemptId);
         var unscored = input.Scores(row.Rubric.Criteria).Where(s => s.Value is null).Select(s => s.Key).ToList();
         if (unscored.Count > 0) return Outcome.Refused(DrillActionStatus.Invalid, unscored.ToDictionary(key => $"score.{key}", _ => "Drills.Validation.Unscored"));
 
@@ -77,6 +78,10 @@ public sealed class AttemptScoring(IDbContextFactory<LmsDbContext> dbFactory, Pa
         await certificates.IssueIfClearedAsync(row.CandidateId, cancellationToken);
         return new(DrillActionStatus.Done, attemptId);
     }
+
+    /// <summary>A signed attempt: the same scores signed by the same trainer are this sign-off again (a double tap); anything else is refused.</summary>
+    private static Outcome<DrillActionStatus> AlreadySigned(AttemptRow signed, DrillViewer actor, ScoreInput input, int attemptId) =>
+        input.SameAs(signed) && signed.SignedById == actor.PersonId ? new(DrillActionStatus.AlreadyDone, attemptId) : new(DrillActionStatus.Signed, attemptId);
 
     /// <returns>False when the attempt turned out to be signed already.</returns>
     private async Task<bool> SaveDraftAsync(LmsDbContext db, int attemptId, ScoreInput input, AttemptRow row, CancellationToken cancellationToken)
