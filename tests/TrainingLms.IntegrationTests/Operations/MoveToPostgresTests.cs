@@ -9,21 +9,24 @@ namespace TrainingLms.IntegrationTests.Operations;
 /// <summary>
 /// `move-to-postgres`: a SQLite company copied into an empty PostgreSQL database has the same rows and signed records,
 /// and the app started on the copy (same data folder) shows the same pages; a database that holds anything is refused
-/// and left as it was.
+/// and left as it was. Each test runs once, whichever database the run is on: it needs SQLite (the company moved) and
+/// the PostgreSQL server LMS_TEST_POSTGRES names (<c>./lms test</c> starts one for both runs).
 /// </summary>
-[PostgreSqlOnly("moves a SQLite company into a PostgreSQL database on the server LMS_TEST_POSTGRES names")]
 public sealed class MoveToPostgresTests(SqliteDemoCompany demo) : IClassFixture<SqliteDemoCompany>, IAsyncLifetime
 {
+    private const string OnceInEitherRun = "moves a SQLite company into a PostgreSQL database on the server LMS_TEST_POSTGRES names, whichever database the run is on";
+
     private readonly Scratch scratch = new();
 
-    [Fact]
+    [Fact, PostgreSqlOnly(OnceInEitherRun)]
     public async Task DemoCompany_Moved_SameRowsAndSignedRecords_AndTheSamePages()
     {
         var folder = await CompanyAsync("move-demo");
         await MoveAndCompareAsync(folder, ("E0001", "/learning"), ("C0001", "/reviews"), ("M0001", "/reviews/oversight"));
     }
 
-    [Fact]
+    /// <summary>The run on PostgreSQL carries the tests about it; this, the heaviest of the move's, keeps the two runs level.</summary>
+    [Fact, SqliteOnly(OnceInEitherRun)]
     public async Task LargeCompany_FiveThousandPeopleAndAYearOfReviews_Moved_SameRowsAndTheSamePages()
     {
         var folder = await CompanyAsync("move-large");
@@ -37,7 +40,7 @@ public sealed class MoveToPostgresTests(SqliteDemoCompany demo) : IClassFixture<
         Assert.True(moveTime < TimeSpan.FromMinutes(2), $"The move took {moveTime}.");
     }
 
-    [Fact]
+    [Fact, PostgreSqlOnly(OnceInEitherRun)]
     public async Task TargetHoldingRows_Refused_AndLeftAsItWas()
     {
         var folder = await CompanyAsync("move-refused");
