@@ -14,6 +14,9 @@ public enum CacheChangeKind
 
     /// <summary>A clip, or who may see it; <see cref="CacheChange.Key"/> is its id.</summary>
     Clip = 4,
+
+    /// <summary>A drill, a drill's revision or a position's clearance rules: what clearance is judged against and named by.</summary>
+    Clearance = 5,
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Courses.Checks;
 using static TrainingLms.IntegrationTests.Drills.DrillForms;
 using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Features.Drills.Clearance;
 
 namespace TrainingLms.IntegrationTests.Drills;
 
@@ -25,6 +26,25 @@ public class ClearanceTests(DrillsFactory factory) : IClassFixture<DrillsFactory
     {
         var trainer = await factory.SignedInAsync(drill.TrainerNumber);
         Assert.Equal($"/drills/attempts/{drill.AttemptId}?done=signed", (await DrillForms.SignAsync(trainer, drill.AttemptId, scores)).RedirectPath());
+    }
+
+    /// <summary>The rules are kept in memory (ClearanceCatalogCache): a change is judged by on the very next look.</summary>
+    [Fact]
+    public async Task Clearance_RuleAddedAndRemoved_CountsAtTheNextLook()
+    {
+        var siteId = await factory.CreateSiteAsync("CR");
+        var positionId = await factory.CreatePositionAsync("规则岗位CR");
+        var personId = await factory.CreateStaffAsync("CRE", siteId, positionId, "规则员工");
+        var drill = new Requirement(RequirementKind.Drill, DrillsFactory.PreJob);
+        Task<bool> RulesAsync(params Requirement[] wanted) => factory.WithScopeAsync(services => services.GetRequiredService<ClearanceRulesAdministration>().SaveAsync(positionId, wanted));
+        Task<ClearanceStatus> StatusAsync() => factory.WithScopeAsync(async services => (await services.GetRequiredService<ClearanceService>().ForPersonAsync(personId))!.Result.Status);
+        Assert.Equal(ClearanceStatus.NotRequired, await StatusAsync());
+
+        Assert.True(await RulesAsync(drill));
+        Assert.Equal(ClearanceStatus.NotCleared, await StatusAsync());
+
+        Assert.True(await RulesAsync());
+        Assert.Equal(ClearanceStatus.NotRequired, await StatusAsync());
     }
 
     private Task<string> BoardCsvAsync(HttpClient client, int siteId) =>

@@ -5,10 +5,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Clips;
 using TrainingLms.IntegrationTests.Courses;
+using TrainingLms.IntegrationTests.Drills;
 using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Features.Drills;
+using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Infrastructure;
 using static TrainingLms.IntegrationTests.Courses.CourseTestKit;
 
@@ -102,6 +106,41 @@ public class CachesAcrossInstancesTests
         Assert.Null(await OnA(clips => clips.FeatureAsync(clipId, "E304"))); // a save through EF
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(url)).StatusCode);
     }
+
+    [Fact]
+    public async Task Clearance_OnB_FollowsARuleAndARubricChangedOnA_InTheNextRequest()
+    {
+        await using var a = new DrillsFactory();
+        var siteId = await a.CreateSiteAsync("XC");
+        var positionId = await a.CreatePositionAsync("跨实例岗位");
+        var personId = await a.CreateStaffAsync("E320", siteId, positionId, "跨实例员工");
+        await using var b = new SecondInstance(a);
+        Assert.Equal(ClearanceStatus.NotRequired, (await ClearanceAsync(b, personId)).Result.Status); // the rules now kept in B's memory
+
+        var drill = new Requirement(RequirementKind.Drill, DrillsFactory.PreJob);
+        Assert.True(await a.WithScopeAsync(services => services.GetRequiredService<ClearanceRulesAdministration>().SaveAsync(positionId, [drill])));
+
+        var required = await ClearanceAsync(b, personId);
+        Assert.Equal([drill], required.Required);
+        Assert.Equal(ClearanceStatus.NotCleared, required.Result.Status);
+
+        // A new revision of the rubric, as a content sync stores one, names the drill anew on B.
+        await a.WithDbAsync(async db =>
+        {
+            var drillId = await db.Drills.Where(d => d.Slug == DrillsFactory.PreJob).Select(d => d.Id).SingleAsync();
+            var current = await DrillCatalog.CurrentRevisions(db).AsNoTracking().SingleAsync(r => r.DrillId == drillId);
+            current.Id = 0;
+            current.Number++;
+            current.Title = new("跨实例改名", "Renamed across instances");
+            db.DrillRevisions.Add(current);
+            return await db.SaveChangesAsync();
+        });
+        var titles = await b.WithScopeAsync(services => services.GetRequiredService<ClearanceService>().TitlesAsync());
+        Assert.Contains(titles.For(drill), new[] { "跨实例改名", "Renamed across instances" });
+    }
+
+    private static Task<PersonClearance> ClearanceAsync(LmsFactory instance, string personId) =>
+        instance.WithScopeAsync(async services => (await services.GetRequiredService<ClearanceService>().ForPersonAsync(personId))!);
 
     [Fact]
     public async Task CacheChanges_OlderThanAnHour_AreTrimmed_AndEveryInstanceKeepsFollowingChanges()

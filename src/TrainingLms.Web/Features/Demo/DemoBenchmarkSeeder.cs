@@ -1,5 +1,6 @@
 using TrainingLms.Web.Features.Evaluations.Benchmarking;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Demo;
 
@@ -9,7 +10,7 @@ namespace TrainingLms.Web.Features.Demo;
 /// employee (with the first demo clip) and two service-star nominations left for the site's manager to decide.
 /// Runs once.
 /// </summary>
-public sealed class DemoBenchmarkSeeder(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoBenchmarkSeeder(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
 {
     public const string PostCode = "CUIHUKEFUA";
     public const string PersonCode = "CUIHUSTARB";
@@ -31,7 +32,7 @@ public sealed class DemoBenchmarkSeeder(IDbContextFactory<LmsDbContext> dbFactor
         db.FeedbackCodes.AddRange(post, person);
         await db.SaveChangesAsync(cancellationToken);
 
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), now);
         (int Smile, int Greeting, string? Comment)[] customers = [(5, 5, "前台很热情，笑容很自然。"), (5, 4, null), (4, 5, "主动问好，谢谢！"), (5, 5, null)];
         foreach (var (rating, i) in customers.Select((c, i) => (c, i)))
             db.BenchmarkRatings.Add(new BenchmarkRating

@@ -13,22 +13,32 @@ public sealed record MyDrills(PersonClearance? Clearance, RequirementTitles Titl
 }
 
 /// <summary>What the home page shows about drills: the person's own clearance and results, and a trainer's coming sessions.</summary>
-public sealed class DrillHomeQueries(IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, DrillResults results, CertificateIssuer certificates, TimeProvider clock)
+public sealed class DrillHomeQueries(
+    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, ClearanceCatalogCache catalogs, CertificateIssuer certificates, TimeProvider clock)
 {
     public const int UpcomingDays = 14;
 
+    /// <summary>The person's signed results are read once, for their clearance, their results and their certificates.</summary>
     public async Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default)
     {
-        var mine = await clearance.ForPersonAsync(personId, cancellationToken);
-        // Cleared since the last sign-off (say, by finishing the last course): the certificate is issued now.
-        if (mine is { Result.IsCleared: true, Result.Basis.Count: > 0 }) await certificates.IssueIfClearedAsync(personId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var titles = await ClearanceService.TitlesAsync(db, cancellationToken);
-        var toAcknowledge = (await results.OfPersonAsync(personId, cancellationToken)).Where(r => !r.Acknowledged && r.State is AttemptState.Signed or AttemptState.AnnulmentPending).ToList();
+        var signed = await DrillResults.SignedRowsAsync(db, personId, cancellationToken);
+        var mine = (await clearance.EvaluateAsync(db, db.Users.Where(p => p.Id == personId), signed, cancellationToken)).SingleOrDefault();
+        // A certificate rests on signed passes of the person's: with no signed result there is none to read.
+        var stored = signed.Count == 0 ? [] : await CertificateIssuer.StoredOfPersonAsync(db, personId, cancellationToken);
+        // Cleared since the last sign-off (say, by finishing the last course): the certificate is issued now.
+        if (mine is { Result: { IsCleared: true, Basis.Count: > 0 } cleared }
+            && stored.All(c => c.BasisKey != Certificate.KeyOf(cleared.Basis.Select(b => b.AttemptId))))
+        {
+            await certificates.IssueIfClearedAsync(personId, cancellationToken);
+            stored = await CertificateIssuer.StoredOfPersonAsync(db, personId, cancellationToken);
+        }
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var toAcknowledge = (await DrillResults.OfRowsAsync(db, signed, cancellationToken)).Where(r => !r.Acknowledged && r.State is AttemptState.Signed or AttemptState.AnnulmentPending).ToList();
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, mine?.Person.TimeZoneId);
-        var sessions = await SessionsAsync(db, db.DrillSessions.Where(s => s.HeldOn >= today && s.Attempts.Any(a => a.CandidateId == personId && a.SignedAtUtc == null)), cancellationToken);
-        var certificate = (await certificates.OfPersonAsync(personId, cancellationToken)).FirstOrDefault(c => c.Status == CertificateStatus.Valid);
-        return new MyDrills(mine, titles, toAcknowledge, sessions, certificate);
+        var sessions = await SessionsAsync(db, catalog, db.DrillSessions.Where(s => s.HeldOn >= today && s.Attempts.Any(a => a.CandidateId == personId && a.SignedAtUtc == null)), cancellationToken);
+        var certificate = certificates.OfPerson(stored, signed).FirstOrDefault(c => c.Status == CertificateStatus.Valid);
+        return new MyDrills(mine, catalog.Titles, toAcknowledge, sessions, certificate);
     }
 
     /// <summary>Sessions in the next two weeks, and earlier ones with candidates still unsigned.</summary>
@@ -37,11 +47,11 @@ public sealed class DrillHomeQueries(IDbContextFactory<LmsDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
         var last = today.AddDays(UpcomingDays);
-        return await SessionsAsync(db, db.DrillSessions.Where(s => s.HeldOn <= last
+        return await SessionsAsync(db, await catalogs.GetAsync(cancellationToken), db.DrillSessions.Where(s => s.HeldOn <= last
             && (s.HeldOn >= today || s.Attempts.Any(a => a.SignedAtUtc == null))), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<UpcomingSession>> SessionsAsync(LmsDbContext db, IQueryable<DrillSession> sessions, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<UpcomingSession>> SessionsAsync(LmsDbContext db, ClearanceCatalog catalog, IQueryable<DrillSession> sessions, CancellationToken cancellationToken)
     {
         var rows = await sessions.AsNoTracking().OrderBy(s => s.HeldOn).ThenBy(s => s.Id).Take(20)
             .Select(s => new
@@ -52,7 +62,6 @@ public sealed class DrillHomeQueries(IDbContextFactory<LmsDbContext> dbFactory, 
                 Unsigned = s.Attempts.Count(a => a.SignedAtUtc == null),
             })
             .ToListAsync(cancellationToken);
-        var titles = await DrillCatalog.CurrentRevisions(db).AsNoTracking().ToDictionaryAsync(r => r.DrillId, r => r.Title, cancellationToken);
-        return [.. rows.Select(r => new UpcomingSession(r.Id, r.HeldOn, titles[r.DrillId], r.Site, r.Candidates, r.Unsigned))];
+        return [.. rows.Select(r => new UpcomingSession(r.Id, r.HeldOn, catalog.DrillTitlesById[r.DrillId], r.Site, r.Candidates, r.Unsigned))];
     }
 }

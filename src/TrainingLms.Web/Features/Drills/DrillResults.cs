@@ -52,8 +52,17 @@ public sealed class DrillResults(IDbContextFactory<LmsDbContext> dbFactory, Time
     public async Task<IReadOnlyList<MyResult>> OfPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = (await AttemptRecords.Query(db, a => a.CandidateId == personId && a.SignedAtUtc != null).ToListAsync(cancellationToken))
-            .OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).ToList();
+        return await OfRowsAsync(db, await SignedRowsAsync(db, personId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Every signed result of the person's, annulled ones too, as stored.</summary>
+    public static async Task<IReadOnlyList<AttemptRow>> SignedRowsAsync(LmsDbContext db, string personId, CancellationToken cancellationToken = default) =>
+        await AttemptRecords.Query(db, a => a.CandidateId == personId && a.SignedAtUtc != null).ToListAsync(cancellationToken);
+
+    /// <summary>The results of signed rows the caller has read (<see cref="SignedRowsAsync"/>), newest first.</summary>
+    public static async Task<IReadOnlyList<MyResult>> OfRowsAsync(LmsDbContext db, IReadOnlyList<AttemptRow> signedRows, CancellationToken cancellationToken = default)
+    {
+        var rows = signedRows.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).ToList();
         var pending = await PendingAnnulmentsAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
         return [.. rows.Select(r => new MyResult(r.Id, r.Rubric.Title, r.HeldOn, DrillSessions.StateOf(r.SignedAtUtc, r.AnnulledAtUtc, pending.Contains(r.Id)),
             r.Passed == true, r.PercentTenths ?? 0, r.ValidThrough, r.RetakeFrom, r.AcknowledgedAtUtc is not null, r.IsIntact))];
@@ -81,7 +90,8 @@ public sealed class DrillResults(IDbContextFactory<LmsDbContext> dbFactory, Time
     }
 
     private static async Task<HashSet<int>> PendingAnnulmentsAsync(LmsDbContext db, List<int> attemptIds, CancellationToken cancellationToken) =>
-        [.. await db.DrillAnnulments.Where(a => attemptIds.Contains(a.AttemptId) && a.CountersignedAtUtc == null).Select(a => a.AttemptId).ToListAsync(cancellationToken)];
+        attemptIds.Count == 0 ? []
+            : [.. await db.DrillAnnulments.Where(a => attemptIds.Contains(a.AttemptId) && a.CountersignedAtUtc == null).Select(a => a.AttemptId).ToListAsync(cancellationToken)];
 
     private static Task<string> NameAsync(LmsDbContext db, string personId, CancellationToken cancellationToken) =>
         db.Users.Where(p => p.Id == personId).Select(p => p.FullName).SingleAsync(cancellationToken);

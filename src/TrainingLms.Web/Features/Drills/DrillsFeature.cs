@@ -28,6 +28,7 @@ public static class DrillsFeature
         builder.Services.AddScoped<Annulments>();
         builder.Services.AddScoped<DrillResults>();
         builder.Services.AddScoped<ClearanceService>();
+        builder.Services.AddSingleton<ClearanceCatalogCache>();
         builder.Services.AddScoped<ClearanceBoard>();
         builder.Services.AddScoped<ClearanceRulesAdministration>();
         builder.Services.AddScoped<CertificateIssuer>();

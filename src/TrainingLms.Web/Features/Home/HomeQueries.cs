@@ -1,9 +1,10 @@
 using TrainingLms.Domain.People.Import;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Home;
 
 /// <summary>What each role's home page shows, each as one small projection.</summary>
-public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
 {
     /// <summary>Hired within this many days counts as a new hire who still needs pre-posting training.</summary>
     public const int NewHireDays = 30;
@@ -11,7 +12,7 @@ public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider
     public async Task<AdminSummary> AdminSummaryAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync();
+        var zone = await companyZone.GetAsync();
         var last = await db.ImportBatches.AsNoTracking().Where(b => b.Status != ImportStatus.Staging).OrderByDescending(b => b.ImportedAtUtc).FirstOrDefaultAsync();
         return new AdminSummary(
             await db.Sites.CountAsync(s => s.IsActive),

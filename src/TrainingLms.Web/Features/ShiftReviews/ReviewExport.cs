@@ -1,9 +1,10 @@
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
 /// <summary>Reviews of the viewer's teams over a date range, as a table for CSV and Excel.</summary>
-public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IStringLocalizer<SharedResource> localizer)
 {
     public const int DefaultDays = 31;
     public const int MaxDays = 366;
@@ -11,7 +12,7 @@ public sealed class ReviewExport(IDbContextFactory<LmsDbContext> dbFactory, Time
     public async Task<List<Dictionary<string, object?>>> RowsAsync(ReviewViewer viewer, int? siteId, DateOnly? from, DateOnly? to, StaffFilter? staff = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var last = to ?? SiteTime.Today(clock.GetUtcNow().UtcDateTime, await ReviewOversight.CompanyZoneAsync(db, cancellationToken));
+        var last = to ?? SiteTime.Today(clock.GetUtcNow().UtcDateTime, await companyZone.GetAsync(cancellationToken));
         var first = FirstDay(from, last);
         var teams = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => siteId == null || t.SiteId == siteId);
         if (staff is not null) teams = await staff.ApplyToTeamsAsync(db, teams, cancellationToken);

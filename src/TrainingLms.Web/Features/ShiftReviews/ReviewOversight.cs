@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
@@ -12,7 +13,7 @@ public sealed record ReviewGrid(IReadOnlyList<DateOnly> Days, IReadOnlyList<Grid
 public sealed record MissingReview(int TeamId, string TeamName, string SiteName, ShiftSlot Slot);
 
 /// <summary>Managers' and administrators' view: which teams filed, missed or were late with their reviews.</summary>
-public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<ShiftReviewOptions> options)
+public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<ShiftReviewOptions> options)
 {
     public const int GridDays = 7;
 
@@ -36,7 +37,7 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
         page = Math.Clamp(page, 1, pageCount);
         var teams = await Project(visible.OrderBy(t => t.Site!.Name).ThenBy(t => t.Name).Skip((page - 1) * perPage).Take(perPage)).ToListAsync(cancellationToken);
 
-        var end = lastDay ?? SiteTime.Today(nowUtc, await CompanyZoneAsync(db, cancellationToken));
+        var end = lastDay ?? SiteTime.Today(nowUtc, await companyZone.GetAsync(cancellationToken));
         var days = Enumerable.Range(0, GridDays).Select(i => end.AddDays(i - GridDays + 1)).ToList();
         var teamIds = teams.Select(t => t.Id).ToList();
         var filed = (await db.ShiftReviews.AsNoTracking()
@@ -100,7 +101,4 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
 
     private static IQueryable<TeamRow> Project(IQueryable<Team> teams) =>
         teams.Select(t => new TeamRow(t.Id, t.Name, t.SiteId, t.Site!.Name, t.Site.TimeZoneId, t.Shifts));
-
-    internal static Task<string?> CompanyZoneAsync(LmsDbContext db, CancellationToken cancellationToken) =>
-        db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
 }

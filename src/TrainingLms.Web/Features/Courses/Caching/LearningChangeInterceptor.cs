@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 
 namespace TrainingLms.Web.Features.Courses.Caching;
@@ -87,6 +88,10 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
                 case Site when entry.State != EntityState.Added:
                     changes.Everyone = true;
                     break;
+                // The company's time zone is kept in memory (CompanyTimeZone); set up, the company is there at last.
+                case Company:
+                    changes.Everyone = true;
+                    break;
                 case Course:
                     changes.Courses = true;
                     // Deleting a course deletes its learners' rows in the database, where EF does not see them.
@@ -97,6 +102,13 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
                     break;
                 case ClipFeaturedPerson featured:
                     changes.Clips.Add(featured.ClipId);
+                    break;
+                case Drill or DrillRevision or ClearanceRequirement:
+                    changes.Clearance = true;
+                    break;
+                // Deleting a position deletes its clearance rules in the database, where EF does not see them.
+                case Position when entry.State == EntityState.Deleted:
+                    changes.Clearance = true;
                     break;
             }
         }
@@ -115,6 +127,7 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
         log.Add(context, CacheChangeKind.Person, changes.People);
         if (changes.Everyone) log.Add(context, CacheChangeKind.Everyone, [""]);
         if (changes.Courses) log.Add(context, CacheChangeKind.Courses, [""]);
+        if (changes.Clearance) log.Add(context, CacheChangeKind.Clearance, [""]);
         log.Add(context, CacheChangeKind.Clip, changes.Clips.Select(id => id.ToString(CultureInfo.InvariantCulture)));
     }
 
@@ -145,6 +158,7 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
         if (changes.Everyone) learningChanges.EveryoneChanged();
         else learningChanges.PeopleChanged(changes.People);
         if (changes.Courses) learningChanges.CoursesChanged();
+        if (changes.Clearance) learningChanges.ClearanceChanged();
     }
 
     private sealed class Changes
@@ -154,13 +168,15 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
         public HashSet<int> Clips { get; } = [];
         public bool Everyone { get; set; }
         public bool Courses { get; set; }
-        public bool Any => People.Count > 0 || Everyone || Courses;
+        public bool Clearance { get; set; }
+        public bool Any => People.Count > 0 || Everyone || Courses || Clearance;
 
         public void Add(Changes other)
         {
             People.UnionWith(other.People);
             Everyone |= other.Everyone;
             Courses |= other.Courses;
+            Clearance |= other.Clearance;
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class LearningChanges
     private readonly CacheChangeLog log;
     private long everyone;
     private long courses;
+    private long clearance;
 
     public LearningChanges(CacheChangeLog log)
     {
@@ -30,12 +31,14 @@ public sealed class LearningChanges
                 case CacheChangeKind.Person: Count(key); break;
                 case CacheChangeKind.Everyone: Interlocked.Increment(ref everyone); break;
                 case CacheChangeKind.Courses: Interlocked.Increment(ref courses); break;
+                case CacheChangeKind.Clearance: Interlocked.Increment(ref clearance); break;
             }
         };
         log.Everything += () =>
         {
             Interlocked.Increment(ref everyone);
             Interlocked.Increment(ref courses);
+            Interlocked.Increment(ref clearance);
         };
     }
 
@@ -44,7 +47,11 @@ public sealed class LearningChanges
 
     public LearnerStamp StampOf(string personId) => new(Interlocked.Read(ref everyone), people.GetValueOrDefault(personId));
 
+    public long EveryoneStamp => Interlocked.Read(ref everyone);
+
     public long CoursesStamp => Interlocked.Read(ref courses);
+
+    public long ClearanceStamp => Interlocked.Read(ref clearance);
 
     /// <summary>The people's assignments, completions or person rows changed.</summary>
     public void PeopleChanged(IEnumerable<string> personIds)
@@ -63,6 +70,12 @@ public sealed class LearningChanges
     public void CoursesChanged()
     {
         if (!log.IsShared) Interlocked.Increment(ref courses);
+    }
+
+    /// <summary>A drill, a drill revision or a clearance rule was added, changed or deleted.</summary>
+    public void ClearanceChanged()
+    {
+        if (!log.IsShared) Interlocked.Increment(ref clearance);
     }
 
     private void Count(string personId) => people.AddOrUpdate(personId, 1, (_, count) => count + 1);

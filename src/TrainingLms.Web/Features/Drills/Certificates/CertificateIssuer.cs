@@ -59,9 +59,21 @@ public sealed class CertificateIssuer(IDbContextFactory<LmsDbContext> dbFactory,
     public async Task<IReadOnlyList<CertificateSummary>> OfPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var certificates = await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedAtUtc).ToListAsync(cancellationToken);
+        var certificates = await StoredOfPersonAsync(db, personId, cancellationToken);
+        return Summaries(certificates, await CertificateVerification.IntactBasesAsync(db, certificates, cancellationToken));
+    }
+
+    /// <summary>The person's certificates, newest first, as stored.</summary>
+    public static async Task<IReadOnlyList<Certificate>> StoredOfPersonAsync(LmsDbContext db, string personId, CancellationToken cancellationToken = default) =>
+        await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedAtUtc).ToListAsync(cancellationToken);
+
+    /// <summary>The person's certificates and their status, judged on the person's signed results as the caller has read them.</summary>
+    public IReadOnlyList<CertificateSummary> OfPerson(IReadOnlyList<Certificate> certificates, IReadOnlyList<AttemptRow> signedRows) =>
+        Summaries(certificates, CertificateVerification.IntactBases(certificates, signedRows));
+
+    private List<CertificateSummary> Summaries(IReadOnlyList<Certificate> certificates, HashSet<int> intact)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var intact = await CertificateVerification.IntactBasesAsync(db, certificates, cancellationToken);
         return [.. certificates.Select(c => new CertificateSummary(c.Id, c.Code, c.IssuedOn, c.ValidThrough, c.StatusAt(now, intact.Contains(c.Id))))];
     }
 

@@ -34,8 +34,14 @@ public sealed class CertificateVerification(IDbContextFactory<LmsDbContext> dbFa
     internal static async Task<HashSet<int>> IntactBasesAsync(LmsDbContext db, IReadOnlyList<Certificate> certificates, CancellationToken cancellationToken)
     {
         var attemptIds = certificates.SelectMany(c => c.BasisAttemptIds).Distinct().ToList();
-        var sound = (await AttemptRecords.Query(db, a => attemptIds.Contains(a.Id)).ToListAsync(cancellationToken))
-            .Where(a => a.IsValidPass).Select(a => a.Id).ToHashSet();
+        if (attemptIds.Count == 0) return IntactBases(certificates, []);
+        return IntactBases(certificates, await AttemptRecords.Query(db, a => attemptIds.Contains(a.Id)).ToListAsync(cancellationToken));
+    }
+
+    /// <param name="attempts">The attempts the certificates rest on (more do no harm), as the caller has read them.</param>
+    internal static HashSet<int> IntactBases(IReadOnlyList<Certificate> certificates, IEnumerable<AttemptRow> attempts)
+    {
+        var sound = attempts.Where(a => a.IsValidPass).Select(a => a.Id).ToHashSet();
         return [.. certificates.Where(c => c.BasisAttemptIds.All(sound.Contains)).Select(c => c.Id)];
     }
 }

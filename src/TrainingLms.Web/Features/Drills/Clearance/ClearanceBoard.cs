@@ -24,7 +24,7 @@ public sealed class ClearanceBoard(IDbContextFactory<LmsDbContext> dbFactory, Cl
             .Select(s => new SiteOption(s.Id, s.Name, s.TimeZoneId)).ToListAsync(cancellationToken);
         if (filter.SiteId is { } wanted && sites.All(s => s.Id != wanted)) return null;
         var site = sites.FirstOrDefault(s => s.Id == filter.SiteId) ?? sites.FirstOrDefault();
-        var titles = await ClearanceService.TitlesAsync(db, cancellationToken);
+        var titles = await clearance.TitlesAsync(cancellationToken);
         if (site is null) return new ClearanceBoardModel(sites, null, [], [], new Dictionary<ClearanceStatus, int>(), 0, titles);
 
         var people = db.Users.Where(p => p.SiteId == site.Id && p.IsActive);

@@ -14,7 +14,7 @@ public sealed record PositionRulesForm(int PositionId, string Name, IReadOnlyLis
 /// clearance (<c>clearance: true</c>); drills are the live rubrics. A rule that no longer matches anything on offer
 /// stays listed until it is removed, so nothing silently stops being required.
 /// </summary>
-public sealed class ClearanceRulesAdministration(IDbContextFactory<LmsDbContext> dbFactory)
+public sealed class ClearanceRulesAdministration(IDbContextFactory<LmsDbContext> dbFactory, ClearanceCatalogCache catalogs)
 {
     public async Task<IReadOnlyList<PositionRules>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,7 @@ public sealed class ClearanceRulesAdministration(IDbContextFactory<LmsDbContext>
         var selected = (await db.ClearanceRequirements.AsNoTracking().Where(r => r.PositionId == positionId).ToListAsync(cancellationToken))
             .Select(r => new Requirement(r.Kind, r.Slug)).ToHashSet();
         var (courses, drills) = await OfferedAsync(db, cancellationToken);
-        var titles = await ClearanceService.TitlesAsync(db, cancellationToken);
+        var titles = (await catalogs.GetAsync(cancellationToken)).Titles;
         RequirementOption Option(Requirement requirement, LocalizedText title) => new(requirement, title, selected.Contains(requirement));
         // Chosen before but no longer on offer: shown (by slug) so it can be seen and removed.
         IEnumerable<RequirementOption> Leftovers(RequirementKind kind, IEnumerable<Requirement> offered) =>

@@ -2,6 +2,7 @@ using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Courses;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Drills.Clearance;
 
@@ -21,7 +22,14 @@ public sealed class RequirementTitles(IReadOnlyDictionary<Requirement, Localized
 /// managers), their course progress from the Courses feature, and their drill results — only signed, unannulled
 /// results whose hash still matches count.
 /// </summary>
-public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, LearnerProgress learnerProgress, IOptions<DrillOptions> options, TimeProvider clock)
+public sealed class ClearanceService(
+    IDbContextFactory<LmsDbContext> dbFactory,
+    LearnerProgress learnerProgress,
+    LearnerRecordCache learnerRecords,
+    CourseRevisionCache courseRevisions,
+    ClearanceCatalogCache catalogs,
+    IOptions<DrillOptions> options,
+    TimeProvider clock)
 {
     public async Task<PersonClearance?> ForPersonAsync(string personId, CancellationToken cancellationToken = default)
     {
@@ -29,30 +37,33 @@ public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, 
         return (await EvaluateAsync(db, db.Users.Where(p => p.Id == personId), cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<PersonClearance>> EvaluateAsync(LmsDbContext db, IQueryable<Person> people, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PersonClearance>> EvaluateAsync(LmsDbContext db, IQueryable<Person> people, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(db, people, signedAttempts: null, cancellationToken);
+
+    /// <param name="signedAttempts">The people's signed results (annulled ones too) when the caller has read them already; read here when null.</param>
+    public async Task<IReadOnlyList<PersonClearance>> EvaluateAsync(LmsDbContext db, IQueryable<Person> people, IReadOnlyList<AttemptRow>? signedAttempts, CancellationToken cancellationToken = default)
     {
-        var facts = await people.AsNoTracking().OrderBy(p => p.UserName)
-            .Select(p => new PersonFacts(p.Id, p.FullName, p.UserName!, p.SiteId, p.Site!.Name, p.Site.TimeZoneId, p.Team!.Name, p.PositionId, p.Position!.Name, p.ContractorCompany!.Name))
+        var found = await people.AsNoTracking().OrderBy(p => p.UserName)
+            .Select(p => new
+            {
+                Facts = new PersonFacts(p.Id, p.FullName, p.UserName!, p.SiteId, p.Site!.Name, p.Site.TimeZoneId, p.Team!.Name, p.PositionId, p.Position!.Name, p.ContractorCompany!.Name),
+                IsManager = db.UserRoles.Any(link => link.UserId == p.Id && db.Roles.Any(role => role.Id == link.RoleId && role.Name == Roles.Manager)),
+            })
             .ToListAsync(cancellationToken);
-        if (facts.Count == 0) return [];
+        if (found.Count == 0) return [];
+        var facts = found.Select(f => f.Facts).ToList();
         var ids = facts.Select(f => f.PersonId).ToList();
-        var managers = (await db.UserRoles.Join(db.Roles, link => link.RoleId, role => role.Id, (link, role) => new { link.UserId, role.Name })
-            .Where(r => r.Name == Roles.Manager && ids.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(cancellationToken)).ToHashSet();
-        var positionIds = facts.Select(f => f.PositionId).OfType<int>().Distinct().ToList();
-        var rules = (await db.ClearanceRequirements.AsNoTracking().Where(r => positionIds.Contains(r.PositionId)).ToListAsync(cancellationToken))
-            .ToLookup(r => r.PositionId, r => new Requirement(r.Kind, r.Slug));
-        var required = facts.ToDictionary(f => f.PersonId, f => ClearanceRules.RequirementsFor(
-            f.PositionId is { } position ? rules[position] : [], managers.Contains(f.PersonId), options.Value.PrePostingDrill));
+        var catalog = await catalogs.GetAsync(cancellationToken);
+        var required = found.ToDictionary(f => f.Facts.PersonId, f => ClearanceRules.RequirementsFor(
+            f.Facts.PositionId is { } position ? catalog.RulesByPosition[position] : [], f.IsManager, options.Value.PrePostingDrill));
 
-        var courseSlugs = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Course).Select(r => r.Slug).Distinct().ToList();
-        var courses = await db.Courses.AsNoTracking().Where(c => courseSlugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
-        var progress = courses.Count == 0 ? [] : await learnerProgress.ForPeopleAsync(db, ids, courses.Values.ToList(), cancellationToken);
+        var courses = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Course).Select(r => r.Slug).Distinct()
+            .Where(catalog.CoursesBySlug.ContainsKey).ToDictionary(slug => slug, slug => catalog.CoursesBySlug[slug]);
+        var progress = await ProgressAsync(db, ids, courses.Values, cancellationToken);
 
-        var drillSlugs = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Drill).Select(r => r.Slug).Distinct().ToList();
-        var drillIds = await db.Drills.Where(d => drillSlugs.Contains(d.Slug)).Select(d => d.Id).ToListAsync(cancellationToken);
-        var results = (await AttemptRecords.Query(db, a => ids.Contains(a.CandidateId) && drillIds.Contains(a.DrillRevision!.DrillId)
-                && a.SignedAtUtc != null && a.AnnulledAtUtc == null).ToListAsync(cancellationToken))
-            .ToLookup(a => a.CandidateId);
+        var drillIds = required.Values.SelectMany(r => r).Where(r => r.Kind == RequirementKind.Drill)
+            .Select(r => catalog.DrillIdsBySlug.TryGetValue(r.Slug, out var id) ? id : (int?)null).OfType<int>().ToHashSet();
+        var results = (await SignedPassesAndFailuresAsync(db, ids, drillIds, signedAttempts, cancellationToken)).ToLookup(a => a.CandidateId);
 
         var now = clock.GetUtcNow().UtcDateTime;
         return [.. facts.Select(person =>
@@ -67,22 +78,36 @@ public sealed class ClearanceService(IDbContextFactory<LmsDbContext> dbFactory, 
                 .ToDictionary(a => a.Rubric.DrillSlug, a => a.RetakeFrom!.Value);
             var courseStatus = required[person.PersonId].Where(r => r.Kind == RequirementKind.Course).ToDictionary(
                 r => r.Slug,
-                r => courses.TryGetValue(r.Slug, out var courseId) && progress.TryGetValue(person.PersonId, out var byCourse) && byCourse.TryGetValue(courseId, out var p)
+                r => courses.TryGetValue(r.Slug, out var course) && progress.TryGetValue(person.PersonId, out var byCourse) && byCourse.TryGetValue(course.Id, out var p)
                     ? p.Status : (CourseStatus?)null);
             var result = ClearanceRules.Evaluate(new ClearanceFacts(required[person.PersonId], courseStatus, passes, retakes), now, person.TimeZoneId, options.Value.ExpiringWithinDays);
             return new PersonClearance(person, required[person.PersonId], result, [.. mine.Where(a => !a.IsIntact).Select(a => a.Id)]);
         })];
     }
 
-    public static async Task<RequirementTitles> TitlesAsync(LmsDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>The titles of courses and drills by slug, to name what is missing.</summary>
+    public async Task<RequirementTitles> TitlesAsync(CancellationToken cancellationToken = default) => (await catalogs.GetAsync(cancellationToken)).Titles;
+
+    /// <summary>
+    /// Person id → course id → progress in the published ones of the courses. One person's comes from their cached
+    /// learner record, as on their learning pages; several people's from the database in one read.
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<int, CourseProgress>>> ProgressAsync(LmsDbContext db, List<string> personIds, IEnumerable<ClearanceCourse> courses, CancellationToken cancellationToken)
     {
-        var courses = await db.Courses.AsNoTracking().Where(c => c.CurrentRevisionId != null)
-            .Select(c => new { c.Slug, c.CurrentRevision!.Title }).ToListAsync(cancellationToken);
-        var drills = await (from revision in DrillCatalog.CurrentRevisions(db)
-                            join drill in db.Drills on revision.DrillId equals drill.Id
-                            select new { drill.Slug, revision.Title }).AsNoTracking().ToListAsync(cancellationToken);
-        return new RequirementTitles(courses.Select(c => (Key: new Requirement(RequirementKind.Course, c.Slug), c.Title))
-            .Concat(drills.Select(d => (Key: new Requirement(RequirementKind.Drill, d.Slug), d.Title)))
-            .ToDictionary(t => t.Key, t => t.Title));
+        var revisionIds = courses.Select(c => c.CurrentRevisionId).OfType<int>().ToList();
+        if (revisionIds.Count == 0) return [];
+        var current = (await courseRevisions.GetManyAsync(revisionIds, cancellationToken)).Values.ToList();
+        if (personIds is not [var personId]) return await learnerProgress.ForPeopleAsync(db, personIds, current, cancellationToken);
+        var record = await learnerRecords.GetAsync(personId, cancellationToken);
+        return new() { [personId] = await learnerProgress.ForRecordAsync(current, record, cancellationToken) };
+    }
+
+    /// <summary>The signed, unannulled results at the drills: from what the caller read, or read here.</summary>
+    private static async Task<IReadOnlyList<AttemptRow>> SignedPassesAndFailuresAsync(LmsDbContext db, List<string> personIds, HashSet<int> drillIds, IReadOnlyList<AttemptRow>? signedAttempts, CancellationToken cancellationToken)
+    {
+        if (drillIds.Count == 0) return [];
+        if (signedAttempts is not null) return [.. signedAttempts.Where(a => a.IsSigned && !a.IsAnnulled && drillIds.Contains(a.Rubric.DrillId))];
+        return await AttemptRecords.Query(db, a => personIds.Contains(a.CandidateId) && drillIds.Contains(a.DrillRevision!.DrillId)
+            && a.SignedAtUtc != null && a.AnnulledAtUtc == null).ToListAsync(cancellationToken);
     }
 }

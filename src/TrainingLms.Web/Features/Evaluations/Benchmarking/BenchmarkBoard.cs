@@ -1,4 +1,5 @@
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -11,7 +12,7 @@ public sealed record BoardModel(
     IReadOnlyList<SiteChoice> Sites, SiteChoice? Site, YearQuarter Quarter, IReadOnlyList<BoardRow> People, IReadOnlyList<BoardRow> Posts,
     IReadOnlyList<BoardRow> Top, IReadOnlyList<BoardComment> Comments, int MinCustomerRatings);
 
-public sealed class BenchmarkBoard(IDbContextFactory<LmsDbContext> dbFactory, IOptions<BenchmarkOptions> options, TimeProvider clock)
+public sealed class BenchmarkBoard(IDbContextFactory<LmsDbContext> dbFactory, IOptions<BenchmarkOptions> options, TimeProvider clock, CompanyTimeZone companyZone)
 {
     public async Task<BoardModel?> LoadAsync(BenchmarkViewer viewer, int? siteId, int? year, int? quarter, CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,7 @@ public sealed class BenchmarkBoard(IDbContextFactory<LmsDbContext> dbFactory, IO
         var own = await db.Users.Where(p => p.Id == viewer.PersonId).Select(p => p.SiteId).SingleOrDefaultAsync(cancellationToken);
         var site = sites.FirstOrDefault(s => s.Id == (siteId ?? own)) ?? (siteId is null ? sites.FirstOrDefault() : null);
         if (siteId is not null && site is null) return null;
-        var picked = BenchmarkTime.Pick(year, quarter, await BenchmarkTime.CurrentQuarterAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        var picked = BenchmarkTime.Pick(year, quarter, BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), clock.GetUtcNow().UtcDateTime));
         var limits = options.Value;
         if (site is null) return new BoardModel(sites, null, picked, [], [], [], [], limits.MinCustomerRatings);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Account;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -29,12 +30,8 @@ public sealed record SiteChoice(int Id, string Name);
 
 public static class BenchmarkTime
 {
-    /// <summary>The quarter now, in the company's time zone (the quarter is the company's, not a site's).</summary>
-    public static async Task<YearQuarter> CurrentQuarterAsync(LmsDbContext db, DateTime utcNow, CancellationToken cancellationToken = default)
-    {
-        var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        return YearQuarter.Of(SiteTime.Today(utcNow, zone));
-    }
+    /// <summary>The quarter now, in the company's time zone (<see cref="CompanyTimeZone"/>: the quarter is the company's, not a site's).</summary>
+    public static YearQuarter CurrentQuarter(string? companyZone, DateTime utcNow) => YearQuarter.Of(SiteTime.Today(utcNow, companyZone));
 
     /// <summary>The quarter asked for in a query string, or the current one when none (or nonsense) was asked.</summary>
     public static YearQuarter Pick(int? year, int? quarter, YearQuarter current) =>

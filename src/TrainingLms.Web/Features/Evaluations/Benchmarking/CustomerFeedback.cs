@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -22,7 +23,7 @@ public sealed class FeedbackInput
 }
 
 /// <summary>The public, sign-in-free customer rating reached through a feedback code's QR code.</summary>
-public sealed class CustomerFeedback(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class CustomerFeedback(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
 {
     public async Task<FeedbackTarget?> FindAsync(string? typedCode, CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,7 @@ public sealed class CustomerFeedback(IDbContextFactory<LmsDbContext> dbFactory, 
         if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), now);
         var rating = new BenchmarkRating
         {
             Source = BenchmarkSource.Customer, RaterId = null, FeedbackCodeId = feedbackCode.Id, SiteId = feedbackCode.SiteId,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -37,7 +38,7 @@ public sealed class StarInput
 /// reason; a manager of the site (or an administrator) then decides once — one of the nominees, or nobody, since
 /// no star is better than a poor one.
 /// </summary>
-public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
 {
     public async Task<StarModel?> LoadAsync(BenchmarkViewer viewer, int? siteId, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,7 @@ public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, Time
         var own = await OwnSiteAsync(db, viewer, cancellationToken);
         var site = sites.FirstOrDefault(s => s.Id == (siteId ?? own)) ?? (siteId is null ? sites.FirstOrDefault() : null);
         if (siteId is not null && site is null) return null;
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), clock.GetUtcNow().UtcDateTime);
         if (site is null) return new StarModel(sites, null, quarter, [], null, [], false, false, []);
 
         var nominations = await db.ServiceStarNominations.AsNoTracking()
@@ -99,7 +100,7 @@ public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, Time
         if (errors.Count > 0) return Outcome.Refused(BenchmarkStatus.Invalid, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), now);
         if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return Outcome.Refused(BenchmarkStatus.Invalid, new Dictionary<string, string> { [""] = "Benchmark.Star.AlreadyDecided" });
         if (await db.ServiceStarNominations.AnyAsync(n => n.SiteId == siteId && n.Year == quarter.Year && n.Quarter == quarter.Quarter && n.PersonId == input.PersonId, cancellationToken))
             return new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
@@ -119,7 +120,7 @@ public sealed class ServiceStars(IDbContextFactory<LmsDbContext> dbFactory, Time
         if (input.SiteId is not { } siteId || !await db.Sites.AnyAsync(s => s.Id == siteId && s.IsActive, cancellationToken)) return Outcome.Of(BenchmarkStatus.NotFound);
         if (!MayDecide(viewer, await OwnSiteAsync(db, viewer, cancellationToken), siteId)) return Outcome.Of(BenchmarkStatus.Forbidden);
         var now = clock.GetUtcNow().UtcDateTime;
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), now);
         if (await DecidedAsync(db, siteId, quarter, cancellationToken)) return new Outcome<BenchmarkStatus>(BenchmarkStatus.Duplicate);
         var errors = ValidateReason(input);
         var nobody = input.PersonId == StarInput.NoStar;

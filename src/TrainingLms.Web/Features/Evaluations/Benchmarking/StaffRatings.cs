@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Benchmarking;
 
@@ -36,12 +37,12 @@ public sealed record StaffRatingForm(string? TeamName, YearQuarter Quarter, IRea
 /// quarter; rating the same person again in the quarter replaces the earlier rating, so second thoughts are allowed
 /// but a rater never counts twice.
 /// </summary>
-public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
 {
     public async Task<StaffRatingForm> PrepareAsync(string raterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), clock.GetUtcNow().UtcDateTime);
         var team = await db.Users.AsNoTracking().Where(p => p.Id == raterId && p.IsActive && p.TeamId != null)
             .Select(p => new { Id = p.TeamId!.Value, p.Team!.Name }).SingleOrDefaultAsync(cancellationToken);
         if (team is null) return new StaffRatingForm(null, quarter, [], []);
@@ -79,7 +80,7 @@ public sealed class StaffRatings(IDbContextFactory<LmsDbContext> dbFactory, Time
 
         var rated = new RatedColleague(subject.Id, siteId, subject.PositionId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var quarter = await BenchmarkTime.CurrentQuarterAsync(db, now, cancellationToken);
+        var quarter = BenchmarkTime.CurrentQuarter(await companyZone.GetAsync(cancellationToken), now);
         try
         {
             return Outcome.Of(BenchmarkStatus.Done, await SaveAsync(db, raterId, rated, input, now, quarter, cancellationToken));

@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Cycle;
 
@@ -22,7 +23,7 @@ public sealed record PeriodResult(PeriodChange Change, int? PeriodId = null);
 /// (Manager or ClassLeader with a site) and every active team of an active site, each with its evaluators: every
 /// active trainer and the active managers of the same site, never the person evaluated.
 /// </summary>
-public sealed class EvaluationPeriods(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<EvaluationCycleOptions> options)
+public sealed class EvaluationPeriods(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<EvaluationCycleOptions> options)
 {
     private sealed record Candidate(string Id, string FullName, int? SiteId, string? SiteName, IReadOnlyList<string> Roles);
 
@@ -30,7 +31,7 @@ public sealed class EvaluationPeriods(IDbContextFactory<LmsDbContext> dbFactory,
     public async Task<(int Year, int Month)> CurrentMonthAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await CompanyZoneAsync(db, cancellationToken));
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await companyZone.GetAsync(cancellationToken));
         return (today.Year, today.Month);
     }
 
@@ -124,9 +125,6 @@ public sealed class EvaluationPeriods(IDbContextFactory<LmsDbContext> dbFactory,
         return await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId, cancellationToken)
             ? new(PeriodChange.AlreadyClosed, periodId) : new(PeriodChange.NotFound);
     }
-
-    internal static Task<string?> CompanyZoneAsync(LmsDbContext db, CancellationToken cancellationToken) =>
-        db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
 
     private static Task<int?> ExistingAsync(LmsDbContext db, int year, int month, CancellationToken cancellationToken) =>
         db.EvaluationPeriods.Where(p => p.Year == year && p.Month == month).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);

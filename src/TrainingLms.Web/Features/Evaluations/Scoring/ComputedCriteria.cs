@@ -3,6 +3,7 @@ using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.ShiftReviews;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
@@ -13,7 +14,7 @@ namespace TrainingLms.Web.Features.Evaluations.Scoring;
 /// site's own time and the reviews' grace, as the oversight grid has it), assignments due up to today; in a past
 /// month, the whole month.
 /// </summary>
-public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<ShiftReviewOptions> reviewOptions)
+public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<ShiftReviewOptions> reviewOptions)
 {
     private sealed record Window(DateOnly FirstDay, DateOnly LastDay, DateOnly LastDueDay, DateTime StartUtc, DateTime EndUtc);
 
@@ -43,7 +44,7 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
 
     private async Task<Window> WindowAsync(LmsDbContext db, EvaluationPeriod period, CancellationToken cancellationToken)
     {
-        var zone = await EvaluationPeriods.CompanyZoneAsync(db, cancellationToken);
+        var zone = await companyZone.GetAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
         var lastDue = period.LastDay < today ? period.LastDay : today;
         return new Window(period.FirstDay, period.LastDay, lastDue,

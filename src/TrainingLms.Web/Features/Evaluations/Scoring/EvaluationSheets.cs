@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
@@ -27,7 +28,7 @@ public sealed record Sheet(
     IReadOnlyDictionary<CriterionSource, ComputedValue> Computed, Evaluation? Mine);
 
 /// <summary>An evaluator's list and scoring form. Only assigned evaluators score, only while the period is open; a second submission corrects the first.</summary>
-public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, ComputedCriteria computedCriteria, TimeProvider clock)
+public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, ComputedCriteria computedCriteria, TimeProvider clock, CompanyTimeZone companyZone)
 {
     /// <summary>What the viewer is asked to evaluate in open periods, with their own scores so far; unscored first.</summary>
     public async Task<IReadOnlyList<AssignedTarget>> MineAsync(EvaluationViewer viewer, CancellationToken cancellationToken = default)
@@ -41,7 +42,7 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
                           select new AssignedTarget(target.Id, target.Subject, target.SubjectName, target.SiteName, period.Year, period.Month, period.Deadline,
                               mine == null ? null : mine.RevisedAtUtc ?? mine.SubmittedAtUtc, mine == null ? null : mine.Percent))
             .ToListAsync(cancellationToken);
-        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await EvaluationPeriods.CompanyZoneAsync(db, cancellationToken));
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await companyZone.GetAsync(cancellationToken));
         return [.. rows.Select(r => r with { DaysLeft = r.Deadline.DayNumber - today.DayNumber }).OrderBy(r => r.ScoredAtUtc is not null).ThenBy(r => r.Deadline).ThenBy(r => r.Subject)
             .ThenBy(r => r.SiteName, StringComparer.Ordinal).ThenBy(r => r.SubjectName, StringComparer.Ordinal)];
     }

@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Evaluations;
 using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.Organisation;
 
 namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
@@ -29,7 +30,7 @@ public sealed record TargetCoverage(int TargetId, EvaluationSubject Subject, str
 /// </summary>
 public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCoverage> Targets, bool FlagMissing, int DaysToDeadline);
 
-public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<EvaluationCycleOptions> options)
+public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<EvaluationCycleOptions> options)
 {
     /// <summary>Every period, newest first; nothing for anyone but an administrator.</summary>
     public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(EvaluationViewer viewer, CancellationToken cancellationToken = default)
@@ -70,7 +71,7 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
             .Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t)))
             .ToList();
 
-        var zone = await EvaluationPeriods.CompanyZoneAsync(db, cancellationToken);
+        var zone = await companyZone.GetAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
         var daysLeft = summary.Deadline.DayNumber - today.DayNumber;
         return new PeriodRecord(summary, lines, !summary.IsClosed && daysLeft <= options.Value.FlagDaysBeforeDeadline, daysLeft);
