@@ -34,7 +34,7 @@ public class PageStatementBudgetTests(CountedDemoFactory fixture) : IClassFixtur
     [InlineData("C0001", "/", 11)]
     [InlineData("T0001", "/", 9)]
     [InlineData("M0001", "/", 12)]
-    [InlineData("A0001", "/", 15)]
+    [InlineData("A0001", "/", 11)]
     [InlineData("E0001", "/learning", 0)]
     [InlineData("E0001", "/learning/meet-smile-greet-rise", 0)]
     [InlineData("E0001", "/learning/meet-smile-greet-rise/01-meet", 0)]

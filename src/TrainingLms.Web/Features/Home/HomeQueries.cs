@@ -14,13 +14,22 @@ public class HomeQueries(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider
         await using var db = await dbFactory.CreateDbContextAsync();
         var zone = await companyZone.GetAsync();
         var last = await db.ImportBatches.AsNoTracking().Where(b => b.Status != ImportStatus.Staging).OrderByDescending(b => b.ImportedAtUtc).FirstOrDefaultAsync();
-        return new AdminSummary(
-            await db.Sites.CountAsync(s => s.IsActive),
-            await db.Teams.CountAsync(t => t.IsActive),
-            await db.Users.CountAsync(p => p.IsActive),
+        // The organisation's counts in one statement.
+        var counts = await db.Users.GroupBy(_ => 1).Select(people => new
+        {
+            Sites = db.Sites.Count(s => s.IsActive),
+            Teams = db.Teams.Count(t => t.IsActive),
+            Active = people.Count(p => p.IsActive),
             // People of an import still being written are not deactivated, just not in yet.
-            await db.Users.CountAsync(p => !p.IsActive && p.StagedImportId == null),
-            await db.Users.CountAsync(p => p.IsActive && p.TeamId == null),
+            Deactivated = people.Count(p => !p.IsActive && p.StagedImportId == null),
+            WithoutTeam = people.Count(p => p.IsActive && p.TeamId == null),
+        }).SingleAsync();
+        return new AdminSummary(
+            counts.Sites,
+            counts.Teams,
+            counts.Active,
+            counts.Deactivated,
+            counts.WithoutTeam,
             last is null ? null : new LastImport(SiteTime.ToLocal(last.ImportedAtUtc, zone), last.FileName, last.Succeeded, last.Created, last.Updated, last.Unchanged, last.ProblemCount),
             await db.Teams.Where(t => t.IsActive && t.ClassLeaderId == null).OrderBy(t => t.Site!.Code)
                 .Select(t => t.Site!.Name + " / " + t.Name).ToListAsync());
