@@ -17,7 +17,7 @@ public sealed record TrainingStepView(TrainingStepKind Kind, string By, DateTime
 public sealed record TrainingDetail(
     int Id, int TeamId, string TeamName, string SiteName, string TimeZoneId, DateOnly TrainedOn, string ShiftKey, TrainingTopic Topic, int Minutes,
     ClipChoice? Clip, TrainingRecordStatus Status, string RecordedById, string RecordedBy, IReadOnlyList<TrainingMember> Attendees,
-    IReadOnlyList<TrainingStepView> Steps, TrainingVerdict MayOversee, TrainingVerdict MayCorrect, string? LessonValue);
+    IReadOnlyList<TrainingStepView> Steps, TrainingVerdict MayOversee, TrainingVerdict MayCorrect, string? LessonValue, bool IsOwn);
 
 public sealed record AttendedTraining(int Id, DateOnly TrainedOn, string TeamName, TrainingTopic Topic, int Minutes, TrainingRecordStatus Status);
 
@@ -80,7 +80,7 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
             [.. record.Attendees.Select(a => people.GetValueOrDefault(a.PersonId) ?? new TrainingMember(a.PersonId, "?", "")).OrderBy(m => m.EmployeeNumber, StringComparer.Ordinal)],
             [.. record.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new TrainingStepView(s.Kind, Name(s.ById), s.AtUtc, s.Comment))],
             TrainingRules.CanOversee(record.Status, record.RecordedById, actor), TrainingRules.CanCorrect(record.Status, record.RecordedById, actor),
-            record.CourseId is { } course && record.LessonKey is { } key ? TrainingFormData.Value(course, key) : null));
+            record.CourseId is { } course && record.LessonKey is { } key ? TrainingFormData.Value(course, key) : null, record.RecordedById == viewer.PersonId));
     }
 
     /// <summary>The pre-job trainings a person attended, newest first (the caller has checked the viewer may see this person).</summary>
@@ -108,8 +108,12 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
     {
         var courseIds = refs.Where(r => r.CourseId is not null && r.Key is not null).Select(r => r.CourseId!.Value).Distinct().ToList();
         if (courseIds.Count == 0) return [];
-        var lessons = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id) && c.CurrentRevisionId != null)
-            .SelectMany(c => c.CurrentRevision!.Lessons.Select(l => new { CourseId = c.Id, l.Key, l.Title })).ToListAsync(cancellationToken);
+        var revisions = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id) && c.CurrentRevisionId != null)
+            .ToDictionaryAsync(c => c.CurrentRevisionId!.Value, c => c.Id, cancellationToken);
+        var revisionIds = revisions.Keys.ToList();
+        var lessons = (await db.LessonRevisions.AsNoTracking().Where(l => revisionIds.Contains(l.CourseRevisionId))
+            .Select(l => new { l.CourseRevisionId, l.Key, l.Title }).ToListAsync(cancellationToken))
+            .Select(l => new { CourseId = revisions[l.CourseRevisionId], l.Key, l.Title });
         return lessons.ToDictionary(l => (l.CourseId, l.Key), l => l.Title);
     }
 }
