@@ -19,8 +19,13 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<LmsDbContext> dbFactory
             return;
         var teams = await db.Teams.AsNoTracking().Where(t => t.SiteId == siteId && t.IsActive && t.ClassLeaderId != null).OrderBy(t => t.Id).Take(3)
             .Select(t => new { t.Id, t.ClassLeaderId, t.Shifts, t.Site!.TimeZoneId }).ToListAsync(cancellationToken);
-        var lessons = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
-            .SelectMany(c => c.CurrentRevision!.Lessons.OrderBy(l => l.Order).Select(l => new { CourseId = c.Id, l.Key })).Take(5).ToListAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
+            .Select(c => new { c.Id, RevisionId = c.CurrentRevisionId!.Value }).ToListAsync(cancellationToken);
+        var revisionIds = courses.Select(c => c.RevisionId).ToList();
+        var lessons = (await db.LessonRevisions.AsNoTracking().Where(l => revisionIds.Contains(l.CourseRevisionId))
+                .Select(l => new { l.CourseRevisionId, l.Key, l.Order }).ToListAsync(cancellationToken))
+            .OrderBy(l => revisionIds.IndexOf(l.CourseRevisionId)).ThenBy(l => l.Order).Take(5)
+            .Select(l => new { CourseId = courses.Single(c => c.RevisionId == l.CourseRevisionId).Id, l.Key }).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (team, t) in teams.Select((team, t) => (team, t)))
         {
