@@ -23,7 +23,9 @@ public class TrainingRecordTests(BrowserFixture fixture)
         // Half filled: no attendee ticked. The form comes back with the message and the topic as typed.
         await leader.FillAsync("#topic", Topic);
         await leader.FillAsync("#minutes", "15");
-        foreach (var chip in await leader.Locator(".chips input:checked").AllAsync()) await chip.Locator("xpath=..").ClickAsync();
+        // Everyone on the roster comes ticked; untick them all.
+        foreach (var chip in await leader.Locator(".chips label.chip").AllAsync()) await chip.ClickAsync();
+        await Expect(leader.Locator(".chips input:checked")).ToHaveCountAsync(0);
         await leader.Locator("form.review-form button[type=submit]").ClickAsync();
         await Expect(leader.Locator("[data-error=attendees]")).ToContainTextAsync("请至少勾选一名参训人员");
         await Expect(leader.Locator("#topic")).ToHaveValueAsync(Topic);
