@@ -12,6 +12,7 @@ using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
 using TrainingLms.Domain.People.Import;
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Domain.TrainingRecords;
 
 namespace TrainingLms.Data;
 
@@ -51,6 +52,9 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<ShiftReview> ShiftReviews => Set<ShiftReview>();
     public DbSet<ShiftReviewNote> ShiftReviewNotes => Set<ShiftReviewNote>();
     public DbSet<ShiftReviewAmendment> ShiftReviewAmendments => Set<ShiftReviewAmendment>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
+    public DbSet<TrainingRecordStep> TrainingRecordSteps => Set<TrainingRecordStep>();
     public DbSet<Clip> Clips => Set<Clip>();
     public DbSet<ClipMoment> ClipMoments => Set<ClipMoment>();
     public DbSet<ClipFeaturedPerson> ClipFeaturedPeople => Set<ClipFeaturedPerson>();

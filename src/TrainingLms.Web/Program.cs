@@ -19,6 +19,7 @@ using TrainingLms.Web.Features.Organisation;
 using TrainingLms.Web.Features.People;
 using TrainingLms.Web.Features.Printables;
 using TrainingLms.Web.Features.ShiftReviews;
+using TrainingLms.Web.Features.TrainingRecords;
 using TrainingLms.Web.Infrastructure.Hosting;
 using TrainingLms.Web.Infrastructure.Pdf;
 
@@ -41,6 +42,7 @@ builder.AddPeople();
 builder.AddClips();
 builder.AddCourses();
 builder.AddShiftReviews();
+builder.AddTrainingRecords();
 builder.AddDrills();
 builder.AddEvaluations();
 builder.AddPrintables();

@@ -2561,6 +2561,125 @@ namespace TrainingLms.Data.Migrations
                     b.ToTable("ShiftReviewNotes");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingAttendee", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordId", "PersonId");
+
+                    b.HasIndex("PersonId", "TrainedOn");
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShiftKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClipId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "TrainedOn");
+
+                    b.HasIndex("TeamId", "TrainedOn");
+
+                    b.ToTable("TrainingRecords");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecordStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TrainingRecordSteps");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3268,6 +3387,61 @@ namespace TrainingLms.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingAttendee", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.TrainingRecords.TrainingRecord", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Clips.Clip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TrainingLms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecordStep", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.TrainingRecords.TrainingRecord", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Clips.Clip", b =>
                 {
                     b.Navigation("FeaturedPeople");
@@ -3322,6 +3496,13 @@ namespace TrainingLms.Data.Migrations
                     b.Navigation("Amendments");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

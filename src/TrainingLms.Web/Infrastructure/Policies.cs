@@ -13,6 +13,10 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     /// <summary>Those who look after other people's progress: class leaders, managers and administrators.</summary>
     public const string Oversight = nameof(Oversight);
+    /// <summary>Those who record pre-job trainings: class leaders (for the teams they lead) and administrators.</summary>
+    public const string TrainingRecorder = nameof(TrainingRecorder);
+    /// <summary>Those who read pre-job training records, each in their own scope: class leaders, managers, trainers, administrators.</summary>
+    public const string TrainingRecords = nameof(TrainingRecords);
 
     public static void AddLmsAuthorization(this IHostApplicationBuilder builder)
     {
@@ -23,6 +27,8 @@ public static class Policies
             .AddPolicy(ClassLeader, policy => policy.RequireRole(Roles.ClassLeader))
             .AddPolicy(Manager, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Oversight, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Admin))
+            .AddPolicy(TrainingRecorder, policy => policy.RequireRole(Roles.ClassLeader, Roles.Admin))
+            .AddPolicy(TrainingRecords, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
             // Anything that forgets to name a policy still requires a signed-in person.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

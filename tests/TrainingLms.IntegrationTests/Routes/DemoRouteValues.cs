@@ -33,6 +33,7 @@ public sealed class DemoRouteValues
         result.values["drill"] = await db.Drills.OrderBy(d => d.Id).Select(d => d.Slug).FirstAsync();
         result.values["attempt"] = signed.ToString();
         result.values["session"] = (await db.DrillAttempts.Where(a => a.Id == signed).Select(a => a.SessionId).FirstAsync()).ToString();
+        result.values["training-record"] = (await db.TrainingRecords.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
         result.values["review"] = (await db.ShiftReviews.OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
         return result;
     }
@@ -70,6 +71,7 @@ public sealed class DemoRouteValues
             ("id", var p) when p.StartsWith("/drills/sessions/", StringComparison.Ordinal) => "session",
             ("id", var p) when p.StartsWith("/evaluations/targets/", StringComparison.Ordinal) => "target",
             ("id", var p) when p.StartsWith("/reviews/", StringComparison.Ordinal) => "review",
+            ("id", var p) when p.StartsWith("/training-records/", StringComparison.Ordinal) => "training-record",
             _ => throw new InvalidOperationException($"No demo value for {{{parameter}}} in {pattern}: add one to {nameof(DemoRouteValues)}."),
         };
         return key switch

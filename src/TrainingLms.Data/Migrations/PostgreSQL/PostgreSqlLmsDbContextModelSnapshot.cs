@@ -2842,6 +2842,136 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.ToTable("ShiftReviewNotes");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingAttendee", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("RecordId", "PersonId");
+
+                    b.HasIndex("PersonId", "TrainedOn");
+
+                    b.ToTable("TrainingAttendees");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ClipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShiftKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClipId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "TrainedOn");
+
+                    b.HasIndex("TeamId", "TrainedOn");
+
+                    b.ToTable("TrainingRecords");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecordStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("TrainingRecordSteps");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3549,6 +3679,61 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingAttendee", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.TrainingRecords.TrainingRecord", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Clips.Clip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TrainingLms.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecordStep", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.TrainingRecords.TrainingRecord", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Clips.Clip", b =>
                 {
                     b.Navigation("FeaturedPeople");
@@ -3603,6 +3788,13 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.Navigation("Amendments");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.TrainingRecords.TrainingRecord", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,12 +16,13 @@ public static class DemoFeature
         builder.Services.AddScoped<DemoDrillSeeder>();
         builder.Services.AddScoped<DemoBenchmarkSeeder>();
         builder.Services.AddScoped<DemoEvaluationSeeder>();
+        builder.Services.AddScoped<DemoTrainingSeeder>();
     }
 
     /// <summary>
     /// In demo mode, fills an empty database with the demo company, after <c>PrepareAsync</c> has published the content:
     /// the people (with the courses their posts bring), a learning history, clips made by ffmpeg, drill history,
-    /// ratings and stories, and three months of evaluations with the current month open. Each step runs once.
+    /// ratings and stories, three months of evaluations with the current month open, and pre-job training records. Each step runs once.
     /// </summary>
     public static async Task SeedDemoAsync(this IServiceProvider services)
     {
@@ -38,5 +39,6 @@ public static class DemoFeature
         await seeded.GetRequiredService<DemoDrillSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoBenchmarkSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoEvaluationSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoTrainingSeeder>().SeedAsync();
     }
 }
