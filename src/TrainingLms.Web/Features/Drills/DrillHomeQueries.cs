@@ -21,7 +21,7 @@ public sealed class DrillHomeQueries(
     /// <summary>The person's signed results are read once, for their clearance, their results and their certificates.</summary>
     public async Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         var signed = await DrillResults.SignedRowsAsync(db, personId, cancellationToken);
         var mine = (await clearance.EvaluateAsync(db, db.Users.Where(p => p.Id == personId), signed, cancellationToken)).SingleOrDefault();
         // A certificate rests on signed passes of the person's: with no signed result there is none to read.
