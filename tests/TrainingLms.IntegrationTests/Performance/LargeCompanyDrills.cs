@@ -89,10 +89,17 @@ internal sealed partial class LargeCompanyBuild
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        passed.AddRange(attempts.Where(a => a.Attempt.Passed == true && a.Session.HeldOn >= Today.AddDays(-CertificateDays))
+            .Select(a => a.Attempt.CandidateId).Distinct());
+    }
+
+    private readonly List<string> passed = [];
+
+    /// <summary>The certificates the recent passes earn, issued as right after a sign-off, by the real issuer (it chains them).</summary>
+    public async Task CertificatesAsync(CancellationToken cancellationToken)
+    {
         var certificates = services.GetRequiredService<CertificateIssuer>();
-        foreach (var candidate in attempts.Where(a => a.Attempt.Passed == true && a.Session.HeldOn >= Today.AddDays(-CertificateDays))
-                     .Select(a => a.Attempt.CandidateId).Distinct())
-            await certificates.IssueIfClearedAsync(candidate, cancellationToken);
+        foreach (var candidate in passed) await certificates.IssueIfClearedAsync(candidate, cancellationToken);
     }
 
     /// <summary>Clip rows of every kind, as the library lists them once transcoded, without their files (no page here streams them).</summary>

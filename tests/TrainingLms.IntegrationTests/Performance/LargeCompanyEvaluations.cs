@@ -54,12 +54,15 @@ internal sealed partial class LargeCompanyBuild
             targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
                 .Include(t => t.FormRevision).Include(t => t.Evaluators).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         }
+        // Each target's computed values are read a few at a time: a read waits mostly on the database, not on this process.
+        var computedValues = new IReadOnlyDictionary<CriterionSource, ComputedValue>[targets.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (i, cancel) => computedValues[i] = await computedCriteria.ForTargetAsync(targets[i], period, targets[i].FormRevision!.Criteria.Select(c => c.Source), cancel));
         // Handed in over the first days after the month, before its deadline.
         var evaluations = new List<Evaluation>();
-        foreach (var target in targets)
+        foreach (var (target, computed) in targets.Zip(computedValues))
         {
             var criteria = target.FormRevision!.Criteria;
-            var computed = await computedCriteria.ForTargetAsync(target, period, criteria.Select(c => c.Source), cancellationToken);
             foreach (var evaluator in target.Evaluators.OrderBy(e => e.Id))
             {
                 var scored = criteria.Where(c => !c.IsComputed).ToDictionary(c => c.Key, c => c.Max - random.Next(Math.Max(1, (c.Max + 1) / 2)));

@@ -18,7 +18,7 @@ namespace TrainingLms.IntegrationTests.Performance;
 /// role. Needs an app started with <c>Demo:Enabled</c> (and <c>Demo:Clips=false</c> is enough).
 /// <para>Deterministic: the same seed on the same day writes the same rows (times are anchored to today, not to the
 /// clock's instant; only what the app stamps itself, such as a record chain link's time, differs). Rows in bulk go
-/// through <see cref="BulkInsert{T}"/>, which stores them as a save would; rows the app's rules must see saved (drill
+/// through <see cref="BulkRows"/>, which stores them as a save would; rows the app's rules must see saved (drill
 /// sign-offs, clips, evaluation periods) go through EF with the app's interceptors.</para>
 /// </summary>
 public static class LargeCompanyGenerator
@@ -46,6 +46,7 @@ public static class LargeCompanyGenerator
         await Step("learning", build.LearningAsync);
         await Step("reviews", build.ReviewsAsync);
         await Step("drills", build.DrillsAsync);
+        await Step("certificates", build.CertificatesAsync);
         await Step("clips", build.ClipsAsync);
         await Step("evaluations", build.EvaluationsAsync);
         await Step("caches", build.TellCachesAsync);
@@ -102,19 +103,13 @@ internal sealed partial class LargeCompanyBuild
 
     private T Pick<T>(IReadOnlyList<T> from) => from[random.Next(from.Count)];
 
-    /// <summary>Writes rows in the same transaction-per-chunk way the people import does, past the change tracker.</summary>
+    /// <summary>Writes rows past the change tracker (<see cref="BulkRows"/>), a transaction per chunk as the people import does.</summary>
     private async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
     {
-        foreach (var chunk in rows.Chunk(10_000))
+        foreach (var chunk in rows.Chunk(50_000))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using (var insert = await BulkInsert<T>.PrepareAsync(db, cancellationToken))
-            {
-                foreach (var row in chunk) await insert.InsertAsync(row, cancellationToken);
-                await insert.FlushAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            await BulkRows.InsertAsync(db, chunk, cancellationToken);
         }
     }
 
