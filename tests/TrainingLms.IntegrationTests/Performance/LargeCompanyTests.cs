@@ -121,20 +121,24 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
         ["clips"] = await db.Clips.CountAsync(),
     });
 
-    /// <summary>A hash of what the seed decides (the demo's own people have random ids, so only the generated rows' own values).</summary>
-    private static Task<string> FingerprintAsync(LmsFactory app) => app.WithDbAsync(async db =>
+    /// <summary>Hashes of what the seed decides, by kind of row (the demo's own people have random ids, so only the generated people's rows).</summary>
+    private static Task<SortedDictionary<string, string>> FingerprintAsync(LmsFactory app) => app.WithDbAsync(async db =>
     {
         var generated = db.Users.Where(p => p.UserName!.StartsWith("G")).Select(p => p.Id);
-        var text = new StringBuilder();
-        void Add<T>(IEnumerable<T> rows) => text.AppendJoin('\n', rows).Append("\n--\n");
-        Add(await db.Users.Where(p => p.UserName!.StartsWith("G")).OrderBy(p => p.UserName)
-            .Select(p => p.Id + " " + p.UserName + " " + p.FullName + " " + p.TeamId + " " + p.SiteId + " " + p.HireDate).ToListAsync());
-        Add((await db.ShiftReviews.Where(r => generated.Contains(r.FiledById)).OrderBy(r => r.TeamId).ThenBy(r => r.ShiftDate).ThenBy(r => r.ShiftKey)
-            .Select(r => new { r.TeamId, r.ShiftDate, r.ShiftKey, r.SubmissionKey, r.FiledById, r.FiledAtUtc }).ToListAsync())
-            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.TeamId} {r.ShiftDate:O} {r.ShiftKey} {r.SubmissionKey} {r.FiledById} {r.FiledAtUtc:O}")));
-        Add(await db.CourseAssignments.OrderBy(a => a.Id).Select(a => a.PersonId + " " + a.CourseId + " " + a.DueOn).ToListAsync());
-        Add(await db.LessonCompletions.OrderBy(c => c.Id).Select(c => c.PersonId + " " + c.LessonKey).ToListAsync());
-        Add(await db.DrillAttempts.Where(a => generated.Contains(a.CandidateId)).OrderBy(a => a.Id).Select(a => a.CandidateId + " " + a.ContentHash).ToListAsync());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        static string Hash<T>(IEnumerable<T> rows) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        return new SortedDictionary<string, string>
+        {
+            ["people"] = Hash(await db.Users.Where(p => p.UserName!.StartsWith("G")).OrderBy(p => p.UserName)
+                .Select(p => p.Id + " " + p.UserName + " " + p.FullName + " " + p.TeamId + " " + p.SiteId + " " + p.HireDate).ToListAsync()),
+            ["reviews"] = Hash((await db.ShiftReviews.Where(r => generated.Contains(r.FiledById)).OrderBy(r => r.TeamId).ThenBy(r => r.ShiftDate).ThenBy(r => r.ShiftKey)
+                    .Select(r => new { r.TeamId, r.ShiftDate, r.ShiftKey, r.SubmissionKey, r.FiledById, r.FiledAtUtc }).ToListAsync())
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.TeamId} {r.ShiftDate:O} {r.ShiftKey} {r.SubmissionKey} {r.FiledById} {r.FiledAtUtc:O}"))),
+            ["assignments"] = Hash(await db.CourseAssignments.Where(a => generated.Contains(a.PersonId)).OrderBy(a => a.Id)
+                .Select(a => a.PersonId + " " + a.CourseId + " " + a.DueOn).ToListAsync()),
+            ["lesson completions"] = Hash(await db.LessonCompletions.Where(c => generated.Contains(c.PersonId)).OrderBy(c => c.Id)
+                .Select(c => c.PersonId + " " + c.LessonKey).ToListAsync()),
+            ["drill results"] = Hash(await db.DrillAttempts.Where(a => generated.Contains(a.CandidateId)).OrderBy(a => a.Id)
+                .Select(a => a.CandidateId + " " + a.ContentHash).ToListAsync()),
+        };
     });
 }
