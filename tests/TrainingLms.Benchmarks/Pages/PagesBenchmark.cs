@@ -13,7 +13,7 @@ namespace TrainingLms.Benchmarks.Pages;
 /// answered to <see cref="CourseLoadBenchmark.Concurrency"/> wrk connections for <see cref="MeasuredFor"/>, signed in
 /// afresh for each. Beside them in the same run: bare Kestrel saying hello, a static file and <c>/healthz</c>. Per page:
 /// req/s, p50, p99, the app's CPU, allocated bytes and SQL statements (<see cref="SqlStatementCounter"/>) per request.
-/// Any answer but 200, before or under load, fails the run. Run with <c>./lms bench pages</c>.
+/// Any answer but 200, before or under load, fails the run. Run with <c>./lms bench pages</c> (<c>--large</c>: on <see cref="LargeCompany"/>).
 /// </summary>
 public static class PagesBenchmark
 {
@@ -27,19 +27,20 @@ public static class PagesBenchmark
 
     private sealed class PageFailedException(string message) : Exception(message);
 
-    public static Task<int> RunAsync() => RunAsync(new DemoCompany());
+    public static Task<int> RunAsync(bool large) => RunAsync(large ? new LargeCompany() : new DemoCompany());
 
     internal static async Task<int> RunAsync(IBenchCompany company)
     {
         var results = new List<PageResult>();
         var idles = new List<string>();
+        var seeded = new List<string>();
         try
         {
             await using var hello = await HelloServer.StartAsync();
             foreach (var provider in BenchDatabase.Available)
             {
                 using var database = BenchDatabase.Create(provider);
-                results.AddRange(await CrawlAsync(database, company, hello, idles));
+                results.AddRange(await CrawlAsync(database, company, hello, idles, seeded));
             }
         }
         catch (PageFailedException failed)
@@ -49,6 +50,7 @@ public static class PagesBenchmark
         }
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Pages: every page of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        foreach (var line in seeded) report.AppendLine(line);
         report.AppendLine(CultureInfo.InvariantCulture, $"CPU and KB are the whole app process's per request, less what it spends idle ({string.Join("; ", idles)}); hello runs in the same process. SQL = statements each request sent (its own, counted by an interceptor only the benchmark adds).");
         report.AppendLine();
         report.AppendLine("| db | route | role | req/s | p50 ms | p99 ms | CPU ms / request | KB allocated / request | SQL / request |");
@@ -56,15 +58,19 @@ public static class PagesBenchmark
         foreach (var r in results)
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Database} | {r.Route} | {r.Role} | {r.Loaded.RequestsPerSecond:0} | {r.Loaded.P50:0.0} | {r.Loaded.P99:0.0} | {r.CpuPerRequest:0.00} | {r.KbPerRequest:0} | {(r.SqlPerRequest is { } sql ? sql.ToString("0.0", CultureInfo.InvariantCulture) : "–")} |");
-        CourseLoadBenchmark.Write(report.ToString(), "pages.md");
+        CourseLoadBenchmark.Write(report.ToString(), company.ReportFile);
         return 0;
     }
 
-    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, HelloServer hello, List<string> idles)
+    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, HelloServer hello, List<string> idles, List<string> seeded)
     {
         var counter = new SqlStatementCounter();
         await using var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter));
-        await company.SeedAsync(app.Services);
+        if (await company.SeedAsync(app.Services) is { } seed)
+        {
+            Console.WriteLine($"{database.Provider}: {seed}");
+            seeded.Add($"{database.Provider}: {seed}");
+        }
         var idle = await MeasureIdleAsync();
         idles.Add($"{database.Provider}: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second");
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
