@@ -20,6 +20,8 @@ namespace TrainingLms.IntegrationTests.Performance;
 /// clock's instant; only what the app stamps itself, such as a record chain link's time, differs). Rows in bulk go
 /// through <see cref="BulkRows"/>, which stores them as a save would; rows the app's rules must see saved (drill
 /// sign-offs, clips, evaluation periods) go through EF with the app's interceptors.</para>
+/// <para>The generated courses have no folder in content/: the content sync at the app's next start switches them off,
+/// as it would a deleted folder. Generate into the app that is then measured.</para>
 /// </summary>
 public static class LargeCompanyGenerator
 {
