@@ -2,7 +2,7 @@ namespace TrainingLms.Benchmarks.Pages;
 
 /// <summary>
 /// The company a page crawl runs on: the one pluggable step of <see cref="PagesBenchmark"/>. Today the demo company
-/// (<see cref="DemoCompany"/>); a generated large company can take its place without touching the crawl.
+/// (<see cref="DemoCompany"/>), or the large company generated on top of it (<see cref="LargeCompany"/>, <c>pages --large</c>).
 /// </summary>
 internal interface IBenchCompany
 {
@@ -17,8 +17,11 @@ internal interface IBenchCompany
 
     string Password { get; }
 
-    /// <summary>Fills in what the settings did not, once the app has started.</summary>
-    Task SeedAsync(IServiceProvider services);
+    /// <summary>The report's file name (beside the other benchmarks' results).</summary>
+    string ReportFile { get; }
+
+    /// <summary>Fills in what the settings did not, once the app has started; says what it did and how long it took, for the report's header (or null).</summary>
+    Task<string?> SeedAsync(IServiceProvider services);
 
     /// <summary>Pages no menu or home-page link reaches that the person should see (a lesson, a clip, a review …), ids resolved from the database.</summary>
     Task<IReadOnlyList<string>> DetailRoutesAsync(IServiceProvider services, BenchPerson person);

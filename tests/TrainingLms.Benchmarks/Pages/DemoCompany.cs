@@ -28,10 +28,13 @@ internal sealed class DemoCompany : IBenchCompany
 
     public IReadOnlyList<BenchPerson> People { get; } = [.. DemoSeeder.Accounts.Select(a => new BenchPerson(a.Role, a.EmployeeNumber))];
 
-    public async Task SeedAsync(IServiceProvider services)
+    public string ReportFile => "pages.md";
+
+    public async Task<string?> SeedAsync(IServiceProvider services)
     {
         var trainer = await QueryAsync(services, db => db.Users.Where(p => p.UserName == "T0001").Select(p => p.Id).SingleAsync());
         await StandInClips.CreateReadyAsync(services, "bench-front-desk", ClipKind.TrainingDv, trainer);
+        return null;
     }
 
     public Task<IReadOnlyList<string>> DetailRoutesAsync(IServiceProvider services, BenchPerson person) => QueryAsync<IReadOnlyList<string>>(services, async db =>
@@ -80,7 +83,7 @@ internal sealed class DemoCompany : IBenchCompany
         return routes;
     });
 
-    private static async Task<T> QueryAsync<T>(IServiceProvider services, Func<LmsDbContext, Task<T>> query)
+    internal static async Task<T> QueryAsync<T>(IServiceProvider services, Func<LmsDbContext, Task<T>> query)
     {
         using var scope = services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<LmsDbContext>());

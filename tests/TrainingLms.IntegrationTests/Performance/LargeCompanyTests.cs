@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingLms.Data;
+using TrainingLms.IntegrationTests.Demo;
+using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Drills.Records;
+
+namespace TrainingLms.IntegrationTests.Performance;
+
+/// <summary>The demo company made large by <see cref="LargeCompanyGenerator"/>, with every request's SQL statements counted.</summary>
+public sealed class CountedLargeCompany : IAsyncLifetime
+{
+    public SqlStatementCounter Counter { get; } = new();
+    public DemoFactory App { get; }
+    public LargeCompanyTiming? GeneratedIn { get; private set; }
+
+    public CountedLargeCompany() => App = new DemoFactory { TestServices = services => services.AddSqlStatementCounter(Counter) };
+
+    public async ValueTask InitializeAsync() => GeneratedIn = await LargeCompanyGenerator.GenerateAsync(App.Services);
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>
+/// The large company: its size, that the same seed makes the same company, that its signed records verify, and that
+/// the pages everyone opens first send as many statements on it as on the demo company (none in a loop over its
+/// people, teams or reviews). On SQLite only: the generation itself is tested on PostgreSQL by the pages benchmark
+/// (<c>./lms bench pages --large --postgres</c>), and twice over here it would make this the slowest class of the
+/// PostgreSQL run.
+/// </summary>
+[SqliteOnly("Generates the large company twice (some 30 s each); its PostgreSQL path is run by ./lms bench pages --large --postgres.")]
+public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory demo, ITestOutputHelper output) : IClassFixture<CountedLargeCompany>, IClassFixture<CountedDemoFactory>
+{
+    [Fact]
+    public async Task Generate_MakesTheCompanyLarge()
+    {
+        var counts = await CountsAsync(large.App);
+        output.WriteLine($"Generated in {large.GeneratedIn}: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}");
+
+        // A net for a gross slip only: the budget, under a minute, is the benchmark's to show on a machine not shared with a test run.
+        Assert.True(large.GeneratedIn!.Elapsed < TimeSpan.FromMinutes(2), $"Generated in {large.GeneratedIn}.");
+        Assert.True(counts["people"] >= LargeCompanyGenerator.People, $"{counts["people"]} people");
+        Assert.True(counts["sites"] >= LargeCompanyGenerator.Sites, $"{counts["sites"]} sites");
+        Assert.True(counts["teams"] >= LargeCompanyGenerator.Teams, $"{counts["teams"]} teams");
+        Assert.True(counts["courses"] >= LargeCompanyGenerator.Courses, $"{counts["courses"]} courses");
+        Assert.True(counts["reviews"] >= LargeCompanyGenerator.Teams * LargeCompanyGenerator.ReviewDays * 9 / 10, $"{counts["reviews"]} reviews");
+        Assert.True(counts["lesson completions"] > counts["assignments"] / 2, $"{counts["lesson completions"]} lesson completions of {counts["assignments"]} assignments");
+        Assert.True(counts["signed attempts"] >= LargeCompanyGenerator.Sites * 30, $"{counts["signed attempts"]} signed attempts");
+        Assert.True(counts["evaluations"] > LargeCompanyGenerator.Teams * LargeCompanyGenerator.EvaluationMonths, $"{counts["evaluations"]} evaluations");
+        Assert.Equal(LargeCompanyGenerator.EvaluationMonths, counts["published rankings"] / 2);
+        Assert.True(counts["clips"] >= 300, $"{counts["clips"]} clips");
+    }
+
+    [Fact]
+    public async Task Generate_TheSameSeed_MakesTheSameCompany()
+    {
+        await using var again = new DemoFactory();
+        await LargeCompanyGenerator.GenerateAsync(again.Services);
+
+        Assert.Equal(await CountsAsync(large.App), await CountsAsync(again));
+        Assert.Equal(await FingerprintAsync(large.App), await FingerprintAsync(again));
+    }
+
+    [Fact]
+    public async Task Generate_SignedRecords_Verify()
+    {
+        var report = await large.App.WithScopeAsync(services => services.GetRequiredService<RecordChainVerifier>().VerifyAsync());
+
+        Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
+        Assert.True(report.Links >= LargeCompanyGenerator.Sites * 30, $"{report.Links} links");
+    }
+
+    /// <summary>The ceilings are <see cref="PageStatementBudgetTests"/>'s; equal to the demo's count is the point.</summary>
+    [Theory]
+    [InlineData("E0001", "/", 20)]
+    [InlineData("C0001", "/", 25)]
+    [InlineData("T0001", "/", 22)]
+    [InlineData("M0001", "/", 24)]
+    [InlineData("A0001", "/", 27)]
+    [InlineData("E0001", "/learning", 0)]
+    [InlineData("E0001", "/learning/meet-smile-greet-rise", 0)]
+    [InlineData("E0001", "/learning/meet-smile-greet-rise/01-meet", 0)]
+    public async Task Page_SendsAsManyStatementsAsOnTheDemoCompany(string person, string path, int ceiling)
+    {
+        var onDemo = await CountAsync(demo.App, demo.Counter, person, path);
+        var onLarge = await CountAsync(large.App, large.Counter, person, path);
+
+        Assert.True(onLarge.Statements <= ceiling, $"{person} {path}: {onLarge.Statements} statements, more than {ceiling}:\n{string.Join("\n---\n", onLarge.Commands)}");
+        Assert.True(onLarge.Statements == onDemo.Statements,
+            $"{person} {path}: {onLarge.Statements} statements on the large company, {onDemo.Statements} on the demo's. Large:\n{string.Join("\n---\n", onLarge.Commands)}\nDemo:\n{string.Join("\n---\n", onDemo.Commands)}");
+    }
+
+    private static async Task<SqlStatementCounter.CountedRequest> CountAsync(LmsFactory app, SqlStatementCounter counter, string person, string path)
+    {
+        var client = await app.SignedInAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode); // warm: caches filled, first-use work done
+        counter.Clear();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        return Assert.Single(counter.Requests, r => r.PathAndQuery == path);
+    }
+
+    private static Task<SortedDictionary<string, int>> CountsAsync(LmsFactory app) => app.WithDbAsync(async db => new SortedDictionary<string, int>
+    {
+        ["people"] = await db.Users.CountAsync(),
+        ["sites"] = await db.Sites.CountAsync(),
+        ["teams"] = await db.Teams.CountAsync(),
+        ["courses"] = await db.Courses.CountAsync(),
+        ["lessons"] = await db.LessonRevisions.CountAsync(),
+        ["assignments"] = await db.CourseAssignments.CountAsync(),
+        ["lesson completions"] = await db.LessonCompletions.CountAsync(),
+        ["course completions"] = await db.CourseCompletions.CountAsync(),
+        ["reviews"] = await db.ShiftReviews.CountAsync(),
+        ["notes"] = await db.ShiftReviewNotes.CountAsync(),
+        ["signed attempts"] = await db.DrillAttempts.CountAsync(a => a.SignedAtUtc != null),
+        ["record chain links"] = await db.RecordChainLinks.CountAsync(),
+        ["evaluations"] = await db.Evaluations.CountAsync(),
+        ["published rankings"] = await db.RankingPublications.CountAsync(),
+        ["clips"] = await db.Clips.CountAsync(),
+    });
+
+    /// <summary>Hashes of what the seed decides, by kind of row (the demo's own people have random ids, so only the generated people's rows).</summary>
+    private static Task<SortedDictionary<string, string>> FingerprintAsync(LmsFactory app) => app.WithDbAsync(async db =>
+    {
+        var generated = db.Users.Where(p => p.UserName!.StartsWith("G")).Select(p => p.Id);
+        static string Hash<T>(IEnumerable<T> rows) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        return new SortedDictionary<string, string>
+        {
+            ["people"] = Hash(await db.Users.Where(p => p.UserName!.StartsWith("G")).OrderBy(p => p.UserName)
+                .Select(p => p.Id + " " + p.UserName + " " + p.FullName + " " + p.TeamId + " " + p.SiteId + " " + p.HireDate).ToListAsync()),
+            ["reviews"] = Hash((await db.ShiftReviews.Where(r => generated.Contains(r.FiledById)).OrderBy(r => r.TeamId).ThenBy(r => r.ShiftDate).ThenBy(r => r.ShiftKey)
+                    .Select(r => new { r.TeamId, r.ShiftDate, r.ShiftKey, r.SubmissionKey, r.FiledById, r.FiledAtUtc }).ToListAsync())
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.TeamId} {r.ShiftDate:O} {r.ShiftKey} {r.SubmissionKey} {r.FiledById} {r.FiledAtUtc:O}"))),
+            ["assignments"] = Hash(await db.CourseAssignments.Where(a => generated.Contains(a.PersonId)).OrderBy(a => a.Id)
+                .Select(a => a.PersonId + " " + a.CourseId + " " + a.DueOn).ToListAsync()),
+            ["lesson completions"] = Hash(await db.LessonCompletions.Where(c => generated.Contains(c.PersonId)).OrderBy(c => c.Id)
+                .Select(c => c.PersonId + " " + c.LessonKey).ToListAsync()),
+            ["drill results"] = Hash(await db.DrillAttempts.Where(a => generated.Contains(a.CandidateId)).OrderBy(a => a.Id)
+                .Select(a => a.CandidateId + " " + a.ContentHash).ToListAsync()),
+        };
+    });
+}
