@@ -76,14 +76,7 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
 
     /// <summary>The ceilings are <see cref="PageStatementBudgetTests"/>'s; equal to the demo's count is the point.</summary>
     [Theory]
-    [InlineData("E0001", "/", 20)]
-    [InlineData("C0001", "/", 25)]
-    [InlineData("T0001", "/", 22)]
-    [InlineData("M0001", "/", 24)]
-    [InlineData("A0001", "/", 27)]
-    [InlineData("E0001", "/learning", 0)]
-    [InlineData("E0001", "/learning/meet-smile-greet-rise", 0)]
-    [InlineData("E0001", "/learning/meet-smile-greet-rise/01-meet", 0)]
+    [MemberData(nameof(PageStatementBudgetTests.Pages), MemberType = typeof(PageStatementBudgetTests))]
     public async Task Page_SendsAsManyStatementsAsOnTheDemoCompany(string person, string path, int ceiling)
     {
         var onDemo = await CountAsync(demo.App, demo.Counter, person, path);

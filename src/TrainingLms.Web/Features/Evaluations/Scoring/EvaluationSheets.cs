@@ -15,6 +15,9 @@ public enum SheetStatus
 }
 
 /// <summary>A target on an evaluator's list: scored by them or not, and how near the deadline is.</summary>
+/// <summary>How many evaluations the viewer still has to score in open periods, and the nearest deadline among them.</summary>
+public sealed record StillToScore(int Count, DateOnly NearestDeadline, int DaysLeft);
+
 public sealed record AssignedTarget(
     int TargetId, EvaluationSubject Subject, string SubjectName, string SiteName, int Year, int Month, DateOnly Deadline, DateTime? ScoredAtUtc, double? Percent)
 {
@@ -45,6 +48,25 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await companyZone.GetAsync(cancellationToken));
         return [.. rows.Select(r => r with { DaysLeft = r.Deadline.DayNumber - today.DayNumber }).OrderBy(r => r.ScoredAtUtc is not null).ThenBy(r => r.Deadline).ThenBy(r => r.Subject)
             .ThenBy(r => r.SiteName, StringComparer.Ordinal).ThenBy(r => r.SubjectName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The home page's summary of <see cref="MineAsync"/>: counted in the database, since an evaluator of a large company
+    /// may have a thousand targets a month. Null when nothing is left to score.
+    /// </summary>
+    public async Task<StillToScore?> StillToScoreAsync(string evaluatorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deadlines = from assignment in db.EvaluatorAssignments
+                        join target in db.EvaluationTargets on assignment.TargetId equals target.Id
+                        join period in db.EvaluationPeriods on target.PeriodId equals period.Id
+                        where assignment.EvaluatorId == evaluatorId && period.ClosedAtUtc == null
+                            && !db.Evaluations.Any(e => e.TargetId == target.Id && e.EvaluatorId == evaluatorId)
+                        select period.Deadline;
+        var summary = await deadlines.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Nearest = g.Min() }).SingleOrDefaultAsync(cancellationToken);
+        if (summary is null) return null;
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, await companyZone.GetAsync(cancellationToken));
+        return new StillToScore(summary.Count, summary.Nearest, summary.Nearest.DayNumber - today.DayNumber);
     }
 
     public async Task<(SheetStatus Status, Sheet? Sheet)> SheetAsync(EvaluationViewer viewer, int targetId, CancellationToken cancellationToken = default)
