@@ -36,8 +36,8 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
         return await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
             .Select(c => new ManagedCourse(
-                c.Id, c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
-                c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, l.Title)).ToList(),
+                c.Id, c.Slug, new LocalizedText(c.CurrentRevision!.Title.Zh, c.CurrentRevision.Title.En), c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
+                c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, new LocalizedText(l.Title.Zh, l.Title.En))).ToList(),
                 db.CourseAssignments.Count(a => a.CourseId == c.Id),
                 db.CourseCompletions.Where(d => d.CourseId == c.Id).Select(d => d.PersonId).Distinct().Count(),
                 db.CourseAssignments.Count(a => a.CourseId == c.Id && a.DueOn < today && !db.CourseCompletions.Any(d => d.CourseId == c.Id && d.PersonId == a.PersonId))))

@@ -14,6 +14,7 @@ public static class CoursesFeature
         builder.Services.AddSingleton<CourseSyncState>();
         builder.Services.AddSingleton<IContentBlock, ClipBlock>();
         builder.Services.AddScoped<LessonClipCheck>();
+        builder.Services.AddSingleton<LessonClipBlocks>();
         builder.Services.AddScoped<LessonClips>();
         builder.Services.AddSingleton<CourseRevisionCache>();
         builder.Services.AddSingleton<LearnerProgress>();

@@ -62,7 +62,8 @@ public sealed class LearningQueries(
                 && !db.CourseAssignments.Any(a => a.CourseId == c.Id && a.PersonId == personId)
                 && !db.LessonCompletions.Any(l => l.CourseId == c.Id && l.PersonId == personId))
             .OrderBy(c => c.Slug)
-            .Select(c => new CatalogueCourse(c.Slug, c.CurrentRevision!.Title, c.CurrentRevision.Summary, c.CurrentRevision.EstimatedMinutes, c.CurrentRevision.Lessons.Count))
+            .Select(c => new CatalogueCourse(c.Slug, new LocalizedText(c.CurrentRevision!.Title.Zh, c.CurrentRevision.Title.En),
+                new LocalizedText(c.CurrentRevision.Summary.Zh, c.CurrentRevision.Summary.En), c.CurrentRevision.EstimatedMinutes, c.CurrentRevision.Lessons.Count))
             .ToListAsync(cancellationToken);
     }
 

@@ -66,13 +66,14 @@ public static class AttemptRecords
             a.Id, a.SessionId, a.Session!.HeldOn, a.Session.SiteId, a.CandidateId, a.CorrectsAttemptId, a.Comment,
             a.Scores.OrderBy(s => s.Id).Select(s => new ScoreRow(s.CriterionKey, s.Score, s.Comment, s.EvidenceClipSlug, s.EvidenceAtSeconds)).ToList(),
             a.PercentTenths, a.Passed, a.ValidThrough, a.RetakeFrom, a.SignedById, a.SignedAtUtc, a.ContentHash, a.AnnulledAtUtc, a.AcknowledgedAtUtc,
-            new RubricContext(drill.Id, drill.Slug, a.DrillRevisionId, a.DrillRevision!.Version, a.DrillRevision!.ContentHash, a.DrillRevision!.Title,
+            new RubricContext(drill.Id, drill.Slug, a.DrillRevisionId, a.DrillRevision!.Version, a.DrillRevision!.ContentHash,
+                new LocalizedText(a.DrillRevision!.Title.Zh, a.DrillRevision!.Title.En),
                 a.DrillRevision!.PassMark, a.DrillRevision!.ValidityMonths, a.DrillRevision!.RetakeWaitDays, a.DrillRevision!.Criteria));
 
     public static IQueryable<RubricContext> Rubrics(LmsDbContext db, Expression<Func<DrillRevision, bool>> filter) =>
         from revision in db.DrillRevisions.AsNoTracking().Where(filter)
         join drill in db.Drills on revision.DrillId equals drill.Id
-        select new RubricContext(drill.Id, drill.Slug, revision.Id, revision.Version, revision.ContentHash, revision.Title,
+        select new RubricContext(drill.Id, drill.Slug, revision.Id, revision.Version, revision.ContentHash, new LocalizedText(revision.Title.Zh, revision.Title.En),
             revision.PassMark, revision.ValidityMonths, revision.RetakeWaitDays, revision.Criteria);
 
     /// <summary>

@@ -17,7 +17,10 @@ public static class DrillCatalog
                     join drill in db.Drills on revision.DrillId equals drill.Id
                     where drill.IsActive
                     orderby drill.Slug
-                    select new { drill.Slug, Revision = revision }).AsNoTracking().ToListAsync(cancellationToken))
-            .Select(d => new DrillSummary(d.Revision.DrillId, d.Revision.Id, d.Slug, d.Revision.Version, d.Revision.Title, d.Revision.Summary,
-                d.Revision.PassMark, d.Revision.ValidityMonths, d.Revision.RetakeWaitDays, d.Revision.Criteria.Count))];
+                    select new
+                    {
+                        revision.DrillId, revision.Id, drill.Slug, revision.Version, revision.Title, revision.Summary,
+                        revision.PassMark, revision.ValidityMonths, revision.RetakeWaitDays, revision.Criteria,
+                    }).AsNoTracking().ToListAsync(cancellationToken))
+            .Select(d => new DrillSummary(d.DrillId, d.Id, d.Slug, d.Version, d.Title, d.Summary, d.PassMark, d.ValidityMonths, d.RetakeWaitDays, d.Criteria.Count))];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TrainingLms.Web.Features.Content;
 
 namespace TrainingLms.Web.Features.Courses.Content;
@@ -11,7 +12,7 @@ public sealed record UnknownClip(string File, int Line, string Slug);
 /// separately (the course is often written before the clip is filmed), and a learner sees "not yet available"
 /// until a trainer uploads a clip under that name.
 /// </summary>
-public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, ILogger<LessonClipCheck> logger)
+public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, LessonClipBlocks blocks, ILogger<LessonClipCheck> logger)
 {
     public async Task<IReadOnlyList<UnknownClip>> FindAsync(CancellationToken cancellationToken = default)
     {
@@ -22,15 +23,9 @@ public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, C
         var unknown = new List<UnknownClip>();
         foreach (var file in Directory.EnumerateFiles(courses, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var text = FrontMatter.Normalise(await File.ReadAllTextAsync(file, cancellationToken));
-            var split = FrontMatter.Split(text, new ProblemLog("", []));
-            var body = split?.Body ?? text;
-            var offset = split?.BodyLineOffset ?? 0;
-            if (ContentMarkdown.TryParse(body) is not { } document) continue;
-            foreach (var block in ContentMarkdown.SpecialBlocks(document).Where(b => b.Kind == ContentMarkdown.ClipBlock))
+            foreach (var (line, slug) in await blocks.InAsync(file, cancellationToken))
             {
-                if (ClipReference.Parse(block.Yaml, new ProblemLog("", [])) is not { } clip || known.Contains(clip.Slug)) continue;
-                unknown.Add(new UnknownClip(Path.GetRelativePath(sync.ContentPath, file).Replace('\\', '/'), offset + block.FenceLine + 1, clip.Slug));
+                if (!known.Contains(slug)) unknown.Add(new UnknownClip(Path.GetRelativePath(sync.ContentPath, file).Replace('\\', '/'), line, slug));
             }
         }
         return unknown;
@@ -42,4 +37,36 @@ public sealed class LessonClipCheck(IDbContextFactory<LmsDbContext> dbFactory, C
         foreach (var clip in await FindAsync(cancellationToken))
             logger.LogWarning("Content notice {File}:{Line}: the clip {Slug} is not in the clip library yet; learners see \"not yet available\"", clip.File, clip.Line, clip.Slug);
     }
+}
+
+/// <summary>
+/// The clip blocks of each course file (line and clip slug), parsed once per version of the file: the content page
+/// lists them on every view, and parsing every lesson's Markdown each time cost it most of its time. A file is known
+/// by its path, size and time of last change, so an edited file is parsed again, on every instance.
+/// </summary>
+public sealed class LessonClipBlocks
+{
+    private readonly ConcurrentDictionary<string, Parsed> files = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<(int Line, string Slug)>> InAsync(string file, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(file);
+        var version = (info.LastWriteTimeUtc, info.Length);
+        if (files.TryGetValue(file, out var parsed) && parsed.Version == version) return parsed.Blocks;
+        var text = FrontMatter.Normalise(await File.ReadAllTextAsync(file, cancellationToken));
+        var split = FrontMatter.Split(text, new ProblemLog("", []));
+        var offset = split?.BodyLineOffset ?? 0;
+        List<(int Line, string Slug)> found = [];
+        if (ContentMarkdown.TryParse(split?.Body ?? text) is { } document)
+        {
+            found = [.. ContentMarkdown.SpecialBlocks(document).Where(b => b.Kind == ContentMarkdown.ClipBlock)
+                .Select(b => (Block: b, Clip: ClipReference.Parse(b.Yaml, new ProblemLog("", []))))
+                .Where(b => b.Clip is not null)
+                .Select(b => (offset + b.Block.FenceLine + 1, b.Clip!.Slug))];
+        }
+        files[file] = new Parsed(version, found);
+        return found;
+    }
+
+    private sealed record Parsed((DateTime Written, long Length) Version, IReadOnlyList<(int Line, string Slug)> Blocks);
 }
