@@ -27,7 +27,11 @@ public sealed record AttemptRow(
     /// Signed, and the stored hash still matches the stored content; a draft has nothing to check. A row marked signed
     /// without the rest of a signed record (changed behind the app's back) is not intact.
     /// </summary>
-    public bool IsIntact => !IsSigned || (Record() is { } record && ContentHash == record.Hash());
+    public bool IsIntact => intact ??= !IsSigned || (Record() is { } record && ContentHash == record.Hash());
+
+    // Worked out once a row: the hash is computed afresh from the stored content, and a page asks several times a row.
+    // A row is read for one request and never changed (nothing copies it with `with`), so the answer cannot go stale.
+    private bool? intact;
 
     /// <summary>Counts for clearance: signed, passed, not annulled, intact.</summary>
     public bool IsValidPass => IsSigned && Passed == true && !IsAnnulled && IsIntact;
