@@ -67,6 +67,8 @@ public class RectificationConfiguration : IEntityTypeConfiguration<Rectification
     public void Configure(EntityTypeBuilder<Rectification> rectification)
     {
         rectification.Property(r => r.ItemKey).HasMaxLength(80);
+        // Every move (close, verify, reopen) is saved only from the state it was judged in: two devices cannot both move it.
+        rectification.Property(r => r.Status).IsConcurrencyToken();
         rectification.Property(r => r.WhatWasDone).HasMaxLength(Rectification.MaxTextLength);
         rectification.Property(r => r.ReopenReason).HasMaxLength(Rectification.MaxTextLength);
         // A team's, a site's and a person's open rectifications: the lists and the home pages.

@@ -2563,6 +2563,7 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TeamId")
