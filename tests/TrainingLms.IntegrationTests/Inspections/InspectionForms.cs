@@ -51,7 +51,8 @@ public static partial class InspectionForms
     public static async Task<HttpResponseMessage> RectificationAsync(HttpClient client, int id, string formName, IEnumerable<(string Name, string Value)> fields, Photo? photo = null)
     {
         var path = $"/rectifications/{id}";
-        var html = await client.GetStringAsync(path);
+        // The forms are on the page for anyone who may open it, even when refused, so a refused post reaches the service.
+        var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
         return await PostAsync(client, path, formName, Token(html), fields, photo is null ? null : [("photo", photo)]);
     }
 

@@ -41,9 +41,9 @@ public sealed class PhotoIntake(IOptions<InspectionOptions> options)
         if ((long)width * height > settings.MaxPhotoPixels) return (null, PhotoRefusal.TooManyPixels);
 
         // A JPEG decodes at 1/2, 1/4 or 1/8 directly: no need to hold a 6000-pixel picture in memory whole.
-        var scale = Math.Min(1f, (float)settings.MaxPhotoSide / Math.Max(width, height));
-        var decodeSize = codec.GetScaledDimensions(scale);
-        if (decodeSize.Width < 1 || decodeSize.Height < 1 || Math.Max(decodeSize.Width, decodeSize.Height) < settings.MaxPhotoSide * scale) decodeSize = new SKSizeI(width, height);
+        var target = Math.Min(settings.MaxPhotoSide, Math.Max(width, height));
+        var decodeSize = new[] { 0.125f, 0.25f, 0.5f, 1f }.Select(codec.GetScaledDimensions)
+            .FirstOrDefault(size => Math.Max(size.Width, size.Height) >= target, new SKSizeI(width, height));
         var info = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
