@@ -8,6 +8,7 @@ using TrainingLms.Data.Configurations.Drills;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
 using TrainingLms.Domain.People.Import;
@@ -83,6 +84,11 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<SmileStory> SmileStories => Set<SmileStory>();
     public DbSet<ServiceStarNomination> ServiceStarNominations => Set<ServiceStarNomination>();
     public DbSet<ServiceStarDecision> ServiceStarDecisions => Set<ServiceStarDecision>();
+    public DbSet<InspectionForm> InspectionForms => Set<InspectionForm>();
+    public DbSet<InspectionFormRevision> InspectionFormRevisions => Set<InspectionFormRevision>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
 
     /// <summary>The app's contexts come from a pooled factory whose options carry the guard already (a pooled context may
     /// not change its options here); a context made any other way, such as at design time, gets it here.</summary>

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Those who read pre-job training records, each in their own scope: class leaders, managers, trainers, administrators.</summary>
     public const string TrainingRecords = nameof(TrainingRecords);
 
+    /// <summary>Those who inspect posts on site, each in their own scope: class leaders, managers, trainers, administrators.</summary>
+    public const string Inspector = nameof(Inspector);
+
     public static void AddLmsAuthorization(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder()
@@ -29,6 +32,7 @@ public static class Policies
             .AddPolicy(Oversight, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Admin))
             .AddPolicy(TrainingRecorder, policy => policy.RequireRole(Roles.ClassLeader, Roles.Admin))
             .AddPolicy(TrainingRecords, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
+            .AddPolicy(Inspector, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
             // Anything that forgets to name a policy still requires a signed-in person.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

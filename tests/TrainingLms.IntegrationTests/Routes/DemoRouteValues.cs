@@ -35,6 +35,9 @@ public sealed class DemoRouteValues
         result.values["session"] = (await db.DrillAttempts.Where(a => a.Id == signed).Select(a => a.SessionId).FirstAsync()).ToString();
         result.values["training-record"] = (await db.TrainingRecords.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
         result.values["review"] = (await db.ShiftReviews.OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
+        result.values["inspection"] = (await db.Inspections.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync()).ToString();
+        result.values["rectification"] = (await db.Rectifications.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
+        result.values["inspection-photo"] = (await db.InspectionPhotos.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString();
         return result;
     }
 
@@ -72,6 +75,9 @@ public sealed class DemoRouteValues
             ("id", var p) when p.StartsWith("/evaluations/targets/", StringComparison.Ordinal) => "target",
             ("id", var p) when p.StartsWith("/reviews/", StringComparison.Ordinal) => "review",
             ("id", var p) when p.StartsWith("/training-records/", StringComparison.Ordinal) => "training-record",
+            ("id", var p) when p.StartsWith("/inspections/photos/", StringComparison.Ordinal) => "inspection-photo",
+            ("id", var p) when p.StartsWith("/inspections/", StringComparison.Ordinal) => "inspection",
+            ("id", var p) when p.StartsWith("/rectifications/", StringComparison.Ordinal) => "rectification",
             _ => throw new InvalidOperationException($"No demo value for {{{parameter}}} in {pattern}: add one to {nameof(DemoRouteValues)}."),
         };
         return key switch

@@ -2299,6 +2299,304 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.ToTable("SmileStories");
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Announced")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FormRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("InspectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InspectorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormRevisionId");
+
+                    b.HasIndex("InspectorId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("SiteId", "InspectedAtUtc");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("InspectionForms");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionFormRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("LineOfWork")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "TrainingLms.Domain.Inspections.InspectionFormRevision.Summary#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .UseCollation("C");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "TrainingLms.Domain.Inspections.InspectionFormRevision.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .UseCollation("C");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InspectionFormRevisions");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("RectificationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("RectificationId");
+
+                    b.ToTable("InspectionPhotos");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.Rectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReopenReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("SiteId", "Status", "DueAtUtc");
+
+                    b.ToTable("Rectifications");
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Company", b =>
                 {
                     b.Property<int>("Id")
@@ -3581,6 +3879,85 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.Inspection", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Inspections.InspectionFormRevision", null)
+                        .WithMany()
+                        .HasForeignKey("FormRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionFormRevision", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Inspections.InspectionForm", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionPhoto", b =>
+                {
+                    b.HasOne("TrainingLms.Domain.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TrainingLms.Domain.Inspections.Rectification", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.Rectification", b =>
+                {
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TrainingLms.Domain.Inspections.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingLms.Data.Identity.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingLms.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Team", b =>
                 {
                     b.HasOne("TrainingLms.Data.Identity.Person", null)
@@ -3776,6 +4153,11 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.Navigation("Evaluations");
 
                     b.Navigation("Evaluators");
+                });
+
+            modelBuilder.Entity("TrainingLms.Domain.Inspections.InspectionForm", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("TrainingLms.Domain.Organisation.Site", b =>

@@ -25,13 +25,6 @@ public sealed class RecordingsOfMe(IDbContextFactory<LmsDbContext> dbFactory, Cl
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many notices wait for the person's answer (for the home page).</summary>
-    public async Task<int> WaitingCountAsync(string personId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ClipFeaturedPeople.CountAsync(f => f.PersonId == personId && f.Consent == FilmingConsent.Pending, cancellationToken);
-    }
-
     /// <summary>Records the person's answer: agreeing, declining or withdrawing. Only the person filmed may answer.</summary>
     /// <returns>False when they are not in the clip (or the answer is not one).</returns>
     public async Task<bool> AnswerAsync(int clipId, string personId, FilmingConsent answer, CancellationToken cancellationToken = default)

@@ -17,6 +17,7 @@ public static class DemoFeature
         builder.Services.AddScoped<DemoBenchmarkSeeder>();
         builder.Services.AddScoped<DemoEvaluationSeeder>();
         builder.Services.AddScoped<DemoTrainingSeeder>();
+        builder.Services.AddScoped<DemoInspectionSeeder>();
     }
 
     /// <summary>
@@ -40,5 +41,6 @@ public static class DemoFeature
         await seeded.GetRequiredService<DemoBenchmarkSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoEvaluationSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoTrainingSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoInspectionSeeder>().SeedAsync();
     }
 }

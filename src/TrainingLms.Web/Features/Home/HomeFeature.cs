@@ -6,5 +6,6 @@ public static class HomeFeature
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<HomeQueries>();
+        builder.Services.AddScoped<WaitingForYou>();
     }
 }
