@@ -34,9 +34,10 @@ public class InspectionTests(BrowserFixture fixture)
             await manager.ScreenshotAsync(fixture, "inspection-pick-post-390");
             await manager.Locator($".post-list a[href='/inspections/new?team={teamId}']").ClickAsync();
 
+            // The form page has arrived whole once its address is the post's and its last control, the submit button, shows.
             var items = manager.Locator("li.inspection-item");
-            await Expect(manager.Locator("form.inspection-form")).ToBeVisibleAsync();
-            await Expect(items.First).ToBeVisibleAsync();
+            await Expect(manager).ToHaveURLAsync(new Regex($"/inspections/new\\?team={teamId}$"));
+            await Expect(manager.GetByRole(AriaRole.Button, new() { Name = "提交检查" })).ToBeVisibleAsync();
             var count = await items.CountAsync();
             Assert.True(count >= 8, $"{count} items");
             for (var i = 0; i < count; i++)
