@@ -11,21 +11,12 @@ namespace TrainingLms.Web.Features.Organisation;
 /// </summary>
 public sealed class CompanyTimeZone(IDbContextFactory<LmsDbContext> dbFactory, LearningChanges changes)
 {
-    private volatile Kept? kept;
+    private readonly StampedValue<long, string?> kept = new(changes, () => changes.EveryoneStamp);
 
     /// <summary>The zone's id; null before the company is set up (<see cref="Domain.SiteTime"/> then uses its default).</summary>
-    public async Task<string?> GetAsync(CancellationToken cancellationToken = default)
+    public Task<string?> GetAsync(CancellationToken cancellationToken = default) => kept.GetAsync(async token =>
     {
-        await changes.CatchUpAsync(cancellationToken);
-        var stamp = changes.EveryoneStamp;
-        if (kept is { } current && current.Stamp == stamp) return current.Zone;
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var zone = await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        // Stamped with the count seen before the read, and not kept if the company changed meanwhile.
-        if (changes.EveryoneStamp == stamp) kept = new Kept(stamp, zone);
-        return zone;
-    }
-
-    private sealed record Kept(long Stamp, string? Zone);
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        return await db.Companies.OrderBy(c => c.Id).Select(c => c.DefaultTimeZoneId).FirstOrDefaultAsync(token);
+    }, cancellationToken);
 }

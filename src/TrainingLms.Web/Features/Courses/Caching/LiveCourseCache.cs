@@ -11,22 +11,13 @@ public sealed record LiveCourses(IReadOnlyList<LiveCourse> All, IReadOnlyDiction
 /// </summary>
 public sealed class LiveCourseCache(IDbContextFactory<LmsDbContext> dbFactory, LearningChanges changes)
 {
-    private volatile Kept? kept;
+    private readonly StampedValue<long, LiveCourses> kept = new(changes, () => changes.CoursesStamp);
 
-    public async Task<LiveCourses> GetAsync(CancellationToken cancellationToken = default)
+    public Task<LiveCourses> GetAsync(CancellationToken cancellationToken = default) => kept.GetAsync(async token =>
     {
-        await changes.CatchUpAsync(cancellationToken);
-        var stamp = changes.CoursesStamp;
-        if (kept is { } current && current.Changes == stamp) return current.Courses;
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(token);
         var all = await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
-            .Select(c => new LiveCourse(c.Id, c.Slug, c.CurrentRevisionId!.Value)).ToListAsync(cancellationToken);
-        var courses = new LiveCourses(all, all.ToDictionary(c => c.Slug));
-        // Stamped with the count of changes seen before the read, and not kept if a course changed meanwhile.
-        if (changes.CoursesStamp == stamp) kept = new Kept(stamp, courses);
-        return courses;
-    }
-
-    private sealed record Kept(long Changes, LiveCourses Courses);
+            .Select(c => new LiveCourse(c.Id, c.Slug, c.CurrentRevisionId!.Value)).ToListAsync(token);
+        return new LiveCourses(all, all.ToDictionary(c => c.Slug));
+    }, cancellationToken);
 }

@@ -27,14 +27,12 @@ public sealed record ClearanceCatalog(
 /// </summary>
 public sealed class ClearanceCatalogCache(IDbContextFactory<LmsDbContext> dbFactory, LearningChanges changes)
 {
-    private volatile Kept? kept;
+    private readonly StampedValue<(long Courses, long Clearance), ClearanceCatalog> kept = new(changes, () => (changes.CoursesStamp, changes.ClearanceStamp));
 
-    public async Task<ClearanceCatalog> GetAsync(CancellationToken cancellationToken = default)
+    public Task<ClearanceCatalog> GetAsync(CancellationToken cancellationToken = default) => kept.GetAsync(ReadAsync, cancellationToken);
+
+    private async Task<ClearanceCatalog> ReadAsync(CancellationToken cancellationToken)
     {
-        await changes.CatchUpAsync(cancellationToken);
-        var stamp = Stamp();
-        if (kept is { } current && current.Stamp == stamp) return current.Catalog;
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = (await db.ClearanceRequirements.AsNoTracking().Select(r => new { r.PositionId, r.Kind, r.Slug }).ToListAsync(cancellationToken))
             .ToLookup(r => r.PositionId, r => new Requirement(r.Kind, r.Slug));
@@ -47,17 +45,11 @@ public sealed class ClearanceCatalogCache(IDbContextFactory<LmsDbContext> dbFact
         var titles = courseTitles.Select(c => (Key: new Requirement(RequirementKind.Course, c.Slug), c.Title))
             .Concat(drills.Select(d => (Key: new Requirement(RequirementKind.Drill, d.Slug), d.Title)))
             .ToDictionary(t => t.Key, t => t.Title);
-        var catalog = new ClearanceCatalog(
+        return new ClearanceCatalog(
             rules,
             courses.ToDictionary(c => c.Slug, c => new ClearanceCourse(c.Id, c.CurrentRevisionId)),
             drills.ToDictionary(d => d.Slug, d => d.Id),
             drills.ToDictionary(d => d.Id, d => d.Title),
             new RequirementTitles(titles));
-        if (Stamp() == stamp) kept = new Kept(stamp, catalog);
-        return catalog;
     }
-
-    private (long Courses, long Clearance) Stamp() => (changes.CoursesStamp, changes.ClearanceStamp);
-
-    private sealed record Kept((long Courses, long Clearance) Stamp, ClearanceCatalog Catalog);
 }
