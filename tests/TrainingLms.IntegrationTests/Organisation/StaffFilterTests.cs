@@ -11,27 +11,24 @@ using TrainingLms.Web.Features.ShiftReviews;
 
 namespace TrainingLms.IntegrationTests.Organisation;
 
-/// <summary>
-/// The staff filter (all / own staff / one contractor company, <c>?contractor=</c>) on the oversight pages and their
-/// exports: each shows only the chosen staff, and a hand-edited value shows everyone instead of failing.
-/// </summary>
-public class StaffFilterTests : IAsyncLifetime
+/// <summary>One site of own and contractor staff, set up once: the filter tests only read it.</summary>
+public sealed class StaffFilterCompany : IAsyncLifetime
 {
-    private readonly ShiftReviewsFactory factory = new();
-    private int siteId;
-    private int contractorId;
-    private int otherContractorId;
+    public ShiftReviewsFactory Factory { get; } = new();
+    public int SiteId { get; private set; }
+    public int ContractorId { get; private set; }
+    public int OtherContractorId { get; private set; }
 
     // Own staff: the customer-service team; contractor staff: the cleaning team of 洁美. Numbers are not substrings of each other.
-    private static readonly string[] Own = ["OWNLD", "OWNA1"];
-    private static readonly string[] Contracted = ["EXTLD", "EXTB1"];
+    public static readonly string[] Own = ["OWNLD", "OWNA1"];
+    public static readonly string[] Contracted = ["EXTLD", "EXTB1"];
 
     public async ValueTask InitializeAsync()
     {
-        siteId = await factory.CreateSiteAsync("SF");
-        var own = await factory.CreateTeamAsync(siteId, "自有客服班", Own[0], null, Own[1]);
-        var contracted = await factory.CreateTeamAsync(siteId, "外包保洁班", Contracted[0], null, Contracted[1]);
-        (contractorId, otherContractorId) = await factory.WithDbAsync(async db =>
+        SiteId = await Factory.CreateSiteAsync("SF");
+        var own = await Factory.CreateTeamAsync(SiteId, "自有客服班", Own[0], null, Own[1]);
+        var contracted = await Factory.CreateTeamAsync(SiteId, "外包保洁班", Contracted[0], null, Contracted[1]);
+        (ContractorId, OtherContractorId) = await Factory.WithDbAsync(async db =>
         {
             var contractor = new ContractorCompany { Name = "洁美保洁服务公司" };
             var other = new ContractorCompany { Name = "绿源环境公司" };
@@ -46,21 +43,27 @@ public class StaffFilterTests : IAsyncLifetime
             await db.Users.Where(p => Contracted.Contains(p.UserName!)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContractorCompanyId, contractor.Id));
             return (contractor.Id, other.Id);
         });
-        var yesterday = SiteTime.Today(factory.Clock.UtcNow, null).AddDays(-1);
+        var yesterday = SiteTime.Today(Factory.Clock.UtcNow, null).AddDays(-1);
         foreach (var team in new[] { own, contracted })
         {
-            await factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
+            await Factory.WithScopeAsync(services => services.GetRequiredService<ReviewFiling>().FileAsync(team.LeaderId, team.TeamId, new ReviewInput
             {
                 ShiftDate = yesterday, ShiftKey = ShiftCalendar.DailyKey, WentWellPoints = EtiquettePoint.Smile, FellShort = "无",
             }));
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>
+/// The staff filter (all / own staff / one contractor company, <c>?contractor=</c>) on the oversight pages and their
+/// exports: each shows only the chosen staff, and a hand-edited value shows everyone instead of failing.
+/// </summary>
+public class StaffFilterTests(StaffFilterCompany company) : IClassFixture<StaffFilterCompany>
+{
+    private static readonly string[] Own = StaffFilterCompany.Own;
+    private static readonly string[] Contracted = StaffFilterCompany.Contracted;
 
     private static readonly string[] PersonPages = ["/admin/people?", "/clearance?site={site}&", "/clearance/export.csv?site={site}&"];
     private static readonly string[] TeamPages = ["/reviews/oversight?", "/reviews/export.csv?"];
@@ -68,13 +71,13 @@ public class StaffFilterTests : IAsyncLifetime
     [Fact]
     public async Task PersonPagesAndExports_OwnStaff_ShowOnlyOwnStaff_AContractor_OnlyItsStaff()
     {
-        var admin = await factory.AdministratorClientAsync();
+        var admin = await company.Factory.AdministratorClientAsync();
         foreach (var page in PersonPages)
         {
-            var path = page.Replace("{site}", siteId.ToString());
+            var path = page.Replace("{site}", company.SiteId.ToString());
             var own = await admin.GetStringAsync(path + "contractor=own");
-            var contracted = await admin.GetStringAsync(path + $"contractor={contractorId}");
-            var other = await admin.GetStringAsync(path + $"contractor={otherContractorId}");
+            var contracted = await admin.GetStringAsync(path + $"contractor={company.ContractorId}");
+            var other = await admin.GetStringAsync(path + $"contractor={company.OtherContractorId}");
             var everyone = await admin.GetStringAsync(path + "contractor=");
 
             Shows.Only(own, Own, Contracted, path);
@@ -91,12 +94,12 @@ public class StaffFilterTests : IAsyncLifetime
     [Fact]
     public async Task ShiftReviewOversightAndExport_OwnStaff_ShowTheOwnTeam_AContractor_ItsTeam()
     {
-        var admin = await factory.AdministratorClientAsync();
+        var admin = await company.Factory.AdministratorClientAsync();
         foreach (var path in TeamPages)
         {
             var own = await admin.GetStringAsync(path + "contractor=own");
-            var contracted = await admin.GetStringAsync(path + $"contractor={contractorId}");
-            var other = await admin.GetStringAsync(path + $"contractor={otherContractorId}");
+            var contracted = await admin.GetStringAsync(path + $"contractor={company.ContractorId}");
+            var other = await admin.GetStringAsync(path + $"contractor={company.OtherContractorId}");
             var everyone = await admin.GetStringAsync(path);
 
             Shows.Only(own, ["自有客服班"], ["外包保洁班"], path);
@@ -106,7 +109,7 @@ public class StaffFilterTests : IAsyncLifetime
         }
         // The pages' export links carry the filter.
         Assert.Matches("/reviews/export\\.csv\\?[^\"]*contractor=own\"", await admin.GetStringAsync("/reviews/oversight?contractor=own"));
-        Assert.Matches("/clearance/export\\.csv\\?[^\"]*contractor=own\"", await admin.GetStringAsync($"/clearance?site={siteId}&contractor=own"));
+        Assert.Matches("/clearance/export\\.csv\\?[^\"]*contractor=own\"", await admin.GetStringAsync($"/clearance?site={company.SiteId}&contractor=own"));
     }
 
     [Theory]
@@ -121,11 +124,11 @@ public class StaffFilterTests : IAsyncLifetime
     [InlineData("１")]
     public async Task EveryFilteredPage_HostileValue_IsIgnored_NotAFailure(string value)
     {
-        var admin = await factory.AdministratorClientAsync();
+        var admin = await company.Factory.AdministratorClientAsync();
         var query = "contractor=" + Uri.EscapeDataString(value);
         foreach (var page in PersonPages.Concat(TeamPages).Append("/courses/overdue?").Append("/reviews/export.xlsx?"))
         {
-            var response = await admin.GetAsync(page.Replace("{site}", siteId.ToString()) + query);
+            var response = await admin.GetAsync(page.Replace("{site}", company.SiteId.ToString()) + query);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             if (page.EndsWith("xlsx?", StringComparison.Ordinal) || page.StartsWith("/courses", StringComparison.Ordinal)) continue;
             var body = await response.Content.ReadAsStringAsync();

@@ -7,34 +7,50 @@ using static TrainingLms.IntegrationTests.TrainingRecords.TrainingForms;
 
 namespace TrainingLms.IntegrationTests.TrainingRecords;
 
-/// <summary>A half-filled or hostile record form gets a message by field, keeps what was typed, and never answers 500.</summary>
-public class TrainingRecordValidationTests : IAsyncLifetime
+/// <summary>Two teams of one site and their leader signed in, set up once: no test of the class saves a record.</summary>
+public sealed class TrainingValidationCompany : IAsyncLifetime
 {
-    private readonly ShiftReviewsFactory factory = new();
-    private TeamSetUp team = default!, otherTeam = default!;
-    private HttpClient leader = default!;
-    private FormPage form = default!;
+    public ShiftReviewsFactory Factory { get; } = new();
+    public TeamSetUp Team { get; private set; } = default!;
+    public TeamSetUp OtherTeam { get; private set; } = default!;
+    public HttpClient Leader { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
-        var siteId = await factory.CreateSiteAsync("V1");
-        team = await factory.CreateTeamAsync(siteId, "客服班", "VL1", null, "VE1", "VE2");
-        otherTeam = await factory.CreateTeamAsync(siteId, "秩序班", "VL2", null, "VE3");
-        leader = await factory.SignedInAsync("VL1");
-        form = await OpenAsync(leader, "/training-records/new");
+        var siteId = await Factory.CreateSiteAsync("V1");
+        Team = await Factory.CreateTeamAsync(siteId, "客服班", "VL1", null, "VE1", "VE2");
+        OtherTeam = await Factory.CreateTeamAsync(siteId, "秩序班", "VL2", null, "VE3");
+        Leader = await Factory.SignedInAsync("VL1");
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>A half-filled or hostile record form gets a message by field, keeps what was typed, and never answers 500.</summary>
+public class TrainingRecordValidationTests(TrainingValidationCompany company) : IClassFixture<TrainingValidationCompany>, IAsyncLifetime
+{
+    private readonly ShiftReviewsFactory factory = company.Factory;
+    private readonly TeamSetUp team = company.Team;
+    private readonly TeamSetUp otherTeam = company.OtherTeam;
+    private readonly HttpClient leader = company.Leader;
+    private FormPage form = default!;
+
+    /// <summary>Each test fills a form of its own, with its own submission key.</summary>
+    public async ValueTask InitializeAsync() => form = await OpenAsync(leader, "/training-records/new");
+
+    public ValueTask DisposeAsync()
     {
-        await factory.DisposeAsync();
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
     private DateOnly Today => SiteTime.Today(factory.Clock.UtcNow, SiteTime.DefaultTimeZoneId);
 
-    private async Task<string> RefusedAsync(IEnumerable<(string, string)> fields)
+    private Task<string> RefusedAsync(IEnumerable<(string, string)> fields) => RefusedAsync(leader, form, fields);
+
+    private async Task<string> RefusedAsync(HttpClient client, FormPage page, IEnumerable<(string, string)> fields)
     {
-        var response = await RecordAsync(leader, form, fields);
+        var response = await RecordAsync(client, page, fields);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {response.RedirectPath()}");
         Assert.Contains("请修改下方标出的内容", html);
@@ -115,11 +131,11 @@ public class TrainingRecordValidationTests : IAsyncLifetime
     {
         var shifted = await factory.CreateTeamAsync(await factory.CreateSiteAsync("V2"), "秩序班", "VL3",
             [new Domain.Organisation.TeamShift("白班", new(8, 0), new(20, 0)), new Domain.Organisation.TeamShift("夜班", new(20, 0), new(8, 0))], "VE4");
-        leader = await factory.SignedInAsync("VL3");
-        form = await OpenAsync(leader, "/training-records/new");
-        Assert.Contains("白班 08:00–20:00", form.Html);
+        var shiftLeader = await factory.SignedInAsync("VL3");
+        var shiftForm = await OpenAsync(shiftLeader, "/training-records/new");
+        Assert.Contains("白班 08:00–20:00", shiftForm.Html);
 
-        var html = await RefusedAsync(Routine(form.SubmissionKey, shifted.TeamId, Today, shifted.MemberIds, ("shiftKey", "中班")));
+        var html = await RefusedAsync(shiftLeader, shiftForm, Routine(shiftForm.SubmissionKey, shifted.TeamId, Today, shifted.MemberIds, ("shiftKey", "中班")));
 
         Assert.Contains("请选择本班组的班次", html);
     }
