@@ -109,7 +109,11 @@ public sealed class CourseSync(
                 results.Add(new CourseSyncResult(folder.Folder, folder.Slug, SyncOutcome.Unchanged, null));
             }
             else
+            {
                 results.Add(await PublishAsync(db, folder.Folder, folder.Hash, folder.Parsed!, problems, cancellationToken));
+                // Every later save would look again at this course's lessons and their quizzes, for nothing.
+                db.ChangeTracker.Clear();
+            }
         }
 
         var present = folders.Select(f => f.Slug).OfType<string>().ToList();
