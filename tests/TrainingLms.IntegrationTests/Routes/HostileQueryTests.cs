@@ -55,33 +55,43 @@ public sealed class HostileQueryFixture : IAsyncLifetime
 /// </summary>
 public class HostileQueryTests(HostileQueryFixture fixture) : IClassFixture<HostileQueryFixture>
 {
-    /// <summary>Each value percent-encoded as a browser sends it; a lone surrogate is sent as the invalid UTF-8 it would be.</summary>
-    public static readonly IReadOnlyList<(string Name, string Encoded)> HostileValues =
+    /// <summary>
+    /// Each value percent-encoded as a browser sends it; a lone surrogate is sent as the invalid UTF-8 it would be.
+    /// <c>Database</c>: the value can reach a query and be taken differently by PostgreSQL than by SQLite (integer
+    /// overflow, negative offsets, date ranges, NUL in text, long and multi-byte text, quotes). The others are malformed
+    /// or odd text that the pages parse or refuse alike whatever the database; where one reaches a query as text, the
+    /// long, multi-byte and control-character values stand for it. The PostgreSQL run leaves them to the SQLite run.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Encoded, bool Database)> HostileValues =
     [
-        ("text for a number", Encode("abc")),
-        ("a number beyond int", Encode("99999999999")),
-        ("int.MaxValue", Encode("2147483647")),
-        ("int.MinValue", Encode("-2147483648")),
-        ("negative", Encode("-1")),
-        ("zero", Encode("0")),
-        ("the first day", Encode("0001-01-01")),
-        ("the last day", Encode("9999-12-31")),
-        ("the first month", Encode("0001-01")),
-        ("the last month", Encode("9999-12")),
-        ("a day that does not exist", Encode("2026-02-30")),
-        ("10,000 characters", Encode(new string('x', 10_000))),
-        ("10,000 Chinese characters", Encode(new string('张', 10_000))),
-        ("a tab", Encode("/\t/example.com")),
-        ("an ideographic space", Encode("/\u3000/example.com")),
-        ("control characters", Encode("\0\u0001\u001b\u007f")),
-        ("a right-to-left override", Encode("\u202e1")),
-        ("an emoji", Encode("😀")),
-        ("full-width digits", Encode("１２３")),
-        ("markup and quotes", Encode("<script>alert(1)</script>'\"")),
-        ("an empty value", ""),
-        ("a lone surrogate", "%ED%A0%80"),
-        ("invalid UTF-8", "%FF%FE"),
+        ("text for a number", Encode("abc"), false),
+        ("a number beyond int", Encode("99999999999"), true),
+        ("int.MaxValue", Encode("2147483647"), true),
+        ("int.MinValue", Encode("-2147483648"), true),
+        ("negative", Encode("-1"), true),
+        ("zero", Encode("0"), true),
+        ("the first day", Encode("0001-01-01"), true),
+        ("the last day", Encode("9999-12-31"), true),
+        ("the first month", Encode("0001-01"), true),
+        ("the last month", Encode("9999-12"), true),
+        ("a day that does not exist", Encode("2026-02-30"), false),
+        ("10,000 characters", Encode(new string('x', 10_000)), true),
+        ("10,000 Chinese characters", Encode(new string('张', 10_000)), true),
+        ("a tab", Encode("/\t/example.com"), false),
+        ("an ideographic space", Encode("/\u3000/example.com"), false),
+        ("control characters", Encode("\0\u0001\u001b\u007f"), true),
+        ("a right-to-left override", Encode("\u202e1"), false),
+        ("an emoji", Encode("😀"), true),
+        ("full-width digits", Encode("１２３"), false),
+        ("markup and quotes", Encode("<script>alert(1)</script>'\""), true),
+        ("an empty value", "", false),
+        ("a lone surrogate", "%ED%A0%80", false),
+        ("invalid UTF-8", "%FF%FE", false),
     ];
+
+    /// <summary>The values this run sends: all on SQLite; on PostgreSQL those a query can take differently.</summary>
+    private static IEnumerable<string> ValuesForThisDatabase() =>
+        HostileValues.Where(value => value.Database || !TestDatabase.IsPostgreSql).Select(value => value.Encoded);
 
     public static TheoryData<string> Viewers => ["", "A0001", "T0001", "M0001", "C0001", "E0001"];
 
@@ -151,7 +161,7 @@ public class HostileQueryTests(HostileQueryFixture fixture) : IClassFixture<Host
         var path = Fill(route, personId, hostile: null);
         yield return path;
         var isGet = route.Method == HttpMethods.Get;
-        foreach (var (_, value) in HostileValues)
+        foreach (var value in ValuesForThisDatabase())
         {
             // Forms posted without a token are refused before the page runs: once with every parameter is enough.
             if (!isGet)
