@@ -34,17 +34,21 @@
         try { return JSON.parse(localStorage.getItem(key) ?? "null"); } catch { return null; }
     }
 
+    // Enhanced navigation may keep the same <form> element for another post's form: the key is read when it is
+    // needed, and a form whose key changed gets that key's draft back.
     function attach(form) {
-        if (form.dataset.draftAttached) return;
-        form.dataset.draftAttached = "1";
         const key = form.dataset.inspectionDraft;
+        if (form.dataset.draftAttached === key) return;
+        const listening = form.dataset.draftAttached !== undefined;
+        form.dataset.draftAttached = key;
         const draft = load(key);
         // A form re-shown with the server's errors already carries what was sent; otherwise bring the draft back.
         if (draft && !form.querySelector(".alert-danger") && draft.formRevisionId?.[0] === form.elements.formRevisionId?.value) write(form, draft);
-        const status = form.querySelector("[data-draft-status]");
+        if (listening) return;
         const save = () => {
             try {
-                localStorage.setItem(key, JSON.stringify(read(form)));
+                localStorage.setItem(form.dataset.inspectionDraft, JSON.stringify(read(form)));
+                const status = form.querySelector("[data-draft-status]");
                 if (status) status.dataset.saved = "1";
             } catch { /* storage full or disabled: the form still works */ }
         };
