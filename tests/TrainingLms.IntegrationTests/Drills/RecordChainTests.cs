@@ -194,6 +194,34 @@ public class RecordChainTests
         Assert.Contains(key.FilePath, refused.Message);
     }
 
+    [Fact]
+    public async Task Start_SeveralInstancesAtOnceWithoutAKey_OneKey_RecordsChainedOnce()
+    {
+        await using var factory = new DrillsFactory();
+        await HistoryAsync(factory);
+        var key = factory.Services.GetRequiredService<RecordChainKey>();
+        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
+        File.Delete(key.FilePath);
+
+        // Each instance has its own key object, as separate processes would, on one database and one key folder.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SeparateInstance(factory.Services).StartRecordChainAsync())));
+
+        // Verified with the key as a restart reads it from its file (the app's own key object still holds the deleted one).
+        var restarted = new SeparateInstance(factory.Services);
+        using var scope = factory.Services.CreateScope();
+        var report = await ActivatorUtilities.CreateInstance<RecordChainVerifier>(scope.ServiceProvider, restarted.GetRequiredService<RecordChainKey>()).VerifyAsync();
+        Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
+        Assert.Equal(6, report.Links);
+        Assert.False(File.Exists(key.PendingPath));
+    }
+
+    private sealed class SeparateInstance(IServiceProvider app) : IServiceProvider
+    {
+        private readonly RecordChainKey key = ActivatorUtilities.CreateInstance<RecordChainKey>(app);
+
+        public object? GetService(Type serviceType) => serviceType == typeof(RecordChainKey) ? key : app.GetService(serviceType);
+    }
+
     /// <summary>`dotnet TrainingLms.Web.dll verify-records`, as `./lms verify-records` runs it, on the test's data folder.</summary>
     private static async Task<(int ExitCode, string Output)> RunVerifyAsync(LmsFactory factory)
     {

@@ -38,12 +38,34 @@ public sealed class RecordChainKey(IOptions<RecordChainOptions> options, IOption
         key = fresh;
     }
 
-    /// <summary>A new secret a start wrote but did not get to put in place (it stopped before or after chaining the old records).</summary>
-    public void LoadPending() => key = Read(PendingPath);
+    /// <summary>
+    /// A new secret a start wrote but did not get to put in place (it stopped before or after chaining the old records,
+    /// or is putting it in place now); false when there is none.
+    /// </summary>
+    public bool TryLoadPending()
+    {
+        try
+        {
+            key = Read(PendingPath);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException && !File.Exists(PendingPath))
+        {
+            return false;
+        }
+    }
 
+    /// <summary>Puts the pending key in place; an instance that started at the same time may have put the same key there first.</summary>
     public void Promote()
     {
-        File.Move(PendingPath, FilePath);
+        try
+        {
+            File.Move(PendingPath, FilePath);
+        }
+        catch (IOException) when (File.Exists(FilePath) && key is not null && Read(FilePath).AsSpan().SequenceEqual(key))
+        {
+            return;
+        }
         logger.LogInformation("Record chain key created at {Path}: back it up with the data folder, the chain cannot be verified without it", FilePath);
     }
 
