@@ -7,6 +7,7 @@ using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.IntegrationTests.ShiftReviews;
+using TrainingLms.Web.Components.Shared;
 using TrainingLms.Web.Features.Evaluations.Rankings;
 
 namespace TrainingLms.IntegrationTests.Evaluations.Rankings;
