@@ -87,7 +87,7 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
 
     private static string Row(string html, string attribute, string key)
     {
-        var match = Regex.Match(html, $"<tr {attribute}=\"{key}\">(.*?)</tr>", RegexOptions.Singleline);
+        var match = Regex.Match(html, $"<tr {attribute}=\"{key}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
         return string.Join("|", Regex.Matches(match.Groups[1].Value, "<td[^>]*>([^<]*)</td>").Select(m => m.Groups[1].Value));
     }
 
@@ -105,7 +105,7 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
         Assert.Equal("3|0|1|100.0%", Row(html, "data-item", "rise"));
         Assert.Contains("“未见”的项目不计入", html);
         // Most failed: smile twice; then greet and meet once each, the lower pass rate first.
-        var mostFailed = Regex.Matches(html, "<li data-item=\"([a-z-]+)\"").Select(m => m.Groups[1].Value);
+        var mostFailed = Regex.Matches(html, "<li data-item=\"([a-z-]+)\"[^>]*>").Select(m => m.Groups[1].Value);
         Assert.Equal(["smile", "greet", "meet"], mostFailed);
         Assert.Equal(("4", "2", "1", "1"), (Figure(html, "raised"), Figure(html, "open"), Figure(html, "overdue"), Figure(html, "awaiting")));
         // Weeks 40–44: inspections, OK, not OK, pass rate.
