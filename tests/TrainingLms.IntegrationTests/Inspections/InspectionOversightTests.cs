@@ -1,8 +1,5 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Domain;
 using TrainingLms.Domain.Inspections;
@@ -170,9 +167,7 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
         var managerB = await (await (await Factory.SignedInAsync("OMB")).GetAsync($"/inspections/oversight/export.csv?{October}")).Content.ReadAsStringAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = await ExportFiles.CsvLinesAsync(response);
         Assert.Equal(
         [
             "类别,名称,数量,合格,不合格,未见,合格率",
@@ -204,7 +199,7 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
         var response = await client.GetAsync($"/inspections/oversight/export.xlsx?{October}");
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        var rows = SheetRows(await response.Content.ReadAsByteArrayAsync());
+        var rows = ExportFiles.XlsxRows(await response.Content.ReadAsByteArrayAsync(), 7);
         Assert.Equal(["类别", "名称", "数量", "合格", "不合格", "未见", "合格率"], rows[0]);
         // Site A: OK 10 (meet 4, smile 2, greet 2, rise 2) of 13 judged.
         Assert.Equal(["期间", "2026-10-01 – 2026-10-31", "4", "10", "3", "1", "76.9"], rows[1]);
@@ -242,33 +237,5 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
         Assert.Contains("2026-10-01 至 2026-10-31", backwards);
         Assert.Equal("5", Figure(backwards, "held"));
         Assert.Contains("2025-10-31 至 2026-10-31", long_);
-    }
-
-    /// <summary>The first sheet's rows as text, read from the workbook's XML (shared or inline strings), empty cells kept.</summary>
-    private static List<string[]> SheetRows(byte[] workbook)
-    {
-        using var archive = new ZipArchive(new MemoryStream(workbook));
-        XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        var shared = archive.GetEntry("xl/sharedStrings.xml") is { } entry
-            ? XDocument.Load(entry.Open()).Descendants(ns + "si").Select(si => string.Concat(si.Descendants(ns + "t").Select(t => t.Value))).ToList()
-            : [];
-        var sheet = XDocument.Load(archive.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        return [.. sheet.Descendants(ns + "row").Select(row =>
-        {
-            var cells = new string[7];
-            Array.Fill(cells, "");
-            foreach (var cell in row.Elements(ns + "c"))
-            {
-                var column = ((string)cell.Attribute("r")!)[0] - 'A';
-                var value = (string?)cell.Attribute("t") switch
-                {
-                    "s" => shared[int.Parse(cell.Element(ns + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
-                    "inlineStr" => string.Concat(cell.Descendants(ns + "t").Select(t => t.Value)),
-                    _ => cell.Element(ns + "v")?.Value ?? "",
-                };
-                cells[column] = value;
-            }
-            return cells;
-        })];
     }
 }
