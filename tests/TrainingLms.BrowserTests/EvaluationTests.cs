@@ -28,14 +28,14 @@ public class EvaluationTests(BrowserFixture fixture)
         await Expect(trainer).ToHaveURLAsync(new Regex("/evaluations/targets/\\d+$"));
         await Expect(trainer.Locator(".computed-value").First).ToContainTextAsync("系统计算");
 
-        // Sent half-filled first: refused with the missing line marked, the chosen score kept.
+        // Sent without a score first: refused with the missing line marked, the comment kept.
         var scored = trainer.Locator(".criterion-field[data-source=Scored]");
-        await scored.First.Locator("label.chip").Last.ClickAsync();
+        await trainer.FillAsync("#comment", "高峰时段也能带头起身问好");
         await trainer.Locator(".evaluation-form button[type=submit]").ClickAsync();
         await Expect(trainer.Locator(".evaluation-form .alert-danger")).ToContainTextAsync("尚未保存");
-        await Expect(scored.First.Locator("input:checked")).ToHaveValueAsync("5");
+        await Expect(trainer.Locator("#comment")).ToHaveValueAsync("高峰时段也能带头起身问好");
+        await scored.First.Locator("label.chip").Last.ClickAsync();
         for (var i = 1; i < await scored.CountAsync(); i++) await scored.Nth(i).Locator("label.chip").Nth(4).ClickAsync();
-        await trainer.FillAsync("#comment", "高峰时段也能带头起身问好");
         Assert.True(await trainer.FitsTheScreenAsync(), "scoring form scrolls sideways at 390px");
         await trainer.ScreenshotAsync(fixture, "evaluation-sheet-390");
         await trainer.Locator(".evaluation-form button[type=submit]").ClickAsync();

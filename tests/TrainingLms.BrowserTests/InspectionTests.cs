@@ -92,6 +92,15 @@ public class InspectionTests(BrowserFixture fixture)
             await Expect(manager.GetByRole(AriaRole.Button, new() { Name = "退回重新整改" })).ToBeHiddenAsync();
             Assert.True(await manager.FitsTheScreenAsync(), "reopened rectification scrolls sideways at 390px");
             await manager.ScreenshotAsync(fixture, "rectification-reopened-390");
+
+            // The site's figures, reached from the inspections list: the post's inspection is counted, the chart drawn.
+            await manager.GotoAsync("/inspections");
+            await manager.Locator("main").GetByRole(AriaRole.Link, new() { Name = "检查统计" }).ClickAsync();
+            await Expect(manager).ToHaveURLAsync(new Regex("/inspections/oversight$"));
+            await Expect(manager.Locator("svg.trend-chart")).ToBeVisibleAsync();
+            Assert.NotEqual("0", await manager.Locator("[data-figure=held]").InnerTextAsync());
+            Assert.True(await manager.FitsTheScreenAsync(), "inspection oversight scrolls sideways at 390px");
+            await manager.ScreenshotAsync(fixture, "inspection-oversight-390");
             await manager.Context.CloseAsync();
 
             var english = await fixture.SignedInPageAsync("M0001", 390, "en-US");
@@ -99,6 +108,10 @@ public class InspectionTests(BrowserFixture fixture)
             await Expect(english.Locator("main .badge").First).ToContainTextAsync("Open");
             Assert.True(await english.FitsTheScreenAsync(), "rectification in English scrolls sideways at 390px");
             await english.ScreenshotAsync(fixture, "rectification-reopened-390-en");
+            await english.GotoAsync("/inspections/oversight");
+            await Expect(english.Locator("h1")).ToContainTextAsync("Inspection oversight");
+            Assert.True(await english.FitsTheScreenAsync(), "inspection oversight in English scrolls sideways at 390px");
+            await english.ScreenshotAsync(fixture, "inspection-oversight-390-en");
             await english.Context.CloseAsync();
         }
         finally

@@ -5,7 +5,7 @@ namespace TrainingLms.Domain.Evaluations;
 /// <summary>
 /// A computed criterion's value for one target and month: <see cref="Count"/> of <see cref="OutOf"/> (reviews filed of
 /// those due, assignments completed of those due, drill attempts passed of those signed, required clips watched of
-/// those required). With nothing to count there is no value, and the criterion does not count toward the score.
+/// those required, inspection items OK of those judged). With nothing to count there is no value, and the criterion does not count toward the score.
 /// </summary>
 public sealed record ComputedValue(CriterionSource Source, int Count, int OutOf)
 {

@@ -24,6 +24,8 @@ public enum CriterionSource
     DrillPassRate = 3,
     /// <summary>Share of the clips required by the lessons of the people's assigned courses that they watched to the required share.</summary>
     RequiredClipWatchedShare = 4,
+    /// <summary>Share of the items judged in the month's inspections of the teams that were OK ("not seen" left out).</summary>
+    InspectionPassRate = 5,
 }
 
 /// <summary>One line of an evaluation form, scored 0–<see cref="Max"/> and weighted like a drill criterion.</summary>

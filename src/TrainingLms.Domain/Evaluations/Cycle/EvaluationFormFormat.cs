@@ -18,6 +18,7 @@ public static partial class EvaluationFormFormat
         ["course-completion"] = CriterionSource.CourseCompletion,
         ["drill-pass-rate"] = CriterionSource.DrillPassRate,
         ["required-clip-watched-share"] = CriterionSource.RequiredClipWatchedShare,
+        ["inspection-pass-rate"] = CriterionSource.InspectionPassRate,
     };
 
     /// <summary>"0-N" with N from 1 to <see cref="EvaluationCriterion.MaxPoints"/>, spaces allowed round the dash; the N, or null.</summary>

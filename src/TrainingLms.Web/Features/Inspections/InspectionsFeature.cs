@@ -1,5 +1,6 @@
 using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Inspections.Content;
+using TrainingLms.Web.Features.Inspections.Oversight;
 using TrainingLms.Web.Features.Inspections.Photos;
 
 namespace TrainingLms.Web.Features.Inspections;
@@ -19,6 +20,8 @@ public static class InspectionsFeature
         builder.Services.AddScoped<InspectionFiling>();
         builder.Services.AddScoped<InspectionQueries>();
         builder.Services.AddScoped<Rectifications>();
+        builder.Services.AddScoped<InspectionOversight>();
+        builder.Services.AddScoped<OversightExport>();
     }
 
     public static void MapInspections(this IEndpointRouteBuilder app) => InspectionEndpoints.Map(app);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Courses;
@@ -7,6 +6,7 @@ using TrainingLms.Domain.Evaluations;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.IntegrationTests.ShiftReviews;
+using TrainingLms.Web.Components.Shared;
 using TrainingLms.Web.Features.Evaluations.Rankings;
 
 namespace TrainingLms.IntegrationTests.Evaluations.Rankings;
@@ -179,9 +179,7 @@ public class RankingExtrasTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("evaluations-2025-11.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
-        var bytes = await csv.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = await ExportFiles.CsvLinesAsync(csv);
         Assert.Equal(
         [
             "类别,名称,项目,所属单位,指派的评价人,评价数,各评价（评价人及百分比）,原始平均分,已发布名次,已发布得分",

@@ -5,6 +5,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.IntegrationTests.Drills;
@@ -17,7 +18,8 @@ namespace TrainingLms.IntegrationTests.Evaluations.Scoring;
 /// <summary>
 /// October 2026 at one site, with known data: a daily team of three that filed 28 of its 31 reviews, completed one of
 /// three course assignments due in the month, passed one of two signed drills (a third was annulled) and watched one
-/// of three required clips in time. The computed criteria, the scoring form and the period's record are checked on it.
+/// of three required clips in time, and whose October inspections found 9 of 12 judged items OK. The computed criteria,
+/// the scoring form and the period's record are checked on it.
 /// </summary>
 public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<DrillsFactory>, IAsyncLifetime
 {
@@ -78,8 +80,26 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
             db.ClipViews.AddRange(Watched(members[0], clipId, At(10, 5)), Watched(members[1], clipId, At(11, 5)));
             return await db.SaveChangesAsync();
         });
+        // Inspections of the team: in October 9 items OK, 3 not OK and 2 not seen over two visits; one in November that does not count.
+        await factory.WithDbAsync(async db =>
+        {
+            var formRevisionId = await db.InspectionFormRevisions.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            db.Inspections.AddRange(
+                Inspected(formRevisionId, At(10, 6), [("meet", ItemVerdict.Ok), ("smile", ItemVerdict.Ok), ("greet", ItemVerdict.NotOk), ("rise", ItemVerdict.Ok),
+                    ("language", ItemVerdict.NotSeen), ("appearance", ItemVerdict.Ok), ("first-inquiry", ItemVerdict.NotOk), ("posture", ItemVerdict.Ok)]),
+                Inspected(formRevisionId, At(10, 31), [("meet", ItemVerdict.Ok), ("smile", ItemVerdict.NotOk), ("greet", ItemVerdict.Ok), ("rise", ItemVerdict.NotSeen),
+                    ("language", ItemVerdict.Ok), ("appearance", ItemVerdict.Ok)]),
+                Inspected(formRevisionId, At(11, 1), [("meet", ItemVerdict.NotOk), ("smile", ItemVerdict.NotOk)]));
+            return await db.SaveChangesAsync();
+        });
         periodId = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 10))).PeriodId!.Value;
     }
+
+    private Inspection Inspected(int formRevisionId, DateTime atUtc, (string Key, ItemVerdict Verdict)[] results) => new()
+    {
+        SubmissionKey = Guid.NewGuid(), FormRevisionId = formRevisionId, SiteId = setUp.SiteId, TeamId = teamId, InspectorId = setUp.TrainerId,
+        InspectedAtUtc = atUtc, Results = [.. results.Select(r => new ItemResult(r.Key, r.Verdict, ""))],
+    };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -150,6 +170,9 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
         Assert.Equal(new ComputedValue(CriterionSource.DrillPassRate, 1, 2), team[CriterionSource.DrillPassRate]);
         Assert.Equal(new ComputedValue(CriterionSource.RequiredClipWatchedShare, 1, 3), team[CriterionSource.RequiredClipWatchedShare]);
         Assert.Equal(90.3, team[CriterionSource.ReviewFilingRate].Percent);
+        // Counted by hand from the two October visits: OK 5 + 4 = 9, not OK 2 + 1 = 3, the 2 "not seen" left out.
+        Assert.Equal(new ComputedValue(CriterionSource.InspectionPassRate, 9, 12), team[CriterionSource.InspectionPassRate]);
+        Assert.Equal(75.0, team[CriterionSource.InspectionPassRate].Percent);
         // The class leader is judged on the team they lead.
         Assert.Equal(team.Values.OrderBy(v => v.Source), leader.Values.OrderBy(v => v.Source));
     }
@@ -163,17 +186,19 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
 
         var list = await trainer.GetStringAsync("/evaluations");
         var page = await trainer.GetStringAsync(path);
-        var half = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "4"), new("comment", "带头微笑")]);
+        // Leads by example is the one line left to score by hand.
+        var half = await trainer.PostFieldsAsync(path, "evaluate", [new("comment", "带头微笑")]);
         var halfHtml = await half.Content.ReadAsStringAsync();
 
         Assert.Contains(path, list);
         Assert.Contains("班长甲", page);
         Assert.Contains("2026年10月应召开班后讲评 31 次，已提交记录 28 次", page);
         Assert.Contains("2026年10月到期的课程分配 3 项，已完成 1 项", page);
+        Assert.Contains("2026年10月检查项目判定 12 项（不含“未见”），合格 9 项", page);
+        Assert.DoesNotContain("name=\"score.spot-check-results\"", page);
         Assert.Contains("尚未保存", halfHtml);
         Assert.Contains("请选择分数", halfHtml);
         Assert.Contains("带头微笑", halfHtml);
-        Assert.Contains("value=\"4\" checked", halfHtml);
         Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.TargetId == target.Id)));
 
         var saved = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "4"), new("score.spot-check-results", "5"), new("comment", "带头微笑")]);
@@ -183,14 +208,17 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
         Assert.Equal((5, CriterionSource.ReviewFilingRate, 90.3, "28/31"), (reviews.Score, reviews.Source, reviews.SourcePercent!.Value, reviews.SourceDetail));
         var courses = Assert.Single(evaluation.Scores, s => s.Key == "team-course-completion");
         Assert.Equal((2, "1/3"), (courses.Score, courses.SourceDetail));
-        // 4/5×3 + 5/5×3 + 5/5×2 (90.3% → 5) + 2/5×2 (33.3% → 2) = 8.2 of a weight of 10.
-        Assert.Equal(82.0, evaluation.Percent);
+        // The typed 5 for spot checks is not a field any more: the inspections give 9 of 12 = 75% of 5 = 3.75 → 4.
+        var spotChecks = Assert.Single(evaluation.Scores, s => s.Key == "spot-check-results");
+        Assert.Equal((4, CriterionSource.InspectionPassRate, 75.0, "9/12"), (spotChecks.Score, spotChecks.Source, spotChecks.SourcePercent!.Value, spotChecks.SourceDetail));
+        // 4/5×3 + 4/5×3 (75% → 4) + 5/5×2 (90.3% → 5) + 2/5×2 (33.3% → 2) = 7.6 of a weight of 10.
+        Assert.Equal(76.0, evaluation.Percent);
         Assert.Null(evaluation.RevisedAtUtc);
 
         var corrected = await trainer.PostFieldsAsync(path, "evaluate", [new("score.leads-by-example", "5"), new("score.spot-check-results", "5"), new("comment", "")]);
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
         var after = await factory.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.TargetId == target.Id));
-        Assert.Equal((88.0, (string?)null), (after.Percent, after.Comment));
+        Assert.Equal((82.0, (string?)null), (after.Percent, after.Comment));
         Assert.NotNull(after.RevisedAtUtc);
     }
 

@@ -1,4 +1,5 @@
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Web.Components.Shared;
 
 namespace TrainingLms.Web.Features.Evaluations.Rankings;
 
@@ -79,6 +80,3 @@ public sealed record TrendBoard(IReadOnlyList<DateOnly> Months, IReadOnlyList<Tr
 }
 
 public sealed record TrendSite(int Id, string Name);
-
-/// <summary>One line of a chart: a score for each month shown, null where the month has none.</summary>
-public sealed record TrendSeries(string Key, string Label, IReadOnlyList<double?> Scores);

@@ -1,5 +1,6 @@
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.Web.Features.Evaluations.Cycle;
 using TrainingLms.Web.Features.ShiftReviews;
@@ -9,7 +10,7 @@ namespace TrainingLms.Web.Features.Evaluations.Scoring;
 
 /// <summary>
 /// The values of computed criteria for one target and its month, from what the system already records. A team target
-/// counts its own members and reviews; a supervisor counts the teams they lead, or every team of their site when they
+/// counts its own members, reviews and inspections; a supervisor counts the teams they lead, or every team of their site when they
 /// lead none by name (a site supervisor). Only what is already due counts: reviews whose deadline has passed (each
 /// site's own time and the reviews' grace, as the oversight grid has it), assignments due up to today; in a past
 /// month, the whole month.
@@ -37,6 +38,7 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
                 CriterionSource.CourseCompletion => await CourseCompletionAsync(db, people, window, cancellationToken),
                 CriterionSource.DrillPassRate => await DrillPassRateAsync(db, people, window, cancellationToken),
                 CriterionSource.RequiredClipWatchedShare => await RequiredClipsAsync(db, people, window, cancellationToken),
+                CriterionSource.InspectionPassRate => await InspectionPassRateAsync(db, teamIds, window, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(wanted), source, null),
             };
         return values;
@@ -88,6 +90,18 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
         var signed = db.DrillAttempts.Where(a => people.Contains(a.CandidateId) && a.AnnulledAtUtc == null
             && a.SignedAtUtc >= window.StartUtc && a.SignedAtUtc < window.EndUtc);
         return new(CriterionSource.DrillPassRate, await signed.CountAsync(a => a.Passed == true, cancellationToken), await signed.CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The items judged in the month's inspections of the teams (OK or not OK; "not seen" is no judgement) and how many
+    /// were OK: the pass rate the inspection oversight shows (<see cref="InspectionTally"/>).
+    /// </summary>
+    private static async Task<ComputedValue> InspectionPassRateAsync(LmsDbContext db, List<int> teamIds, Window window, CancellationToken cancellationToken)
+    {
+        var results = await db.Inspections.Where(i => teamIds.Contains(i.TeamId) && i.InspectedAtUtc >= window.StartUtc && i.InspectedAtUtc < window.EndUtc)
+            .Select(i => i.Results).ToListAsync(cancellationToken);
+        var (ok, notOk) = InspectionTally.Judged(results.SelectMany(r => r));
+        return new(CriterionSource.InspectionPassRate, ok, ok + notOk);
     }
 
     /// <summary>Each person's assigned courses' required clips (those ready to watch), and how many they had watched to the required share.</summary>

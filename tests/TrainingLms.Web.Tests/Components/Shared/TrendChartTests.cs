@@ -1,8 +1,7 @@
 using Bunit;
-using TrainingLms.Web.Features.Evaluations.Rankings;
-using TrainingLms.Web.Features.Evaluations.Rankings.Components;
+using TrainingLms.Web.Components.Shared;
 
-namespace TrainingLms.Web.Tests.Features.Evaluations.Rankings.Components;
+namespace TrainingLms.Web.Tests.Components.Shared;
 
 public class TrendChartTests : LocalizedContext
 {
@@ -45,10 +44,10 @@ public class TrendChartTests : LocalizedContext
     public void TrendChart_TwoSeries_ALineAndAPointPerScore_SameFiguresInTheTable()
     {
         UseCulture("zh-CN");
-        DateOnly[] months = [new(2026, 9, 1), new(2026, 10, 1), new(2026, 11, 1)];
+        string[] months = ["2026-09", "2026-10", "2026-11"];
         TrendSeries[] series = [new("1", "项目R", [75, null, 80]), new("2", "项目S", [90, 88, 85])];
 
-        var cut = Render<TrendChart>(p => p.Add(c => c.Id, "sites").Add(c => c.Title, "各项目月度得分").Add(c => c.Months, months).Add(c => c.Series, series));
+        var cut = Render<TrendChart>(p => p.Add(c => c.Id, "sites").Add(c => c.Title, "各项目月度得分").Add(c => c.Labels, months).Add(c => c.SeriesHeading, "名称").Add(c => c.Series, series));
 
         var svg = cut.Find("svg");
         Assert.Equal("img", svg.GetAttribute("role"));
@@ -59,5 +58,7 @@ public class TrendChartTests : LocalizedContext
         var rows = cut.FindAll("details tbody tr").Select(row => row.Children.Select(Text).ToArray()).ToList();
         Assert.Equal([["项目R", "75.0", "–", "80.0"], ["项目S", "90.0", "88.0", "85.0"]], rows);
         Assert.Equal("2026-10", cut.FindAll("details tbody td")[1].GetAttribute("data-label"));
+        Assert.Equal(["名称", "2026-09", "2026-10", "2026-11"], cut.FindAll("details thead th").Select(Text));
+        Assert.Equal(["2026-09", "2026-10", "2026-11"], cut.FindAll("svg > g > text").Select(Text).Where(t => t.StartsWith("2026", StringComparison.Ordinal)));
     }
 }
