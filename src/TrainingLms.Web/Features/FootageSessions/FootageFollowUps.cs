@@ -15,10 +15,11 @@ public sealed class FootageFollowUps(IDbContextFactory<LmsDbContext> dbFactory, 
         if (await db.FootageFaults.SingleOrDefaultAsync(f => f.Id == faultId, cancellationToken) is not { } fault) return Outcome.Of(FootageOutcome.NotFound);
         var actor = await FootageScope.ActorAsync(db, viewer, fault.SiteId, cancellationToken);
         if (!FootageRules.MayClose(actor, fault.OwnerId)) return Outcome.Of(FootageOutcome.Forbidden);
-        if (fault.Status != FollowUpStatus.Open) return Outcome.Of(FootageOutcome.Moved, faultId);
-        var text = FollowUp.Clean(whatWasDone);
-        if (FollowUpMoves.Refusal(text, "Rectifications.Validation.WhatWasDone") is { } refused) return Outcome.Refused(FootageOutcome.Invalid, "whatWasDone", refused);
-        fault.Close(viewer.PersonId, text, clock.GetUtcNow().UtcDateTime);
+        switch (FollowUpMoves.Close(fault, viewer.PersonId, whatWasDone, "Rectifications.Validation.WhatWasDone", clock.GetUtcNow().UtcDateTime, out var refused))
+        {
+            case FollowUpMove.Moved: return Outcome.Of(FootageOutcome.Moved, faultId);
+            case FollowUpMove.Refused: return Outcome.Refused(FootageOutcome.Invalid, "whatWasDone", refused!);
+        }
         return await SaveAsync(db, fault, FollowUpStatus.Open, cancellationToken);
     }
 
@@ -26,7 +27,7 @@ public sealed class FootageFollowUps(IDbContextFactory<LmsDbContext> dbFactory, 
         JudgeAsync(viewer, faultId, reopenReason: null, cancellationToken);
 
     public Task<Outcome<FootageOutcome>> ReopenAsync(FootageViewer viewer, int faultId, string reason, CancellationToken cancellationToken = default) =>
-        JudgeAsync(viewer, faultId, FollowUp.Clean(reason), cancellationToken);
+        JudgeAsync(viewer, faultId, reason, cancellationToken);
 
     private async Task<Outcome<FootageOutcome>> JudgeAsync(FootageViewer viewer, int faultId, string? reopenReason, CancellationToken cancellationToken)
     {
@@ -34,13 +35,10 @@ public sealed class FootageFollowUps(IDbContextFactory<LmsDbContext> dbFactory, 
         if (await db.FootageFaults.SingleOrDefaultAsync(f => f.Id == faultId, cancellationToken) is not { } fault) return Outcome.Of(FootageOutcome.NotFound);
         var recordedById = await db.FootageSessions.Where(s => s.Id == fault.SessionId).Select(s => s.RecordedById).SingleAsync(cancellationToken);
         if (!FootageRules.MayJudge(await FootageScope.ActorAsync(db, viewer, fault.SiteId, cancellationToken), recordedById)) return Outcome.Of(FootageOutcome.Forbidden);
-        if (fault.Status != FollowUpStatus.Closed) return Outcome.Of(FootageOutcome.Moved, faultId);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        if (reopenReason is null) fault.Verify(viewer.PersonId, nowUtc);
-        else
+        switch (FollowUpMoves.Judge(fault, viewer.PersonId, reopenReason, clock.GetUtcNow().UtcDateTime, out var refused))
         {
-            if (FollowUpMoves.Refusal(reopenReason, "Rectifications.Validation.Reason") is { } refused) return Outcome.Refused(FootageOutcome.Invalid, "reason", refused);
-            fault.Reopen(reopenReason, nowUtc);
+            case FollowUpMove.Moved: return Outcome.Of(FootageOutcome.Moved, faultId);
+            case FollowUpMove.Refused: return Outcome.Refused(FootageOutcome.Invalid, "reason", refused!);
         }
         return await SaveAsync(db, fault, FollowUpStatus.Closed, cancellationToken);
     }

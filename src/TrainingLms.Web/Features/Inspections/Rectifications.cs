@@ -82,9 +82,12 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         var rectification = await db.Rectifications.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rectification is null) return Outcome.Of(RectificationAction.NotFound);
         if (!await CanCloseAsync(db, viewer, rectification, cancellationToken)) return Outcome.Of(RectificationAction.Forbidden);
-        if (rectification.Status != FollowUpStatus.Open) return Outcome.Of(RectificationAction.Moved, id);
-        var text = FollowUp.Clean(whatWasDone);
-        if (FollowUpMoves.Refusal(text, "Rectifications.Validation.WhatWasDone") is { } refused) return Outcome.Refused(RectificationAction.Invalid, "whatWasDone", refused);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        switch (FollowUpMoves.Close(rectification, viewer.PersonId, whatWasDone, "Rectifications.Validation.WhatWasDone", nowUtc, out var refused))
+        {
+            case FollowUpMove.Moved: return Outcome.Of(RectificationAction.Moved, id);
+            case FollowUpMove.Refused: return Outcome.Refused(RectificationAction.Invalid, "whatWasDone", refused!);
+        }
         IntakenPhoto? taken = null;
         if (photo is not null)
         {
@@ -93,8 +96,6 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
             if (refusal is { } why) return Outcome.Refused(RectificationAction.Invalid, "photo", $"Inspections.Photo.{why}");
             taken = intaken;
         }
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        rectification.Close(viewer.PersonId, text, nowUtc);
         string? stored = null;
         if (taken is not null)
         {
@@ -112,7 +113,7 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         JudgeAsync(viewer, id, reopenReason: null, cancellationToken);
 
     public Task<Outcome<RectificationAction>> ReopenAsync(InspectionViewer viewer, int id, string reason, CancellationToken cancellationToken = default) =>
-        JudgeAsync(viewer, id, FollowUp.Clean(reason), cancellationToken);
+        JudgeAsync(viewer, id, reason, cancellationToken);
 
     private async Task<Outcome<RectificationAction>> JudgeAsync(InspectionViewer viewer, int id, string? reopenReason, CancellationToken cancellationToken)
     {
@@ -121,13 +122,10 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         if (rectification is null) return Outcome.Of(RectificationAction.NotFound);
         var inspectorId = await db.Inspections.Where(i => i.Id == rectification.InspectionId).Select(i => i.InspectorId).SingleAsync(cancellationToken);
         if (!await CanVerifyAsync(db, viewer, rectification, inspectorId, cancellationToken)) return Outcome.Of(RectificationAction.Forbidden);
-        if (rectification.Status != FollowUpStatus.Closed) return Outcome.Of(RectificationAction.Moved, id);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        if (reopenReason is null) rectification.Verify(viewer.PersonId, nowUtc);
-        else
+        switch (FollowUpMoves.Judge(rectification, viewer.PersonId, reopenReason, clock.GetUtcNow().UtcDateTime, out var refused))
         {
-            if (FollowUpMoves.Refusal(reopenReason, "Rectifications.Validation.Reason") is { } refused) return Outcome.Refused(RectificationAction.Invalid, "reason", refused);
-            rectification.Reopen(reopenReason, nowUtc);
+            case FollowUpMove.Moved: return Outcome.Of(RectificationAction.Moved, id);
+            case FollowUpMove.Refused: return Outcome.Refused(RectificationAction.Invalid, "reason", refused!);
         }
         return await SaveAsync(db, rectification, FollowUpStatus.Closed, null, cancellationToken);
     }
