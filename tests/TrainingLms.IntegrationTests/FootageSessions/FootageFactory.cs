@@ -11,7 +11,7 @@ namespace TrainingLms.IntegrationTests.FootageSessions;
 /// <summary>The app for footage-session tests: sites, posts and managers as for inspections, and clip rows written straight in (no video is needed).</summary>
 public sealed class FootageFactory : InspectionsFactory
 {
-    /// <summary>A ready clip of <paramref name="seconds"/>, uploaded by the administrator every factory starts with.</summary>
+    /// <summary>A ready clip of <paramref name="seconds"/> (its rendition named, no file: no test plays it), uploaded by the administrator every factory starts with.</summary>
     public async Task<int> InsertClipAsync(string slug, ClipKind kind, double seconds, bool published, int? siteId = null)
     {
         var uploader = (await FindPersonAsync(AdministratorNumber))!.Id;
@@ -21,7 +21,8 @@ public sealed class FootageFactory : InspectionsFactory
             {
                 Slug = slug, Title = "标杆录像 " + slug, Kind = kind, SiteId = siteId, Status = ClipStatus.Ready, IsPublished = published,
                 OriginalFileName = slug + ".mp4", OriginalExtension = ".mp4", Source = new VideoFacts(1280, 720, 1, 0, false, seconds, true),
-                DurationSeconds = seconds, UploadedById = uploader, UploadedAtUtc = DateTime.UtcNow,
+                DurationSeconds = seconds, DisplayWidth = 1280, DisplayHeight = 720, Renditions = [new ClipRendition(1280, 720, 1_000_000)],
+                UploadedById = uploader, UploadedAtUtc = DateTime.UtcNow,
             };
             db.Clips.Add(clip);
             await db.SaveChangesAsync();

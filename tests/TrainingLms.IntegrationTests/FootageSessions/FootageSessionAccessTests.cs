@@ -87,6 +87,7 @@ public class FootageSessionAccessTests(FootageSetUp setUp)
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/footage-sessions/{setUp.SessionA}")).StatusCode);
         Assert.DoesNotContain($"/footage-sessions/{setUp.SessionA}\"", await other.GetStringAsync("/footage-sessions"));
         Assert.DoesNotContain("href=\"/footage-sessions\"", await other.GetStringAsync("/"));
+        Assert.DoesNotContain("/footage-sessions/new?clip=", await other.GetStringAsync($"/clips/{setUp.ClipId}"));
 
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/footage-sessions/{setUp.SessionA}/actions/{setUp.ActionA}")).StatusCode);
         Assert.Contains($"/footage-sessions/{setUp.SessionA}/actions/{setUp.ActionA}", await owner.GetStringAsync("/footage-sessions"));
@@ -116,6 +117,7 @@ public class FootageSessionAccessTests(FootageSetUp setUp)
     public async Task Manager_OwnSiteOnly_TrainerAndAdministrator_EverySite()
     {
         var manager = await Factory.SignedInAsync("AM1");
+        Assert.Contains($"/footage-sessions/new?clip={setUp.ClipId}", await manager.GetStringAsync($"/clips/{setUp.ClipId}"));
         var list = await manager.GetStringAsync("/footage-sessions");
         Assert.Contains($"/footage-sessions/{setUp.SessionA}\"", list);
         Assert.DoesNotContain($"/footage-sessions/{setUp.SessionB}\"", list);
