@@ -8,6 +8,7 @@ using TrainingLms.Data.Configurations.Drills;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Evaluations;
+using TrainingLms.Domain.FootageSessions;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
@@ -89,6 +90,9 @@ public class LmsDbContext(DbContextOptions<LmsDbContext> options) : IdentityDbCo
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<FootageSession> FootageSessions => Set<FootageSession>();
+    public DbSet<FootageAttendee> FootageAttendees => Set<FootageAttendee>();
+    public DbSet<FootageFault> FootageFaults => Set<FootageFault>();
 
     /// <summary>The app's contexts come from a pooled factory whose options carry the guard already (a pooled context may
     /// not change its options here); a context made any other way, such as at design time, gets it here.</summary>

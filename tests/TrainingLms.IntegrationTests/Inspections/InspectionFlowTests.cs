@@ -1,3 +1,4 @@
+using TrainingLms.Domain.FollowUps;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Domain.Inspections;
@@ -38,7 +39,7 @@ public class InspectionFlowTests : IAsyncLifetime
         Assert.Contains("检查已保存，2 个不合格项已生成整改单", page);
         var rectifications = await factory.WithDbAsync(db => db.Rectifications.AsNoTracking().Where(r => r.InspectionId == inspectionId).OrderBy(r => r.ItemKey).ToListAsync());
         Assert.Equal(["greet", "salute"], rectifications.Select(r => r.ItemKey));
-        Assert.All(rectifications, r => Assert.Equal((post.LeaderId, post.MemberIds[0], RectificationStatus.Open), (r.AssigneeId, r.PersonId, r.Status)));
+        Assert.All(rectifications, r => Assert.Equal((post.LeaderId, post.MemberIds[0], FollowUpStatus.Open), (r.AssigneeId, r.PersonId, r.Status)));
         Assert.All(rectifications, r => Assert.Equal(factory.Clock.UtcNow.AddDays(3), r.DueAtUtc, TimeSpan.FromSeconds(1)));
         var (greet, salute) = (rectifications[0].Id, rectifications[1].Id);
 
@@ -59,8 +60,8 @@ public class InspectionFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await RectificationAsync(manager, salute, "reopen", [("reason", "仍向业主鞠躬")])).StatusCode);
 
         var after = await factory.WithDbAsync(db => db.Rectifications.AsNoTracking().Where(r => r.InspectionId == inspectionId).OrderBy(r => r.ItemKey).ToListAsync());
-        Assert.Equal(RectificationStatus.Verified, after[0].Status);
-        Assert.Equal(RectificationStatus.Open, after[1].Status);
+        Assert.Equal(FollowUpStatus.Verified, after[0].Status);
+        Assert.Equal(FollowUpStatus.Open, after[1].Status);
         Assert.Equal((1, "仍向业主鞠躬"), (after[1].ReopenCount, after[1].ReopenReason));
         Assert.Contains("已退回 1 次", await leader.GetStringAsync($"/rectifications/{salute}"));
         Assert.Contains("有 1 项整改等你处理", await member.GetStringAsync("/"));
@@ -68,7 +69,7 @@ public class InspectionFlowTests : IAsyncLifetime
         // A verified rectification cannot be verified or reopened again: a second tap changes nothing.
         var again = await RectificationAsync(manager, greet, "reopen", [("reason", "再看看")]);
         Assert.Contains("其他人刚刚处理了此整改单", await again.Content.ReadAsStringAsync());
-        Assert.Equal(RectificationStatus.Verified, await factory.WithDbAsync(db => db.Rectifications.Where(r => r.Id == greet).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(FollowUpStatus.Verified, await factory.WithDbAsync(db => db.Rectifications.Where(r => r.Id == greet).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]

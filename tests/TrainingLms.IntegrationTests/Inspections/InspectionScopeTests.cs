@@ -1,3 +1,4 @@
+using TrainingLms.Domain.FollowUps;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Domain.Inspections;
@@ -62,7 +63,7 @@ public class InspectionScopeTests : IAsyncLifetime
         // The person concerned is not the one who closes it.
         var close = await RectificationAsync(await factory.SignedInAsync("EN1"), rectificationId, "close", [("whatWasDone", "我自己关了")]);
         Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
-        Assert.Equal(RectificationStatus.Open, await StatusAsync());
+        Assert.Equal(FollowUpStatus.Open, await StatusAsync());
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class InspectionScopeTests : IAsyncLifetime
         // A class leader closes but does not verify their own team's rectification.
         Assert.Equal(HttpStatusCode.Redirect, (await RectificationAsync(leader, rectificationId, "close", [("whatWasDone", "已纠正站姿")])).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await RectificationAsync(leader, rectificationId, "verify", [])).StatusCode);
-        Assert.Equal(RectificationStatus.Closed, await StatusAsync());
+        Assert.Equal(FollowUpStatus.Closed, await StatusAsync());
     }
 
     [Fact]
@@ -102,10 +103,10 @@ public class InspectionScopeTests : IAsyncLifetime
 
         await RectificationAsync(await factory.SignedInAsync("LN1"), rectificationId, "close", [("whatWasDone", "已纠正")]);
         Assert.Equal(HttpStatusCode.Forbidden, (await RectificationAsync(southManager, rectificationId, "verify", [])).StatusCode);
-        Assert.Equal(RectificationStatus.Closed, await StatusAsync());
+        Assert.Equal(FollowUpStatus.Closed, await StatusAsync());
         // A manager who inspected nothing verifies their own site's rectification.
         Assert.Equal(HttpStatusCode.Redirect, (await RectificationAsync(await factory.SignedInAsync("MN"), rectificationId, "verify", [])).StatusCode);
-        Assert.Equal(RectificationStatus.Verified, await StatusAsync());
+        Assert.Equal(FollowUpStatus.Verified, await StatusAsync());
     }
 
     [Fact]
@@ -139,6 +140,6 @@ public class InspectionScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/inspections/new?team={north.TeamId}&person={Uri.EscapeDataString(northCleaning.MemberIds[0])}")).StatusCode);
     }
 
-    private Task<RectificationStatus> StatusAsync() =>
+    private Task<FollowUpStatus> StatusAsync() =>
         factory.WithDbAsync(db => db.Rectifications.Where(r => r.Id == rectificationId).Select(r => r.Status).SingleAsync());
 }

@@ -38,6 +38,9 @@ public sealed class DemoRouteValues
         result.values["inspection"] = (await db.Inspections.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync()).ToString();
         result.values["rectification"] = (await db.Rectifications.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString();
         result.values["inspection-photo"] = (await db.InspectionPhotos.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString();
+        var fault = await db.FootageFaults.OrderBy(f => f.Id).Select(f => new { f.Id, f.SessionId }).FirstAsync();
+        result.values["footage-session"] = fault.SessionId.ToString();
+        result.values["footage-action"] = fault.Id.ToString();
         return result;
     }
 
@@ -78,6 +81,8 @@ public sealed class DemoRouteValues
             ("id", var p) when p.StartsWith("/inspections/photos/", StringComparison.Ordinal) => "inspection-photo",
             ("id", var p) when p.StartsWith("/inspections/", StringComparison.Ordinal) => "inspection",
             ("id", var p) when p.StartsWith("/rectifications/", StringComparison.Ordinal) => "rectification",
+            ("id", var p) when p.StartsWith("/footage-sessions/", StringComparison.Ordinal) => "footage-session",
+            ("actionid", _) => "footage-action",
             _ => throw new InvalidOperationException($"No demo value for {{{parameter}}} in {pattern}: add one to {nameof(DemoRouteValues)}."),
         };
         return key switch

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Domain.FollowUps;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Domain.People;
 using TrainingLms.Domain.People.Import;
@@ -82,6 +83,19 @@ public class SharedResourceTests
             .Concat(Enum.GetNames<CertificateStatus>().SelectMany(n => new[] { $"Certificate.Status.{n}", $"Certificate.Verify.Meaning.{n}" }))
             .Concat(Enum.GetNames<SessionKind>().Select(n => $"Drills.Kind.{n}"))
             .Concat(drillProblems.Select(code => $"Content.Problem.{code}"));
+
+        Assert.Empty(needed.Except(keys));
+    }
+
+    [Theory]
+    [InlineData("Rectifications")]
+    [InlineData("FootageSessions.Action")]
+    public void SharedResource_FollowUpFormsAndBadges_EachTextUnderTheirPrefix(string prefix)
+    {
+        // FollowUpForms and FollowUpBadge look these up under the prefix a page gives them.
+        var keys = Strings("SharedResource.resx").Keys.ToHashSet();
+        var needed = new[] { "WhatWasDone", "Close", "Verify", "ReopenReason", "Reopen", "Overdue" }
+            .Concat(Enum.GetNames<FollowUpStatus>().Select(n => $"Status.{n}")).Select(n => $"{prefix}.{n}");
 
         Assert.Empty(needed.Except(keys));
     }

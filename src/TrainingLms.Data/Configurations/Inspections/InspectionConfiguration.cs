@@ -1,3 +1,4 @@
+using TrainingLms.Domain.FollowUps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingLms.Data.Configurations.Courses;
@@ -69,8 +70,8 @@ public class RectificationConfiguration : IEntityTypeConfiguration<Rectification
         rectification.Property(r => r.ItemKey).HasMaxLength(80);
         // Every move (close, verify, reopen) is saved only from the state it was judged in: two devices cannot both move it.
         rectification.Property(r => r.Status).IsConcurrencyToken();
-        rectification.Property(r => r.WhatWasDone).HasMaxLength(Rectification.MaxTextLength);
-        rectification.Property(r => r.ReopenReason).HasMaxLength(Rectification.MaxTextLength);
+        rectification.Property(r => r.WhatWasDone).HasMaxLength(FollowUp.MaxTextLength);
+        rectification.Property(r => r.ReopenReason).HasMaxLength(FollowUp.MaxTextLength);
         // A team's, a site's and a person's open rectifications: the lists and the home pages.
         rectification.HasIndex(r => new { r.TeamId, r.Status });
         rectification.HasIndex(r => new { r.SiteId, r.Status, r.DueAtUtc });

@@ -18,6 +18,7 @@ public static class DemoFeature
         builder.Services.AddScoped<DemoEvaluationSeeder>();
         builder.Services.AddScoped<DemoTrainingSeeder>();
         builder.Services.AddScoped<DemoInspectionSeeder>();
+        builder.Services.AddScoped<DemoFootageSeeder>();
     }
 
     /// <summary>
@@ -42,5 +43,6 @@ public static class DemoFeature
         await seeded.GetRequiredService<DemoEvaluationSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoTrainingSeeder>().SeedAsync();
         await seeded.GetRequiredService<DemoInspectionSeeder>().SeedAsync();
+        await seeded.GetRequiredService<DemoFootageSeeder>().SeedAsync();
     }
 }

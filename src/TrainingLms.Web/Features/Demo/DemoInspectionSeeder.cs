@@ -1,3 +1,4 @@
+using TrainingLms.Domain.FollowUps;
 using SkiaSharp;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.Web.Features.Inspections.Photos;
@@ -52,11 +53,11 @@ public sealed class DemoInspectionSeeder(IDbContextFactory<LmsDbContext> dbFacto
                 // The oldest post's first is overdue; its second and the next post's are done and verified or waiting; the newest are open.
                 if ((t, k) is (0, 1) or (1, 0) or (1, 1))
                 {
-                    rectification.Status = (t, k) == (1, 1) ? RectificationStatus.Closed : RectificationStatus.Verified;
+                    rectification.Status = (t, k) == (1, 1) ? FollowUpStatus.Closed : FollowUpStatus.Verified;
                     rectification.WhatWasDone = "班前会上重新讲解标准并现场演练，已复查。";
                     rectification.ClosedById = team.ClassLeaderId;
                     rectification.ClosedAtUtc = inspectedAt.AddDays(1);
-                    if (rectification.Status == RectificationStatus.Verified)
+                    if (rectification.Status == FollowUpStatus.Verified)
                     {
                         rectification.VerifiedById = manager.Id;
                         rectification.VerifiedAtUtc = inspectedAt.AddDays(2);

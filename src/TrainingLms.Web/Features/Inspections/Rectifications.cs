@@ -1,3 +1,4 @@
+using TrainingLms.Domain.FollowUps;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.Web.Features.Inspections.Photos;
@@ -16,7 +17,7 @@ public enum RectificationAction
 
 public sealed record RectificationRow(
     int Id, int InspectionId, string ItemKey, LocalizedText? ItemTitle, string SiteName, string TeamName, string? PersonName,
-    RectificationStatus Status, DateTime DueAtUtc, bool Overdue);
+    FollowUpStatus Status, DateTime DueAtUtc, bool Overdue);
 
 public sealed record RectificationDetail(
     RectificationRow Row, string ItemNote, LocalizedText? Standard, string InspectorName, DateTime InspectedAtUtc, string? AssigneeName,
@@ -29,7 +30,7 @@ public sealed record RectificationDetail(
 /// </summary>
 public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, PhotoIntake intake, PhotoStore store)
 {
-    public async Task<IReadOnlyList<RectificationRow>> ListAsync(InspectionViewer viewer, RectificationStatus? status, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RectificationRow>> ListAsync(InspectionViewer viewer, FollowUpStatus? status, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleAsync(db, viewer, cancellationToken);
@@ -44,7 +45,7 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var mySite = db.Users.Where(p => p.Id == managerId).Select(p => p.SiteId);
-        var rows = await Project(db, db.Rectifications.Where(r => r.Status == RectificationStatus.Open && r.DueAtUtc < nowUtc && mySite.Contains(r.SiteId))
+        var rows = await Project(db, db.Rectifications.Where(r => r.Status == FollowUpStatus.Open && r.DueAtUtc < nowUtc && mySite.Contains(r.SiteId))
             .OrderBy(r => r.DueAtUtc).Take(10)).ToListAsync(cancellationToken);
         return [.. rows.Select(r => Finish(r, nowUtc))];
     }
@@ -71,7 +72,7 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
             Name(names, rectification.AssigneeId), rectification.WhatWasDone, Name(names, rectification.ClosedById), rectification.ClosedAtUtc,
             Name(names, rectification.VerifiedById), rectification.VerifiedAtUtc, rectification.ReopenCount, rectification.ReopenReason,
             [.. photos.Where(p => p.RectificationId is null).Select(p => p.Id)], [.. photos.Where(p => p.RectificationId is not null).Select(p => p.Id)],
-            canClose && rectification.Status == RectificationStatus.Open, canVerify && rectification.Status == RectificationStatus.Closed));
+            canClose && rectification.Status == FollowUpStatus.Open, canVerify && rectification.Status == FollowUpStatus.Closed));
     }
 
     /// <summary>The class leader's "done": what was done, and optionally a photo of the result.</summary>
@@ -81,10 +82,12 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         var rectification = await db.Rectifications.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rectification is null) return Outcome.Of(RectificationAction.NotFound);
         if (!await CanCloseAsync(db, viewer, rectification, cancellationToken)) return Outcome.Of(RectificationAction.Forbidden);
-        if (rectification.Status != RectificationStatus.Open) return Outcome.Of(RectificationAction.Moved, id);
-        var text = whatWasDone.Replace("\r\n", "\n").Trim();
-        if (text.Length == 0) return Outcome.Refused(RectificationAction.Invalid, "whatWasDone", "Rectifications.Validation.WhatWasDone");
-        if (text.Length > Rectification.MaxTextLength) return Outcome.Refused(RectificationAction.Invalid, "whatWasDone", "Rectifications.Validation.TooLong");
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        switch (FollowUpMoves.Close(rectification, viewer.PersonId, whatWasDone, "Rectifications.Validation.WhatWasDone", nowUtc, out var refused))
+        {
+            case FollowUpMove.Moved: return Outcome.Of(RectificationAction.Moved, id);
+            case FollowUpMove.Refused: return Outcome.Refused(RectificationAction.Invalid, "whatWasDone", refused!);
+        }
         IntakenPhoto? taken = null;
         if (photo is not null)
         {
@@ -93,11 +96,6 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
             if (refusal is { } why) return Outcome.Refused(RectificationAction.Invalid, "photo", $"Inspections.Photo.{why}");
             taken = intaken;
         }
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        rectification.Status = RectificationStatus.Closed;
-        rectification.WhatWasDone = text;
-        rectification.ClosedById = viewer.PersonId;
-        rectification.ClosedAtUtc = nowUtc;
         string? stored = null;
         if (taken is not null)
         {
@@ -108,14 +106,14 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
                 Width = taken.Width, Height = taken.Height, CreatedAtUtc = nowUtc,
             });
         }
-        return await SaveAsync(db, rectification, RectificationStatus.Open, stored, cancellationToken);
+        return await SaveAsync(db, rectification, FollowUpStatus.Open, stored, cancellationToken);
     }
 
     public Task<Outcome<RectificationAction>> VerifyAsync(InspectionViewer viewer, int id, CancellationToken cancellationToken = default) =>
         JudgeAsync(viewer, id, reopenReason: null, cancellationToken);
 
     public Task<Outcome<RectificationAction>> ReopenAsync(InspectionViewer viewer, int id, string reason, CancellationToken cancellationToken = default) =>
-        JudgeAsync(viewer, id, reason.Replace("\r\n", "\n").Trim(), cancellationToken);
+        JudgeAsync(viewer, id, reason, cancellationToken);
 
     private async Task<Outcome<RectificationAction>> JudgeAsync(InspectionViewer viewer, int id, string? reopenReason, CancellationToken cancellationToken)
     {
@@ -124,42 +122,19 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         if (rectification is null) return Outcome.Of(RectificationAction.NotFound);
         var inspectorId = await db.Inspections.Where(i => i.Id == rectification.InspectionId).Select(i => i.InspectorId).SingleAsync(cancellationToken);
         if (!await CanVerifyAsync(db, viewer, rectification, inspectorId, cancellationToken)) return Outcome.Of(RectificationAction.Forbidden);
-        if (rectification.Status != RectificationStatus.Closed) return Outcome.Of(RectificationAction.Moved, id);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        if (reopenReason is null)
+        switch (FollowUpMoves.Judge(rectification, viewer.PersonId, reopenReason, clock.GetUtcNow().UtcDateTime, out var refused))
         {
-            rectification.Status = RectificationStatus.Verified;
-            rectification.VerifiedById = viewer.PersonId;
-            rectification.VerifiedAtUtc = nowUtc;
+            case FollowUpMove.Moved: return Outcome.Of(RectificationAction.Moved, id);
+            case FollowUpMove.Refused: return Outcome.Refused(RectificationAction.Invalid, "reason", refused!);
         }
-        else
-        {
-            if (reopenReason.Length == 0) return Outcome.Refused(RectificationAction.Invalid, "reason", "Rectifications.Validation.Reason");
-            if (reopenReason.Length > Rectification.MaxTextLength) return Outcome.Refused(RectificationAction.Invalid, "reason", "Rectifications.Validation.TooLong");
-            rectification.Status = RectificationStatus.Open;
-            rectification.ReopenReason = reopenReason;
-            rectification.ReopenCount++;
-            // A reopened rectification gets the same time again from now.
-            rectification.DueAtUtc = nowUtc + (rectification.DueAtUtc - rectification.OpenedAtUtc);
-        }
-        return await SaveAsync(db, rectification, RectificationStatus.Closed, null, cancellationToken);
+        return await SaveAsync(db, rectification, FollowUpStatus.Closed, null, cancellationToken);
     }
 
-    /// <summary>Saves a move only if nobody moved the rectification since it was read (a second device, a double tap).</summary>
-    private async Task<Outcome<RectificationAction>> SaveAsync(LmsDbContext db, Rectification rectification, RectificationStatus from, string? storedPhoto, CancellationToken cancellationToken)
+    private async Task<Outcome<RectificationAction>> SaveAsync(LmsDbContext db, Rectification rectification, FollowUpStatus from, string? storedPhoto, CancellationToken cancellationToken)
     {
-        db.Entry(rectification).Property(r => r.Status).OriginalValue = from;
-        db.Entry(rectification).Property(r => r.Status).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Of(RectificationAction.Done, rectification.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            if (storedPhoto is not null) store.Delete(storedPhoto);
-            return Outcome.Of(RectificationAction.Moved, rectification.Id);
-        }
+        if (await FollowUpMoves.SaveFromAsync(db, rectification, from, cancellationToken)) return Outcome.Of(RectificationAction.Done, rectification.Id);
+        if (storedPhoto is not null) store.Delete(storedPhoto);
+        return Outcome.Of(RectificationAction.Moved, rectification.Id);
     }
 
     private static async Task<bool> CanCloseAsync(LmsDbContext db, InspectionViewer viewer, Rectification rectification, CancellationToken cancellationToken) =>
@@ -176,7 +151,7 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
         return db.Rectifications.Where(r => teams.Contains(r.TeamId) || r.PersonId == viewer.PersonId);
     }
 
-    private sealed record RawRow(int Id, int InspectionId, string ItemKey, List<InspectionItem>? Items, string SiteName, string TeamName, string? PersonName, RectificationStatus Status, DateTime DueAtUtc);
+    private sealed record RawRow(int Id, int InspectionId, string ItemKey, List<InspectionItem>? Items, string SiteName, string TeamName, string? PersonName, FollowUpStatus Status, DateTime DueAtUtc);
 
     private static IQueryable<RawRow> Project(LmsDbContext db, IQueryable<Rectification> rectifications) =>
         rectifications.Select(r => new RawRow(
@@ -189,7 +164,7 @@ public sealed class Rectifications(IDbContextFactory<LmsDbContext> dbFactory, Ti
 
     private static RectificationRow Finish(RawRow row, DateTime nowUtc) => new(
         row.Id, row.InspectionId, row.ItemKey, row.Items?.FirstOrDefault(i => i.Key == row.ItemKey)?.Title, row.SiteName, row.TeamName, row.PersonName,
-        row.Status, row.DueAtUtc, row.Status == RectificationStatus.Open && nowUtc > row.DueAtUtc);
+        row.Status, row.DueAtUtc, row.Status == FollowUpStatus.Open && nowUtc > row.DueAtUtc);
 
     private static async Task<Dictionary<string, string>> NamesAsync(LmsDbContext db, IEnumerable<string?> ids, CancellationToken cancellationToken)
     {

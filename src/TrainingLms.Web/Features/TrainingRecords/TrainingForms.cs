@@ -8,8 +8,6 @@ namespace TrainingLms.Web.Features.TrainingRecords;
 
 public sealed record TeamChoice(int Id, string Name, string SiteName);
 
-public sealed record TrainingMember(string PersonId, string FullName, string EmployeeNumber);
-
 /// <summary>A lesson of a published course, as the topic picker offers it; <see cref="Value"/> is what the form posts.</summary>
 public sealed record LessonChoice(string Value, int CourseId, LocalizedText Course, LocalizedText Title);
 
@@ -18,7 +16,7 @@ public sealed record ClipChoice(int Id, string Title);
 /// <summary>What the record form needs for one team: its shifts, its roster, and the lessons and clips to pick from.</summary>
 public sealed record TrainingForm(
     TeamChoice Team, IReadOnlyList<TeamShift> Shifts, string DefaultShift, DateOnly Today, DateOnly Earliest,
-    IReadOnlyList<TrainingMember> Roster, IReadOnlyList<LessonChoice> Lessons, IReadOnlyList<ClipChoice> Clips);
+    IReadOnlyList<TeamMember> Roster, IReadOnlyList<LessonChoice> Lessons, IReadOnlyList<ClipChoice> Clips);
 
 /// <summary>Reads what a record form offers and checks a posted form against it; shared by recording and correcting.</summary>
 internal static class TrainingFormData
@@ -29,11 +27,6 @@ internal static class TrainingFormData
         db.Teams.AsNoTracking().Where(t => t.Id == teamId && t.IsActive)
             .Select(t => new TeamFacts(t.Id, t.Name, t.SiteId, t.Site!.Name, t.ClassLeaderId, t.Shifts, t.Site.TimeZoneId))
             .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>The team's active members, the class leader (who gives the training) left out.</summary>
-    public static async Task<IReadOnlyList<TrainingMember>> RosterAsync(LmsDbContext db, int teamId, string? leaderId, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(p => p.TeamId == teamId && p.IsActive && p.Id != leaderId).OrderBy(p => p.UserName)
-            .Select(p => new TrainingMember(p.Id, p.FullName, p.UserName!)).ToListAsync(cancellationToken);
 
     public static async Task<IReadOnlyList<LessonChoice>> LessonsAsync(LmsDbContext db, CancellationToken cancellationToken)
     {
@@ -57,7 +50,7 @@ internal static class TrainingFormData
         var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
         var today = DateOnly.FromDateTime(localNow);
         return new TrainingForm(new TeamChoice(team.Id, team.Name, team.SiteName), team.Shifts, TrainingRules.DefaultShift(team.Shifts, TimeOnly.FromDateTime(localNow)),
-            today, TrainingRules.Earliest(today), await RosterAsync(db, team.Id, team.ClassLeaderId, cancellationToken),
+            today, TrainingRules.Earliest(today), await TeamMembers.RosterAsync(db, team.Id, team.ClassLeaderId, cancellationToken),
             await LessonsAsync(db, cancellationToken), await ClipsAsync(db, personId, cancellationToken));
     }
 

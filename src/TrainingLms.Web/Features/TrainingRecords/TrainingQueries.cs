@@ -16,7 +16,7 @@ public sealed record TrainingStepView(TrainingStepKind Kind, string By, DateTime
 
 public sealed record TrainingDetail(
     int Id, int TeamId, string TeamName, string SiteName, string TimeZoneId, DateOnly TrainedOn, string ShiftKey, TrainingTopic Topic, int Minutes,
-    ClipChoice? Clip, TrainingRecordStatus Status, string RecordedById, string RecordedBy, IReadOnlyList<TrainingMember> Attendees,
+    ClipChoice? Clip, TrainingRecordStatus Status, string RecordedById, string RecordedBy, IReadOnlyList<TeamMember> Attendees,
     IReadOnlyList<TrainingStepView> Steps, TrainingVerdict MayOversee, TrainingVerdict MayCorrect, string? LessonValue, bool IsOwn);
 
 public sealed record AttendedTraining(int Id, DateOnly TrainedOn, string TeamName, TrainingTopic Topic, int Minutes, TrainingRecordStatus Status);
@@ -66,8 +66,7 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == record.TeamId)
             .Select(t => new { t.Name, t.SiteId, SiteName = t.Site!.Name, t.Site.TimeZoneId, t.ClassLeaderId }).SingleAsync(cancellationToken);
         var personIds = record.Attendees.Select(a => a.PersonId).Concat(record.Steps.Select(s => s.ById)).Append(record.RecordedById).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new TrainingMember(p.Id, p.FullName, p.UserName!)).ToDictionaryAsync(p => p.PersonId, cancellationToken);
+        var people = await TeamMembers.ByIdAsync(db, personIds, cancellationToken);
         var clip = record.ClipId is { } clipId
             ? await db.Clips.AsNoTracking().Where(c => c.Id == clipId).Select(c => new ClipChoice(c.Id, c.Title)).SingleOrDefaultAsync(cancellationToken)
             : null;
@@ -77,7 +76,7 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
         return (TrainingOutcome.Recorded, new TrainingDetail(
             record.Id, record.TeamId, team.Name, team.SiteName, team.TimeZoneId, record.TrainedOn, record.ShiftKey,
             Topic(lessons, record.CourseId, record.LessonKey, record.Topic), record.Minutes, clip, record.Status, record.RecordedById, Name(record.RecordedById),
-            [.. record.Attendees.Select(a => people.GetValueOrDefault(a.PersonId) ?? new TrainingMember(a.PersonId, "?", "")).OrderBy(m => m.EmployeeNumber, StringComparer.Ordinal)],
+            [.. record.Attendees.Select(a => people.GetValueOrDefault(a.PersonId) ?? new TeamMember(a.PersonId, "?", "")).OrderBy(m => m.EmployeeNumber, StringComparer.Ordinal)],
             [.. record.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new TrainingStepView(s.Kind, Name(s.ById), s.AtUtc, s.Comment))],
             TrainingRules.CanOversee(record.Status, record.RecordedById, actor), TrainingRules.CanCorrect(record.Status, record.RecordedById, actor),
             record.CourseId is { } course && record.LessonKey is { } key ? TrainingFormData.Value(course, key) : null, record.RecordedById == viewer.PersonId));
