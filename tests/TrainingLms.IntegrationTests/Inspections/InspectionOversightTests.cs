@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingLms.Domain;
+using TrainingLms.Domain.FollowUps;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
@@ -59,17 +60,17 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
                 var september = Held(ASecurity, false, new(2026, 9, 30, 23, 30, 0), No, No);
                 db.Inspections.AddRange(first, second, third, fourth, fifth, november, september);
                 await db.SaveChangesAsync();
-                Rectification Opened(Inspection inspection, string key, RectificationStatus status, DateTime dueLocal) => new()
+                Rectification Opened(Inspection inspection, string key, FollowUpStatus status, DateTime dueLocal) => new()
                 {
                     InspectionId = inspection.Id, ItemKey = key, SiteId = inspection.SiteId, TeamId = inspection.TeamId, Status = status,
                     OpenedAtUtc = inspection.InspectedAtUtc, DueAtUtc = SiteTime.ToUtc(dueLocal, Zone),
                 };
                 db.Rectifications.AddRange(
-                    Opened(first, "smile", RectificationStatus.Open, new(2026, 10, 5, 9, 0, 0)),         // overdue
-                    Opened(second, "smile", RectificationStatus.Closed, new(2026, 10, 17, 9, 0, 0)),     // awaiting verification
-                    Opened(second, "greet", RectificationStatus.Verified, new(2026, 10, 17, 9, 0, 0)),
-                    Opened(fourth, "meet", RectificationStatus.Open, new(2026, 11, 25, 9, 0, 0)),        // reopened, due later
-                    Opened(november, "meet", RectificationStatus.Open, new(2026, 11, 5, 9, 0, 0)));      // overdue, but November's
+                    Opened(first, "smile", FollowUpStatus.Open, new(2026, 10, 5, 9, 0, 0)),         // overdue
+                    Opened(second, "smile", FollowUpStatus.Closed, new(2026, 10, 17, 9, 0, 0)),     // awaiting verification
+                    Opened(second, "greet", FollowUpStatus.Verified, new(2026, 10, 17, 9, 0, 0)),
+                    Opened(fourth, "meet", FollowUpStatus.Open, new(2026, 11, 25, 9, 0, 0)),        // reopened, due later
+                    Opened(november, "meet", FollowUpStatus.Open, new(2026, 11, 5, 9, 0, 0)));      // overdue, but November's
                 return await db.SaveChangesAsync();
             });
         }

@@ -1,4 +1,5 @@
 using TrainingLms.Domain.Courses;
+using TrainingLms.Domain.FollowUps;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Organisation;
@@ -66,9 +67,9 @@ public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactor
         var rectifications = await db.Rectifications.Where(r => held.Select(i => i.Id).Contains(r.InspectionId))
             .Select(r => new { r.Status, r.DueAtUtc }).ToListAsync(cancellationToken);
         var figures = new RectificationFigures(rectifications.Count,
-            rectifications.Count(r => r.Status == RectificationStatus.Open),
-            rectifications.Count(r => r.Status == RectificationStatus.Open && nowUtc > r.DueAtUtc),
-            rectifications.Count(r => r.Status == RectificationStatus.Closed));
+            rectifications.Count(r => r.Status == FollowUpStatus.Open),
+            rectifications.Count(r => r.Status == FollowUpStatus.Open && nowUtc > r.DueAtUtc),
+            rectifications.Count(r => r.Status == FollowUpStatus.Closed));
 
         return new OversightReport(from, to, sites, teams, totals, [.. totals.Items.Select(Figure)],
             [.. InspectionTally.MostFailed(totals.Items, MostFailedCount).Select(Figure)], figures);
