@@ -19,6 +19,7 @@ public abstract class FollowUp
     public const int MaxTextLength = 1000;
 
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;
+    /// <summary>When it was opened, or last reopened: its time to put it right counts from here.</summary>
     public DateTime OpenedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
     public string WhatWasDone { get; set; } = "";
@@ -68,7 +69,9 @@ public abstract class FollowUp
         Status = FollowUpStatus.Open;
         ReopenReason = reason;
         ReopenCount++;
-        DueAtUtc = nowUtc + (DueAtUtc - OpenedAtUtc);
+        var timeToPutRight = DueAtUtc - OpenedAtUtc;
+        OpenedAtUtc = nowUtc;
+        DueAtUtc = nowUtc + timeToPutRight;
         return true;
     }
 }

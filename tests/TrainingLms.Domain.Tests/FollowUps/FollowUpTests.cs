@@ -43,6 +43,20 @@ public class FollowUpTests
     [Theory]
     [InlineData("rectification")]
     [InlineData("footage")]
+    public void Reopen_Twice_EachTimeTheSameThreeDaysFromThen(string kind)
+    {
+        var item = New(kind);
+        item.Close("owner", "done", Opened.AddDays(2));
+        item.Reopen("仍未改正", Opened.AddDays(2));
+        item.Close("owner", "done again", Opened.AddDays(4));
+
+        Assert.True(item.Reopen("还是不行", Opened.AddDays(4)));
+        Assert.Equal(Opened.AddDays(7), item.DueAtUtc);
+    }
+
+    [Theory]
+    [InlineData("rectification")]
+    [InlineData("footage")]
     public void IsOverdue_OnlyOpenAndPastDue(string kind)
     {
         var item = New(kind);
