@@ -41,6 +41,17 @@ public class ClipPlayerTests : LocalizedContext
     }
 
     [Fact]
+    public void ClipPlayer_ReadyClipWithoutRenditions_SaysSoInsteadOfFailing()
+    {
+        UseCulture("zh-CN");
+
+        var cut = RenderPlayer(Model() with { Renditions = [] });
+
+        Assert.Empty(cut.FindAll("video"));
+        Assert.Contains("这个视频还没有可播放的文件", cut.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
     public void ClipPlayer_StartAt_StartsThereRatherThanWhereTheViewerStopped()
     {
         UseCulture("zh-CN");
