@@ -166,11 +166,7 @@ public class RecordChainTests
     public async Task Start_RecordsSignedBeforeTheChain_AreChainedOnce_AndAMissingKeyStopsTheStart()
     {
         await using var factory = new DrillsFactory();
-        await HistoryAsync(factory);
-        var key = factory.Services.GetRequiredService<RecordChainKey>();
-        // As before the chain existed: no links, no key.
-        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
-        File.Delete(key.FilePath);
+        var key = await HistoryBeforeTheChainAsync(factory);
 
         await factory.Services.StartRecordChainAsync();
 
@@ -198,10 +194,7 @@ public class RecordChainTests
     public async Task Start_SeveralInstancesAtOnceWithoutAKey_OneKey_RecordsChainedOnce()
     {
         await using var factory = new DrillsFactory();
-        await HistoryAsync(factory);
-        var key = factory.Services.GetRequiredService<RecordChainKey>();
-        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
-        File.Delete(key.FilePath);
+        var key = await HistoryBeforeTheChainAsync(factory);
 
         // Each instance has its own key object, as separate processes would, on one database and one key folder.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new SeparateInstance(factory.Services).StartRecordChainAsync())));
@@ -213,6 +206,16 @@ public class RecordChainTests
         Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
         Assert.Equal(6, report.Links);
         Assert.False(File.Exists(key.PendingPath));
+    }
+
+    /// <summary>Signed records as before the chain existed: no links, no key.</summary>
+    private static async Task<RecordChainKey> HistoryBeforeTheChainAsync(DrillsFactory factory)
+    {
+        await HistoryAsync(factory);
+        var key = factory.Services.GetRequiredService<RecordChainKey>();
+        await factory.TamperAsync(db => db.RecordChainLinks.ExecuteDeleteAsync());
+        File.Delete(key.FilePath);
+        return key;
     }
 
     private sealed class SeparateInstance(IServiceProvider app) : IServiceProvider
