@@ -54,7 +54,7 @@ public class BrowserFixture : IAsyncLifetime
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        if (app is DemoFactory) await WaitForDemoClipsAsync();
+        if (app is DemoFactory demo) await demo.WaitForDemoClipsAsync();
         Directory.CreateDirectory(ScreenshotFolder);
 
         playwright = await Playwright.CreateAsync();
@@ -64,25 +64,6 @@ public class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumFlags,
         });
-    }
-
-    /// <summary>
-    /// The demo's clips are transcoded in the background at first start; the tests expect them ready. How long that
-    /// takes depends on what else the machine runs, so the safety net is on progress: it gives up only when no job
-    /// moved for three minutes.
-    /// </summary>
-    private async Task WaitForDemoClipsAsync()
-    {
-        var lastProgress = "";
-        var stalledSince = DateTime.UtcNow;
-        while (await app.WithDbAsync(db => db.Clips.AnyAsync(c => c.Status == ClipStatus.Processing)))
-        {
-            var progress = string.Join(",", await app.WithDbAsync(db => db.TranscodeJobs.OrderBy(j => j.Id)
-                .Select(j => $"{j.Id}:{j.Status}:{j.ProgressPercent}:{j.Attempts}").ToListAsync()));
-            if (progress != lastProgress) (lastProgress, stalledSince) = (progress, DateTime.UtcNow);
-            else if (DateTime.UtcNow - stalledSince > TimeSpan.FromMinutes(3)) throw new TimeoutException($"The demo clips' transcoding made no progress for three minutes: {progress}");
-            await Task.Delay(250);
-        }
     }
 
     /// <summary>The cookies of an earlier sign-in per account and language, for tests that only look at pages.</summary>

@@ -138,11 +138,11 @@ public class TranscodeWorkersTests(MediaFiles media) : IClassFixture<MediaFiles>
         var database = new TestDatabase(Path.Combine(root, "data"));
         try
         {
-            await using var worker = AppProcess.Start(database, Settings(clips, ("Hosting:Role", "Worker")));
+            await using var worker = AppProcess.Start(database, Settings(clips, ("Hosting:Role", "Worker")), emptyDatabase: true);
             await worker.WaitForOutputAsync("Waiting for a web instance to migrate the database");
             await using (var db = database.Open()) Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
 
-            await using var web = await AppProcess.StartAsync(database, Settings(clips, ("Hosting:Role", "Web")));
+            await using var web = await AppProcess.StartAsync(database, Settings(clips, ("Hosting:Role", "Web")), emptyDatabase: true);
             await worker.WaitForOutputAsync("Transcode worker ");
 
             Assert.Contains("The database is migrated; the worker starts", worker.Output, StringComparison.Ordinal);

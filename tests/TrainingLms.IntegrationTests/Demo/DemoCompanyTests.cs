@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
+using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Demo;
@@ -22,6 +23,24 @@ public sealed class DemoFactory : LmsFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Clips", DemoClips ? "true" : "false");
         builder.UseSetting("Clips:X264Preset", Clips.ClipsFactory.FastestPreset);
+    }
+
+    /// <summary>
+    /// Waits until the demo's clips, transcoded in the background at first start, are ready. How long that takes depends
+    /// on what else the machine runs, so the safety net is on progress: it gives up only when no job moved for three minutes.
+    /// </summary>
+    public async Task WaitForDemoClipsAsync()
+    {
+        var lastProgress = "";
+        var stalledSince = DateTime.UtcNow;
+        while (await WithDbAsync(db => db.Clips.AnyAsync(c => c.Status == ClipStatus.Processing)))
+        {
+            var progress = string.Join(",", await WithDbAsync(db => db.TranscodeJobs.OrderBy(j => j.Id)
+                .Select(j => $"{j.Id}:{j.Status}:{j.ProgressPercent}:{j.Attempts}").ToListAsync()));
+            if (progress != lastProgress) (lastProgress, stalledSince) = (progress, DateTime.UtcNow);
+            else if (DateTime.UtcNow - stalledSince > TimeSpan.FromMinutes(3)) throw new TimeoutException($"The demo clips' transcoding made no progress for three minutes: {progress}");
+            await Task.Delay(250);
+        }
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.IntegrationTests.Operations;
 using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Drills.Records;
 using static TrainingLms.IntegrationTests.Drills.DrillForms;
@@ -226,22 +227,6 @@ public class RecordChainTests
     }
 
     /// <summary>`dotnet TrainingLms.Web.dll verify-records`, as `./lms verify-records` runs it, on the test's data folder.</summary>
-    private static async Task<(int ExitCode, string Output)> RunVerifyAsync(LmsFactory factory)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var web = Path.Combine(AppProcess.RepositoryRoot(), "src", "TrainingLms.Web");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll"));
-        start.ArgumentList.Add(VerifyRecordsCommand.Name);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Storage__DataPath"] = factory.DataPath;
-        start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in factory.Database.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunVerifyAsync(LmsFactory factory) =>
+        LmsCommand.RunAsync(factory.DataPath, factory.Database.Settings, VerifyRecordsCommand.Name);
 }

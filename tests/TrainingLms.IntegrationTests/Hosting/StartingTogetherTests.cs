@@ -28,7 +28,7 @@ public sealed class StartingTogetherTests : IDisposable
             {
                 try
                 {
-                    return (App: await AppProcess.StartAsync(database, new Dictionary<string, string>(settings) { ["Hosting:InstanceName"] = name }), Error: (Exception?)null);
+                    return (App: await AppProcess.StartAsync(database, new Dictionary<string, string>(settings) { ["Hosting:InstanceName"] = name }, emptyDatabase: true), Error: (Exception?)null);
                 }
                 catch (Exception e) when (e is InvalidOperationException or TimeoutException)
                 {

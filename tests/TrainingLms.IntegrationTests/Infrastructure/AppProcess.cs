@@ -27,9 +27,13 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>What the app has written to its standard output and error so far (its log), line by line.</summary>
     public string Output => string.Join('\n', output);
 
-    /// <summary>Starts the app on the database's data folder; the first start finds an empty database, as on a new machine.</summary>
-    public static Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings) =>
-        HealthyAsync(Start(database, settings));
+    /// <summary>
+    /// Starts the app on the database's data folder. The first start finds the database migrated, as the in-process
+    /// apps do (migrating an empty one cost a start a third of its CPU), or, with <paramref name="emptyDatabase"/>,
+    /// empty, as on a new machine.
+    /// </summary>
+    public static Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings, bool emptyDatabase = false) =>
+        HealthyAsync(Start(database, settings, emptyDatabase));
 
     /// <summary>
     /// Starts the app on a data folder of the caller's, in the given environment (the benchmarks' "Production"), with
@@ -50,27 +54,17 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and returns at once, before it is ready.</summary>
-    public static AppProcess Start(TestDatabase database, IReadOnlyDictionary<string, string> settings)
+    public static AppProcess Start(TestDatabase database, IReadOnlyDictionary<string, string> settings, bool emptyDatabase = false)
     {
-        database.EnsureCreated(empty: true);
+        database.EnsureCreated(empty: emptyDatabase);
         return Start(database.DataPath, database.Settings.Concat(settings), "Testing");
     }
 
     /// <param name="settings">Applied in order: a later value of a key wins.</param>
     private static AppProcess Start(string dataPath, IEnumerable<KeyValuePair<string, string>> settings, string environment)
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var web = Path.Combine(root, "src", "TrainingLms.Web");
-        var dll = Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll");
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Urls"] = baseUrl;
-        start.Environment["Storage__DataPath"] = dataPath;
-        start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var start = StartInfo(dataPath, settings.Prepend(new("Urls", baseUrl)), environment, []);
         var process = Process.Start(start)!;
         var app = new AppProcess(process, baseUrl);
         // Read the output as it comes, so the app never blocks on a full pipe and the tests can read its log.
@@ -79,6 +73,27 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return app;
+    }
+
+    /// <summary>
+    /// The built app (<c>dotnet TrainingLms.Web.dll</c>) with <paramref name="arguments"/> on a data folder, its output
+    /// redirected; <paramref name="settings"/> become environment variables, a later value of a key winning.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string dataPath, IEnumerable<KeyValuePair<string, string>> settings, string environment, IEnumerable<string> arguments)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var web = Path.Combine(RepositoryRoot(), "src", "TrainingLms.Web");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // A process that lives for one test pays for tiered PGO's second, instrumented compilation and never gains from
+        // it (about a sixth of a start's CPU). The app as shipped keeps it; tests/Directory.Build.props says the same of the test hosts.
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Storage__DataPath"] = dataPath;
+        start.Environment["Demo__Enabled"] = "false";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
     }
 
     /// <summary>Waits until the app's log holds <paramref name="text"/>; fails at once when the app has exited.</summary>

@@ -11,15 +11,7 @@ public static partial class LmsCommand
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string dataPath, IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var web = Path.Combine(AppProcess.RepositoryRoot(), "src", "TrainingLms.Web");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "TrainingLms.Web.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Storage__DataPath"] = dataPath;
-        start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var start = AppProcess.StartInfo(dataPath, settings, "Testing", arguments);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

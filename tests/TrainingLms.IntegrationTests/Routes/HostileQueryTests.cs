@@ -34,12 +34,7 @@ public sealed class HostileQueryFixture : IAsyncLifetime
         });
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var until = DateTime.UtcNow.AddMinutes(3);
-        while (await App.WithDbAsync(db => db.Clips.AnyAsync(c => c.Status == ClipStatus.Processing)))
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The demo clips were not transcoded in time.");
-            await Task.Delay(250);
-        }
+        await App.WaitForDemoClipsAsync();
         Values = await App.WithDbAsync(DemoRouteValues.ReadAsync);
         Routes = RouteCatalog.Read(App.Services);
     }
