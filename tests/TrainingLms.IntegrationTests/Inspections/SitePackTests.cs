@@ -170,7 +170,8 @@ public class SitePackTests(SitePackTests.Fixture fixture) : IClassFixture<SitePa
         Assert.Contains("培训分钟数25", squashed);
         // Courses: 1 of 3 completed, 1 overdue.
         Assert.Contains("已完成的指派课程1333.3%", squashed);
-        Assert.Contains("已逾期的指派课程13", squashed);
+        Assert.Contains("已逾期的指派课程1333.3%", squashed);
+        Assert.Contains("已确认1250.0%", squashed);
         // Ranking: first of two sites, (92.5 + 70) / 2.
         Assert.Contains("项目排名（参与排名项目数）1281.3%", squashed);
         Assert.Contains("班组：一号岗192.5%", squashed);

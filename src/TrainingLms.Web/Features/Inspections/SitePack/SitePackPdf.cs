@@ -53,7 +53,11 @@ public sealed class SitePackPdf(PdfFont pdfFont, SitePackSections sections, IStr
             page.Text(section.Title, fonts.Heading, Primary, Margin, 20);
             if (section.Rows.Count > 0) TableHeader(page, fonts);
             foreach (var row in section.Rows) Row(page, row, fonts);
-            if (section.Note is { } note) page.Paragraph(note, fonts.Small, Muted, 12);
+            if (section.Note is { } note)
+            {
+                page.Gap(3);
+                page.Paragraph(note, fonts.Small, Muted, 12);
+            }
             if (section.Chart is { Bars.Count: > 0 } chart) Chart(page, chart, fonts);
         }
         return page.Pages;
@@ -94,7 +98,9 @@ public sealed class SitePackPdf(PdfFont pdfFont, SitePackSections sections, IStr
     /// <summary>Horizontal bars, so a long team name never collides with its neighbour; the share is printed after each bar.</summary>
     private void Chart(Page page, PackChart chart, Fonts fonts)
     {
-        page.Need(26 + BarHeight + BarGap);
+        // A chart stays on one page when a page can hold it; a longer one (many teams) flows on.
+        var height = 22 + chart.Bars.Count * (BarHeight + BarGap);
+        page.Need(Math.Min(height, Bottom - Margin));
         page.Gap(6);
         page.Text(chart.Title, fonts.Body, Primary, Margin, 16);
         var barLeft = Margin + BarLabelWidth;

@@ -64,7 +64,7 @@ public sealed class SitePackSections(IStringLocalizer<SharedResource> localizer)
         var (filed, late, due) = (pack.Reviews.Sum(t => t.Filed), pack.Reviews.Sum(t => t.Late), pack.Reviews.Sum(t => t.Due));
         return new(L("SitePack.Reviews"),
         [
-            new(L("SitePack.Reviews.Filed"), filed + late, due, due == 0 ? null : Math.Round(100.0 * (filed + late) / due, 1, MidpointRounding.AwayFromZero)),
+            new(L("SitePack.Reviews.Filed"), filed + late, due, Share(filed + late, due)),
             new(L("ShiftReviews.Status.Late"), late),
             new(L("ShiftReviews.Status.Missing"), pack.Reviews.Sum(t => t.Missing)),
             .. pack.Reviews.Select(t => new PackRow(t.TeamName, t.Filed + t.Late, t.Due, t.FiledRate)),
@@ -76,7 +76,7 @@ public sealed class SitePackSections(IStringLocalizer<SharedResource> localizer)
     private PackSection Training(SitePackData pack) => new(L("SitePack.Training"),
     [
         new(L("SitePack.Training.Records"), pack.Training.Records),
-        new(L("TrainingRecords.Status.Countersigned"), pack.Training.Countersigned, pack.Training.Records),
+        new(L("TrainingRecords.Status.Countersigned"), pack.Training.Countersigned, pack.Training.Records, Share(pack.Training.Countersigned, pack.Training.Records)),
         new(L("TrainingRecords.Status.Submitted"), pack.Training.Submitted),
         new(L("TrainingRecords.Status.Returned"), pack.Training.Returned),
         new(L("SitePack.Training.Attendances"), pack.Training.Attendances),
@@ -90,7 +90,7 @@ public sealed class SitePackSections(IStringLocalizer<SharedResource> localizer)
         [
             new(L("SitePack.Courses.People"), courses.People),
             new(L("SitePack.Courses.Completed"), courses.Completed, courses.Assigned, courses.CompletionRate),
-            new(L("SitePack.Courses.Overdue"), courses.Overdue, courses.Assigned),
+            new(L("SitePack.Courses.Overdue"), courses.Overdue, courses.Assigned, Share(courses.Overdue, courses.Assigned)),
             new(L("SitePack.Courses.CompletedInMonth"), courses.CompletedInMonth),
         ], Note: localizer["SitePack.Courses.Note", courses.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
     }
@@ -119,6 +119,9 @@ public sealed class SitePackSections(IStringLocalizer<SharedResource> localizer)
             .. ranking.Supervisors.Select(e => new PackRow(localizer["SitePack.Ranking.Supervisor", e.SubjectName], e.Rank, null, e.Score)),
         ], Note: L("SitePack.Ranking.Note"));
     }
+
+    /// <summary>A share in per cent to one decimal, as the other services round theirs; null out of nothing.</summary>
+    private static double? Share(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1, MidpointRounding.AwayFromZero);
 
     private string L(string key) => localizer[key];
 }
