@@ -90,7 +90,7 @@ public sealed class SitePackPdf(PdfFont pdfFont, SitePackSections sections, IStr
             for (var i = 0; i < lines.Count; i++) canvas.DrawText(lines[i], Margin, y + 15 * i, SKTextAlign.Left, fonts.Body, paint);
             canvas.DrawText(Number(row.Value), ValueRight, y, SKTextAlign.Right, fonts.Body, paint);
             if (row.Of is { } of) canvas.DrawText(Number(of), OfRight, y, SKTextAlign.Right, fonts.Body, paint);
-            if (row.Percent is { } percent || row.Of is not null) canvas.DrawText(Percent(row.Percent), PercentRight, y, SKTextAlign.Right, fonts.Body, paint);
+            if (row.Percent is not null || row.Of is not null) canvas.DrawText(Percent(row.Percent), PercentRight, y, SKTextAlign.Right, fonts.Body, paint);
         }, height);
         page.Line(Rule, 0.3f, 1);
     }
