@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Those who inspect posts on site, each in their own scope: class leaders, managers, trainers, administrators.</summary>
     public const string Inspector = nameof(Inspector);
 
+    /// <summary>Those who may download a site's monthly pack, each in their own scope: managers, trainers, administrators.</summary>
+    public const string SitePack = nameof(SitePack);
+
     /// <summary>Those who record benchmark-footage sessions, each in their own scope: managers, trainers, administrators.</summary>
     public const string FootageRecorder = nameof(FootageRecorder);
     /// <summary>Those who follow teams' footage sessions, each in their own scope: class leaders, managers, trainers, administrators.</summary>
@@ -38,6 +41,7 @@ public static class Policies
             .AddPolicy(TrainingRecorder, policy => policy.RequireRole(Roles.ClassLeader, Roles.Admin))
             .AddPolicy(TrainingRecords, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
             .AddPolicy(Inspector, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
+            .AddPolicy(SitePack, policy => policy.RequireRole(Roles.Manager, Roles.Trainer, Roles.Admin))
             .AddPolicy(FootageRecorder, policy => policy.RequireRole(Roles.Manager, Roles.Trainer, Roles.Admin))
             .AddPolicy(FootageSessions, policy => policy.RequireRole(Roles.ClassLeader, Roles.Manager, Roles.Trainer, Roles.Admin))
             // Anything that forgets to name a policy still requires a signed-in person.

@@ -15,6 +15,15 @@ public sealed record OverdueAssignment(string EmployeeNumber, string FullName, s
 
 /// <summary>An edit of one lesson, as typed in the browser editor.</summary>
 /// <param name="BaseRevisionId">The course revision the trainer started from; a save on top of another one is refused.</param>
+/// <summary>
+/// The courses assigned to a site's active people, as they stood at the end of a month (or today, for the month under
+/// way): assignments given by then, those completed by then, and those overdue then by <see cref="LearningQueries.IsOverdue"/>.
+/// </summary>
+public sealed record SiteCourseFigures(DateOnly AsOf, int People, int Assigned, int Completed, int Overdue, int CompletedInMonth)
+{
+    public double? CompletionRate => Assigned == 0 ? null : Math.Round(100.0 * Completed / Assigned, 1, MidpointRounding.AwayFromZero);
+}
+
 public sealed record LessonEdit(string TitleZh, string TitleEn, string BodyZh, string? BodyEn, bool RaiseVersion, int BaseRevisionId);
 
 public enum LessonSaveOutcome
@@ -76,6 +85,31 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             .Select(r => new OverdueAssignment(r.Row.UserName!, r.Row.FullName, r.Row.Team, r.Row.Site, r.Row.Title, r.Row.Slug, r.Row.DueOn, r.Today.DayNumber - r.Row.DueOn.DayNumber, r.Row.Contractor))
             .OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.EmployeeNumber)
             .ToList();
+    }
+
+    /// <summary>The site's course figures for the month of <paramref name="month"/> (the caller has checked the viewer may see the site).</summary>
+    public async Task<SiteCourseFigures> SiteMonthAsync(int siteId, DateOnly month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var site = await db.Sites.Where(s => s.Id == siteId).Select(s => new { s.TimeZoneId }).SingleAsync(cancellationToken);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, site.TimeZoneId);
+        var asOf = first.AddMonths(1).AddDays(-1) < today ? first.AddMonths(1).AddDays(-1) : today;
+        var (monthStartUtc, endUtc) = (SiteTime.ToUtc(first.ToDateTime(TimeOnly.MinValue), site.TimeZoneId), SiteTime.ToUtc(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), site.TimeZoneId));
+        var people = db.Users.Where(p => p.SiteId == siteId && p.IsActive);
+        var assignments = await db.CourseAssignments.AsNoTracking()
+            .Where(a => a.Course!.IsActive && a.AssignedAtUtc < endUtc && people.Any(p => p.Id == a.PersonId))
+            .Select(a => new
+            {
+                a.PersonId, a.DueOn,
+                CompletedAtUtc = db.CourseCompletions.Where(d => d.CourseId == a.CourseId && d.PersonId == a.PersonId && d.CompletedAtUtc < endUtc)
+                    .Min(d => (DateTime?)d.CompletedAtUtc),
+            })
+            .ToListAsync(cancellationToken);
+        return new SiteCourseFigures(asOf, await people.CountAsync(cancellationToken), assignments.Count,
+            assignments.Count(a => a.CompletedAtUtc is not null),
+            assignments.Count(a => LearningQueries.IsOverdue(a.DueOn, a.CompletedAtUtc is not null, asOf)),
+            assignments.Count(a => a.CompletedAtUtc >= monthStartUtc));
     }
 
     public async Task<LessonRevision?> LessonAsync(string slug, string key, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Inspections.Content;
 using TrainingLms.Web.Features.Inspections.Oversight;
 using TrainingLms.Web.Features.Inspections.Photos;
+using TrainingLms.Web.Features.Inspections.SitePack;
 
 namespace TrainingLms.Web.Features.Inspections;
 
@@ -22,7 +23,15 @@ public static class InspectionsFeature
         builder.Services.AddScoped<Rectifications>();
         builder.Services.AddScoped<InspectionOversight>();
         builder.Services.AddScoped<OversightExport>();
+        builder.Services.AddScoped<SitePackService>();
+        builder.Services.AddScoped<SitePackSections>();
+        builder.Services.AddScoped<SitePackPdf>();
+        builder.Services.AddScoped<SitePackXlsx>();
     }
 
-    public static void MapInspections(this IEndpointRouteBuilder app) => InspectionEndpoints.Map(app);
+    public static void MapInspections(this IEndpointRouteBuilder app)
+    {
+        InspectionEndpoints.Map(app);
+        SitePackEndpoints.Map(app);
+    }
 }

@@ -12,6 +12,15 @@ public sealed record ReviewGrid(IReadOnlyList<DateOnly> Days, IReadOnlyList<Grid
 
 public sealed record MissingReview(int TeamId, string TeamName, string SiteName, ShiftSlot Slot);
 
+/// <summary>One team's reviews over a period: those due (filed, late or missing) and those whose deadline is still to come.</summary>
+public sealed record TeamFiling(int TeamId, string TeamName, int Filed, int Late, int Missing, int Pending)
+{
+    public int Due => Filed + Late + Missing;
+
+    /// <summary>Filed (on time or late) of those due, in per cent; null when none was due.</summary>
+    public double? FiledRate => Due == 0 ? null : Math.Round(100.0 * (Filed + Late) / Due, 1, MidpointRounding.AwayFromZero);
+}
+
 /// <summary>Managers' and administrators' view: which teams filed, missed or were late with their reviews.</summary>
 public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<ShiftReviewOptions> options)
 {
@@ -76,6 +85,31 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
             return ShiftCalendar.SlotsOn(team.Shifts, yesterday)
                 .Where(slot => Cell(team, slot, filed, localNow).Status == ReviewStatus.Missing)
                 .Select(slot => new MissingReview(team.Id, team.Name, team.SiteName, slot));
+        })];
+    }
+
+    /// <summary>
+    /// Each active team of the site over the days <paramref name="from"/>–<paramref name="to"/>, counted cell by cell as
+    /// the grid shows them (the caller has checked the viewer may see the site).
+    /// </summary>
+    public async Task<IReadOnlyList<TeamFiling>> FilingAsync(int siteId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var teams = await Project(db.Teams.Where(t => t.SiteId == siteId && t.IsActive).OrderBy(t => t.Name)).ToListAsync(cancellationToken);
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var filed = (await db.ShiftReviews.AsNoTracking()
+                .Where(r => teamIds.Contains(r.TeamId) && r.ShiftDate >= from && r.ShiftDate <= to)
+                .Select(r => new Filed(r.Id, r.TeamId, r.ShiftDate, r.ShiftKey, r.FiledLate)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.TeamId, r.ShiftDate, r.ShiftKey));
+        var filedByDay = filed.Values.ToLookup(r => (r.TeamId, r.ShiftDate));
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        return [.. teams.Select(team =>
+        {
+            var localNow = SiteTime.ToLocal(nowUtc, team.TimeZoneId);
+            var cells = days.SelectMany(day => DayCells(team, day, filed, filedByDay[(team.Id, day)], localNow)).ToList();
+            int Count(ReviewStatus status) => cells.Count(c => c.Status == status);
+            return new TeamFiling(team.Id, team.Name, Count(ReviewStatus.Filed), Count(ReviewStatus.Late), Count(ReviewStatus.Missing), Count(ReviewStatus.Pending));
         })];
     }
 

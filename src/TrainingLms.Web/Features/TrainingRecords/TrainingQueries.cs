@@ -19,6 +19,9 @@ public sealed record TrainingDetail(
     ClipChoice? Clip, TrainingRecordStatus Status, string RecordedById, string RecordedBy, IReadOnlyList<TeamMember> Attendees,
     IReadOnlyList<TrainingStepView> Steps, TrainingVerdict MayOversee, TrainingVerdict MayCorrect, string? LessonValue, bool IsOwn);
 
+/// <summary>A site's pre-job trainings over a month: the records by status, the attendances and the minutes trained.</summary>
+public sealed record TrainingMonth(int Records, int Countersigned, int Submitted, int Returned, int Attendances, int Minutes);
+
 public sealed record AttendedTraining(int Id, DateOnly TrainedOn, string TeamName, TrainingTopic Topic, int Minutes, TrainingRecordStatus Status);
 
 /// <summary>Reads training records within the viewer's scope.</summary>
@@ -80,6 +83,19 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
             [.. record.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new TrainingStepView(s.Kind, Name(s.ById), s.AtUtc, s.Comment))],
             TrainingRules.CanOversee(record.Status, record.RecordedById, actor), TrainingRules.CanCorrect(record.Status, record.RecordedById, actor),
             record.CourseId is { } course && record.LessonKey is { } key ? TrainingFormData.Value(course, key) : null, record.RecordedById == viewer.PersonId));
+    }
+
+    /// <summary>The trainings held by the site's teams in the month of <paramref name="month"/> (the caller has checked the viewer may see the site).</summary>
+    public async Task<TrainingMonth> SiteMonthAsync(int siteId, DateOnly month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (first, next) = (new DateOnly(month.Year, month.Month, 1), new DateOnly(month.Year, month.Month, 1).AddMonths(1));
+        var records = await db.TrainingRecords.AsNoTracking()
+            .Where(r => r.TrainedOn >= first && r.TrainedOn < next && db.Teams.Any(t => t.Id == r.TeamId && t.SiteId == siteId))
+            .Select(r => new { r.Status, r.Minutes, Attendees = r.Attendees.Count }).ToListAsync(cancellationToken);
+        int Count(TrainingRecordStatus status) => records.Count(r => r.Status == status);
+        return new TrainingMonth(records.Count, Count(TrainingRecordStatus.Countersigned), Count(TrainingRecordStatus.Submitted), Count(TrainingRecordStatus.Returned),
+            records.Sum(r => r.Attendees), records.Sum(r => r.Minutes));
     }
 
     /// <summary>The pre-job trainings a person attended, newest first (the caller has checked the viewer may see this person).</summary>
