@@ -57,13 +57,8 @@ public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactor
         var startUtc = SiteTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
         var endUtc = SiteTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var held = db.Inspections.Where(i => chosen.Contains(i.TeamId) && i.InspectedAtUtc >= startUtc && i.InspectedAtUtc < endUtc);
-        // The verdicts without the notes: a year of the whole company is some 50,000 inspections (README, "Benchmarks").
-        var inspections = await held.AsNoTracking().Select(i => new { i.Announced, i.InspectedAtUtc, i.Verdicts, i.FormRevisionId }).ToListAsync(cancellationToken);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var totals = InspectionTally.Count(inspections.Select(i =>
-            new InspectionFacts(i.Announced, DateOnly.FromDateTime(SiteTime.ToLocal(i.InspectedAtUtc, zone)), InspectionVerdicts.Decode(i.Verdicts, keys))), from, to);
-
-        var titles = await TitlesAsync(db, inspections.Select(i => i.FormRevisionId).Distinct().ToList(), cancellationToken);
+        var (totals, revisionIds) = await OversightCounts.CountAsync(held, from, to, zone, cancellationToken);
+        var titles = await TitlesAsync(db, [.. revisionIds], cancellationToken);
         ItemFigure Figure(ItemTally tally) => new(tally, titles.GetValueOrDefault(tally.Key));
 
         // Counted by the database: as many rectifications as "not OK" ticks.
