@@ -2248,6 +2248,10 @@ namespace TrainingLms.Data.Migrations
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Verdicts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FormRevisionId");
@@ -2259,9 +2263,9 @@ namespace TrainingLms.Data.Migrations
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("SiteId", "InspectedAtUtc");
+
+                    b.HasIndex("TeamId", "InspectedAtUtc");
 
                     b.ToTable("Inspections");
                 });

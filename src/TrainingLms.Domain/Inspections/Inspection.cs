@@ -32,6 +32,16 @@ public class Inspection
     public bool Announced { get; set; }
     public DateTime InspectedAtUtc { get; set; }
     public List<ItemResult> Results { get; set; } = [];
+
+    /// <summary>
+    /// <see cref="Results"/> without the notes (<see cref="InspectionVerdicts"/>), stored beside them for the oversight;
+    /// always derived from the results, so it cannot disagree with them (what the database hands back is ignored).
+    /// </summary>
+    public string Verdicts
+    {
+        get => InspectionVerdicts.Encode(Results);
+        private set { }
+    }
 }
 
 /// <summary>A photo taken during an inspection (of one item) or when a rectification was closed; stored re-encoded, without metadata.</summary>

@@ -20,6 +20,9 @@ public sealed record WeekTally(int IsoYear, int Week, DateOnly Monday, int Inspe
     public string Label => string.Create(CultureInfo.InvariantCulture, $"{IsoYear}-W{Week:00}");
 }
 
+/// <summary>One ISO week's inspections and judged ticks as counted, before the period's empty weeks are added.</summary>
+public sealed record WeekCount(DateOnly Monday, int Inspections, int Ok, int NotOk);
+
 public sealed record InspectionTotals(int Announced, int WalkBy, int Ok, int NotOk, int NotSeen, IReadOnlyList<ItemTally> Items, IReadOnlyList<WeekTally> Weeks)
 {
     public int Held => Announced + WalkBy;
@@ -52,28 +55,41 @@ public static class InspectionTally
     public static InspectionTotals Count(IEnumerable<InspectionFacts> inspections, DateOnly from, DateOnly to)
     {
         var list = inspections.ToList();
-        var results = list.SelectMany(i => i.Results).ToList();
-        var items = results.GroupBy(r => r.Key, StringComparer.Ordinal)
-            .Select(g => new ItemTally(g.Key, g.Count(r => r.Verdict == ItemVerdict.Ok), g.Count(r => r.Verdict == ItemVerdict.NotOk), g.Count(r => r.Verdict == ItemVerdict.NotSeen)))
+        var items = list.SelectMany(i => i.Results).GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => new ItemTally(g.Key, g.Count(r => r.Verdict == ItemVerdict.Ok), g.Count(r => r.Verdict == ItemVerdict.NotOk), g.Count(r => r.Verdict == ItemVerdict.NotSeen)));
+        var weeks = list.GroupBy(i => Monday(i.Day)).Select(g =>
+        {
+            var (ok, notOk) = Judged(g.SelectMany(i => i.Results));
+            return new WeekCount(g.Key, g.Count(), ok, notOk);
+        });
+        return Totals(items, weeks, list.Count(i => i.Announced), list.Count(i => !i.Announced), from, to);
+    }
+
+    /// <summary>
+    /// The same figures from counts made elsewhere (by the database): the ticks per item, the inspections and judged
+    /// ticks per week (by the week's Monday; a Monday may come more than once), the announced and walk-by inspections.
+    /// </summary>
+    public static InspectionTotals Totals(IEnumerable<ItemTally> items, IEnumerable<WeekCount> weeks, int announced, int walkBy, DateOnly from, DateOnly to)
+    {
+        var ordered = items.GroupBy(i => i.Key, StringComparer.Ordinal)
+            .Select(g => new ItemTally(g.Key, g.Sum(i => i.Ok), g.Sum(i => i.NotOk), g.Sum(i => i.NotSeen)))
             .OrderBy(i => i.PassRate ?? double.MaxValue).ThenBy(i => i.Key, StringComparer.Ordinal)
             .ToList();
-        var byWeek = list.ToLookup(i => Monday(i.Day));
-        var weeks = new List<WeekTally>();
+        var byWeek = weeks.GroupBy(w => w.Monday).ToDictionary(g => g.Key, g => (Held: g.Sum(w => w.Inspections), Ok: g.Sum(w => w.Ok), NotOk: g.Sum(w => w.NotOk)));
+        var lines = new List<WeekTally>();
         for (var monday = Monday(from); monday <= to; monday = monday.AddDays(7))
         {
-            var held = byWeek[monday].ToList();
-            var (ok, notOk) = Judged(held.SelectMany(i => i.Results));
+            var (held, ok, notOk) = byWeek.GetValueOrDefault(monday);
             var date = monday.ToDateTime(TimeOnly.MinValue);
-            weeks.Add(new WeekTally(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date), monday, held.Count, ok, notOk));
+            lines.Add(new WeekTally(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date), monday, held, ok, notOk));
         }
-        var (allOk, allNotOk) = Judged(results);
-        return new InspectionTotals(list.Count(i => i.Announced), list.Count(i => !i.Announced), allOk, allNotOk, results.Count(r => r.Verdict == ItemVerdict.NotSeen),
-            items, weeks);
+        return new InspectionTotals(announced, walkBy, ordered.Sum(i => i.Ok), ordered.Sum(i => i.NotOk), ordered.Sum(i => i.NotSeen), ordered, lines);
     }
+
+    /// <summary>The Monday of the ISO week the day is in.</summary>
+    public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The items found not OK most often (at least once), most first; equal counts by the lower pass rate, then the key.</summary>
     public static IReadOnlyList<ItemTally> MostFailed(IEnumerable<ItemTally> items, int count) =>
         [.. items.Where(i => i.NotOk > 0).OrderByDescending(i => i.NotOk).ThenBy(i => i.PassRate).ThenBy(i => i.Key, StringComparer.Ordinal).Take(count)];
-
-    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

@@ -5,9 +5,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
+using TrainingLms.Domain;
+using TrainingLms.Domain.Inspections;
 using TrainingLms.IntegrationTests.Demo;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Drills.Records;
+using TrainingLms.Web.Features.Inspections;
+using TrainingLms.Web.Features.Inspections.Oversight;
 
 namespace TrainingLms.IntegrationTests.Performance;
 
@@ -20,7 +24,8 @@ public sealed class CountedLargeCompany : IAsyncLifetime
 
     public CountedLargeCompany() => App = new DemoFactory { TestServices = services => services.AddSqlStatementCounter(Counter) };
 
-    public async ValueTask InitializeAsync() => GeneratedIn = await LargeCompanyGenerator.GenerateAsync(App.Services);
+    /// <summary>With the inspections (a few seconds more), so that one test checks what the oversight benchmark measures.</summary>
+    public async ValueTask InitializeAsync() => GeneratedIn = await LargeCompanyGenerator.GenerateAsync(App.Services, inspections: true);
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
@@ -72,6 +77,52 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
 
         Assert.True(report.IsIntact, string.Join("; ", report.Breaks));
         Assert.True(report.Links >= LargeCompanyGenerator.Sites * 30, $"{report.Links} links");
+    }
+
+    /// <summary>
+    /// The year of inspections: about as many as asked, a rectification for every "not OK" tick, and the oversight's
+    /// figures (read from the verdicts beside the results) equal to a count by hand of the results themselves: the
+    /// whole company over the year, and one post over a month.
+    /// </summary>
+    [Fact]
+    public async Task Generate_Inspections_OversightFiguresEqualACountByHand()
+    {
+        var zone = SiteTime.DefaultTimeZoneId;
+        var today = SiteTime.Today(DateTime.UtcNow, zone);
+        var (inspections, rectifications, admin) = await large.App.WithDbAsync(async db => (
+            await db.Inspections.AsNoTracking().Select(i => new { i.TeamId, i.Announced, i.InspectedAtUtc, i.Results }).ToListAsync(),
+            await db.Rectifications.CountAsync(),
+            await db.Users.Where(p => p.UserName == "A0001").Select(p => p.Id).SingleAsync()));
+        Assert.InRange(inspections.Count, LargeCompanyGenerator.Inspections * 9 / 10, LargeCompanyGenerator.Inspections + 10);
+        Assert.Equal(inspections.Sum(i => i.Results.Count(r => r.Verdict == ItemVerdict.NotOk)), rectifications);
+
+        var viewer = new InspectionViewer(admin, SeesAll: true, IsManager: false, IsClassLeader: false);
+        Task<OversightReport> ReportAsync(OversightFilter filter) =>
+            large.App.WithScopeAsync(services => services.GetRequiredService<InspectionOversight>().ReportAsync(viewer, filter));
+        void AssertCountedByHand(OversightReport report, IReadOnlyList<ItemResult> ticks, int held, int announced)
+        {
+            Assert.Equal((held, announced), (report.Totals.Held, report.Totals.Announced));
+            Assert.Equal((ticks.Count(r => r.Verdict == ItemVerdict.Ok), ticks.Count(r => r.Verdict == ItemVerdict.NotOk), ticks.Count(r => r.Verdict == ItemVerdict.NotSeen)),
+                (report.Totals.Ok, report.Totals.NotOk, report.Totals.NotSeen));
+            foreach (var item in report.Items)
+                Assert.Equal((ticks.Count(r => r.Key == item.Tally.Key && r.Verdict == ItemVerdict.Ok), ticks.Count(r => r.Key == item.Tally.Key && r.Verdict == ItemVerdict.NotOk)),
+                    (item.Tally.Ok, item.Tally.NotOk));
+            Assert.Equal(held, report.Totals.Weeks.Sum(w => w.Inspections));
+        }
+
+        var year = await ReportAsync(new OversightFilter(null, null, null, today.AddDays(-InspectionOversight.MaxDays + 1), today));
+        var inYear = inspections.Where(i => SiteTime.ToLocal(i.InspectedAtUtc, zone) >= today.AddDays(-InspectionOversight.MaxDays + 1).ToDateTime(TimeOnly.MinValue)).ToList();
+        AssertCountedByHand(year, [.. inYear.SelectMany(i => i.Results)], inYear.Count, inYear.Count(i => i.Announced));
+        Assert.Equal(rectifications, year.Rectifications.Raised);
+
+        var team = inspections.GroupBy(i => i.TeamId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var post = await ReportAsync(new OversightFilter(null, team, null, month, month.AddMonths(1).AddDays(-1)));
+        var inMonth = inspections.Where(i => i.TeamId == team && DateOnly.FromDateTime(SiteTime.ToLocal(i.InspectedAtUtc, zone)) is var day
+            && day >= month && day < month.AddMonths(1)).ToList();
+        Assert.NotEmpty(inMonth);
+        AssertCountedByHand(post, [.. inMonth.SelectMany(i => i.Results)], inMonth.Count, inMonth.Count(i => i.Announced));
+        Assert.Equal(inMonth.Sum(i => i.Results.Count(r => r.Verdict == ItemVerdict.NotOk)), post.Rectifications.Raised);
     }
 
     /// <summary>The ceilings are <see cref="PageStatementBudgetTests"/>'s; equal to the demo's count is the point.</summary>

@@ -40,7 +40,10 @@ public class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
         // The database, not the form, makes a double tap or a retry after a lost answer harmless.
         inspection.HasIndex(i => i.SubmissionKey).IsUnique();
         inspection.HasIndex(i => new { i.SiteId, i.InspectedAtUtc });
+        // The oversight: the inspections of the teams in the viewer's scope over a period.
+        inspection.HasIndex(i => new { i.TeamId, i.InspectedAtUtc });
         inspection.Property(i => i.Results).HasJsonConversion();
+        inspection.Property(i => i.Verdicts);
         inspection.HasOne<InspectionFormRevision>().WithMany().HasForeignKey(i => i.FormRevisionId).OnDelete(DeleteBehavior.Restrict);
         inspection.HasOne<Site>().WithMany().HasForeignKey(i => i.SiteId).OnDelete(DeleteBehavior.Restrict);
         inspection.HasOne<Team>().WithMany().HasForeignKey(i => i.TeamId).OnDelete(DeleteBehavior.Restrict);

@@ -2499,6 +2499,11 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Verdicts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FormRevisionId");
@@ -2510,9 +2515,9 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("SiteId", "InspectedAtUtc");
+
+                    b.HasIndex("TeamId", "InspectedAtUtc");
 
                     b.ToTable("Inspections");
                 });

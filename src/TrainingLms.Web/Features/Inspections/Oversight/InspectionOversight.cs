@@ -57,19 +57,16 @@ public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactor
         var startUtc = SiteTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
         var endUtc = SiteTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var held = db.Inspections.Where(i => chosen.Contains(i.TeamId) && i.InspectedAtUtc >= startUtc && i.InspectedAtUtc < endUtc);
-        var inspections = await held.AsNoTracking().Select(i => new { i.Announced, i.InspectedAtUtc, i.Results, i.FormRevisionId }).ToListAsync(cancellationToken);
-        var totals = InspectionTally.Count(
-            inspections.Select(i => new InspectionFacts(i.Announced, DateOnly.FromDateTime(SiteTime.ToLocal(i.InspectedAtUtc, zone)), i.Results)), from, to);
-
-        var titles = await TitlesAsync(db, inspections.Select(i => i.FormRevisionId).Distinct().ToList(), cancellationToken);
+        var (totals, revisionIds) = await OversightCounts.CountAsync(held, from, to, zone, cancellationToken);
+        var titles = await TitlesAsync(db, [.. revisionIds], cancellationToken);
         ItemFigure Figure(ItemTally tally) => new(tally, titles.GetValueOrDefault(tally.Key));
 
-        var rectifications = await db.Rectifications.Where(r => held.Select(i => i.Id).Contains(r.InspectionId))
-            .Select(r => new { r.Status, r.DueAtUtc }).ToListAsync(cancellationToken);
-        var figures = new RectificationFigures(rectifications.Count,
-            rectifications.Count(r => r.Status == FollowUpStatus.Open),
-            rectifications.Count(r => r.Status == FollowUpStatus.Open && nowUtc > r.DueAtUtc),
-            rectifications.Count(r => r.Status == FollowUpStatus.Closed));
+        // Counted by the database: as many rectifications as "not OK" ticks.
+        var rectifications = await db.Rectifications.Where(r => held.Select(i => i.Id).Contains(r.InspectionId)).GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Overdue = g.Count(r => r.DueAtUtc < nowUtc) }).ToListAsync(cancellationToken);
+        int Count(FollowUpStatus status) => rectifications.Where(r => r.Status == status).Sum(r => r.Count);
+        var figures = new RectificationFigures(rectifications.Sum(r => r.Count), Count(FollowUpStatus.Open),
+            rectifications.Where(r => r.Status == FollowUpStatus.Open).Sum(r => r.Overdue), Count(FollowUpStatus.Closed));
 
         return new OversightReport(from, to, sites, teams, totals, [.. totals.Items.Select(Figure)],
             [.. InspectionTally.MostFailed(totals.Items, MostFailedCount).Select(Figure)], figures);
