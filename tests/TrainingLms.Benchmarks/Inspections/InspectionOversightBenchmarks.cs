@@ -1,9 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Benchmarks.Courses;
@@ -23,20 +18,9 @@ namespace TrainingLms.Benchmarks.Inspections;
 /// 50,000 inspections, 450,000 ticked items), on SQLite and, with <c>./lms bench … --postgres</c>, on PostgreSQL
 /// generated from the same seed. Target: p95 under 100 ms. One call per iteration, so P95 is that of single calls.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(SingleCallConfig))]
 public class InspectionOversightBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            // Generating the company takes about a minute, longer than the in-process toolchain allows by default.
-            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithStrategy(RunStrategy.Monitoring)
-                .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(60).WithInvocationCount(1).WithUnrollFactor(1));
-            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
-        }
-    }
-
     private sealed record Company(LoadTestApp App, InspectionViewer Administrator, InspectionViewer Manager, InspectionViewer ClassLeader, DateOnly Today);
 
     private static readonly Dictionary<DatabaseProvider, Company> Companies = [];

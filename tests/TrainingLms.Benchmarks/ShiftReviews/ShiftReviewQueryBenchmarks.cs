@@ -1,9 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Web.Features.ShiftReviews;
@@ -16,20 +11,9 @@ namespace TrainingLms.Benchmarks.ShiftReviews;
 /// own services. Target: p95 under 100 ms. Each iteration is one call, so the P95 column is
 /// the 95th percentile of single calls. In-process, so the database is written once for all the benchmarks.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(SingleCallConfig))]
 public class ShiftReviewQueryBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            // Writing the year and copying it take minutes, longer than the in-process toolchain allows by default.
-            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithStrategy(RunStrategy.Monitoring)
-                .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(60).WithInvocationCount(1).WithUnrollFactor(1));
-            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
-        }
-    }
-
     private static readonly Dictionary<DatabaseProvider, (LmsHost Host, ShiftReviewYear.Seeded Seeded)> Companies = [];
     private LmsHost host = default!;
     private ShiftReviewYear.Seeded seeded = default!;
