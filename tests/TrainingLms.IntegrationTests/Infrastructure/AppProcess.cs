@@ -29,7 +29,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on the database's data folder. The first start finds the database migrated, as the in-process
-    /// apps do (migrating an empty one cost a start a third of its CPU), or, with <paramref name="emptyDatabase"/>,
+    /// apps do (running the migrations on an empty one was about a quarter of a start's CPU), or, with <paramref name="emptyDatabase"/>,
     /// empty, as on a new machine.
     /// </summary>
     public static Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings, bool emptyDatabase = false) =>
