@@ -49,7 +49,16 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartWorkerAsync(TestDatabase database, IReadOnlyDictionary<string, string> settings)
     {
         var app = Start(database, new Dictionary<string, string>(settings) { ["Hosting:Role"] = "Worker" });
-        await app.WaitForOutputAsync("Transcode worker ");
+        try
+        {
+            await app.WaitForOutputAsync("Transcode worker ");
+        }
+        catch
+        {
+            // Nobody else holds it yet: a worker that never got going would otherwise outlive the test run.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
