@@ -56,7 +56,10 @@ public class InspectionTests(BrowserFixture fixture)
             await Expect(manager).ToHaveURLAsync(new Regex("/inspections/\\d+\\?sent="));
             await Expect(manager.Locator(".alert-success")).ToContainTextAsync("2 个不合格项已生成整改单");
             await Expect(manager.Locator(".photo-strip img")).ToHaveCountAsync(1);
-            Assert.True(await manager.Locator(".photo-strip img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1600"), "the photo is not shown at 1600px");
+            // The element is there before its picture has arrived: wait for the browser to finish with it, loaded or not.
+            var shown = manager.Locator(".photo-strip img");
+            await Expect(shown).ToHaveJSPropertyAsync("complete", true);
+            Assert.Equal(1600, await shown.EvaluateAsync<int>("img => img.naturalWidth"));
             Assert.True(await manager.FitsTheScreenAsync(), "inspection page scrolls sideways at 390px");
             await manager.ScreenshotAsync(fixture, "inspection-filed-390");
             var rectifications = await manager.Locator("a[href^='/rectifications/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");

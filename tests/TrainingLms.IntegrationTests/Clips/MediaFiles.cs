@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ using TrainingLms.Web.Features.Media;
 namespace TrainingLms.IntegrationTests.Clips;
 
 /// <summary>
-/// Real video files of every kind the library accepts, made by ffmpeg once per test class, and files that must be
-/// refused: empty, text, audio only, still pictures, a truncated header, random bytes.
+/// Real video files of every kind the library accepts, made by ffmpeg on first use, and files that must be refused:
+/// empty, text, audio only, still pictures, a truncated header, random bytes. Made once per test process and shared by
+/// every class (read only: the tests upload copies), in a folder removed when the process ends.
 /// </summary>
 public sealed class MediaFiles : IAsyncLifetime
 {
@@ -17,31 +19,38 @@ public sealed class MediaFiles : IAsyncLifetime
 
     public static readonly IVideoTools Tools = new VideoTools(Options.Create(new MediaOptions()));
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("traininglms-media-").FullName;
+    private static readonly Lazy<string> SharedFolder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("traininglms-media-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task>> Made = new(StringComparer.Ordinal);
+
+    public string Folder => SharedFolder.Value;
 
     public string PathOf(SampleVideo kind) => Path.Combine(Folder, kind + SampleVideos.Extension(kind));
 
     public string BadPath(string name) => Path.Combine(Folder, "bad-" + name);
 
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
-
     /// <summary>A sample of the kind, made on first use.</summary>
     public async Task<string> SampleAsync(SampleVideo kind, double seconds = Seconds)
     {
-        await oneAtATime.WaitAsync();
-        try
-        {
-            var path = seconds == Seconds ? PathOf(kind) : Path.Combine(Folder, $"{kind}-{seconds}s{SampleVideos.Extension(kind)}");
-            if (!File.Exists(path)) await SampleVideos.MakeAsync(Tools, kind, path, seconds);
-            return path;
-        }
-        finally
-        {
-            oneAtATime.Release();
-        }
+        var path = seconds == Seconds ? PathOf(kind) : Path.Combine(Folder, $"{kind}-{seconds}s{SampleVideos.Extension(kind)}");
+        await OnceAsync(path, () => SampleVideos.MakeAsync(Tools, kind, path, seconds));
+        return path;
     }
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => new(OnceAsync(BadPath("files"), MakeBadFilesAsync));
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Runs <paramref name="make"/> once per process for <paramref name="key"/>; a failure is seen by every caller.</summary>
+    private static Task OnceAsync(string key, Func<Task> make) =>
+        Made.GetOrAdd(key, _ => new Lazy<Task>(make, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private async Task MakeBadFilesAsync()
     {
         await File.WriteAllBytesAsync(BadPath("empty.mp4"), []);
         await File.WriteAllTextAsync(BadPath("notes.mp4"), "班后讲评：今天大家表现很好。This is a text file, not a video.\n");
@@ -53,12 +62,6 @@ public sealed class MediaFiles : IAsyncLifetime
         var random = new byte[200_000];
         new Random(42).NextBytes(random);
         await File.WriteAllBytesAsync(BadPath("random.avi"), random);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Directory.Delete(Folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>ffprobe's view of a file, read directly (not through the app) for assertions.</summary>
