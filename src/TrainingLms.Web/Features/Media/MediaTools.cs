@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace TrainingLms.Web.Features.Media;
@@ -7,13 +8,18 @@ public sealed record MediaTool(string Name, string Path, string? Version)
     public bool Found => Version is not null;
 }
 
-/// <summary>Finds ffmpeg and ffprobe and reads their versions, once per process.</summary>
+/// <summary>
+/// Finds ffmpeg and ffprobe and reads their versions, once per process and folder: starting them costs more than the
+/// rest of an app's start, and a process that hosts several apps (the tests host hundreds) would pay it for each.
+/// </summary>
 public class MediaTools(IOptions<MediaOptions> options)
 {
     public static readonly string[] Names = ["ffmpeg", "ffprobe"];
-    private readonly Lazy<Task<IReadOnlyList<MediaTool>>> tools = new(() => ProbeAllAsync(options.Value.FfmpegDirectory));
 
-    public Task<IReadOnlyList<MediaTool>> GetAsync() => tools.Value;
+    private static readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<MediaTool>>>> Probed = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<MediaTool>> GetAsync() =>
+        Probed.GetOrAdd(options.Value.FfmpegDirectory, directory => new(() => ProbeAllAsync(directory))).Value;
 
     private static async Task<IReadOnlyList<MediaTool>> ProbeAllAsync(string directory)
     {
