@@ -80,10 +80,10 @@ public class InspectionOversightTests(InspectionOversightTests.Fixture fixture) 
 
     private InspectionsFactory Factory => fixture.Factory;
 
-    private static string Figure(string html, string name) =>
+    internal static string Figure(string html, string name) =>
         Regex.Match(html, $"data-figure=\"{name}\"[^>]*>([^<]*)<").Groups[1].Value;
 
-    private static string Row(string html, string attribute, string key)
+    internal static string Row(string html, string attribute, string key)
     {
         var match = Regex.Match(html, $"<tr {attribute}=\"{key}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
         return string.Join("|", Regex.Matches(match.Groups[1].Value, "<td[^>]*>([^<]*)</td>").Select(m => m.Groups[1].Value));

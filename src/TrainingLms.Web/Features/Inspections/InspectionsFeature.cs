@@ -21,6 +21,7 @@ public static class InspectionsFeature
         builder.Services.AddScoped<InspectionFiling>();
         builder.Services.AddScoped<InspectionQueries>();
         builder.Services.AddScoped<Rectifications>();
+        builder.Services.AddSingleton<OversightCounts>();
         builder.Services.AddScoped<InspectionOversight>();
         builder.Services.AddScoped<OversightExport>();
         builder.Services.AddScoped<SitePackService>();

@@ -35,7 +35,7 @@ public sealed record OversightReport(
 /// held, pass rate per item, the items most often not OK, the rectifications opened and the trend by ISO week. Days are
 /// the company's days.
 /// </summary>
-public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone)
+public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, OversightCounts counts)
 {
     public const int MaxDays = 366;
     public const int MostFailedCount = 5;
@@ -57,16 +57,19 @@ public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactor
         var startUtc = SiteTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
         var endUtc = SiteTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var held = db.Inspections.Where(i => chosen.Contains(i.TeamId) && i.InspectedAtUtc >= startUtc && i.InspectedAtUtc < endUtc);
-        var (totals, revisionIds) = await OversightCounts.CountAsync(held, from, to, zone, cancellationToken);
+        var (totals, revisionIds) = await counts.CountAsync(held, from, to, startUtc, endUtc, zone, cancellationToken);
         var titles = await TitlesAsync(db, [.. revisionIds], cancellationToken);
         ItemFigure Figure(ItemTally tally) => new(tally, titles.GetValueOrDefault(tally.Key));
 
-        // Counted by the database: as many rectifications as "not OK" ticks.
-        var rectifications = await db.Rectifications.Where(r => held.Select(i => i.Id).Contains(r.InspectionId)).GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Overdue = g.Count(r => r.DueAtUtc < nowUtc) }).ToListAsync(cancellationToken);
-        int Count(FollowUpStatus status) => rectifications.Where(r => r.Status == status).Sum(r => r.Count);
-        var figures = new RectificationFigures(rectifications.Sum(r => r.Count), Count(FollowUpStatus.Open),
-            rectifications.Where(r => r.Status == FollowUpStatus.Open).Sum(r => r.Overdue), Count(FollowUpStatus.Closed));
+        // Filing opens one rectification per "not OK" tick, in the same save, for the inspected post: the raised are the
+        // ticks. Only those not yet verified are read, through the index on post and status, each looking up its own
+        // inspection's time (rather than every inspection of the period being listed to look them up in).
+        var pending = await db.Rectifications.Where(r => (r.Status == FollowUpStatus.Open || r.Status == FollowUpStatus.Closed) && chosen.Contains(r.TeamId)
+                && db.Inspections.Any(i => i.Id == r.InspectionId && i.InspectedAtUtc >= startUtc && i.InspectedAtUtc < endUtc))
+            .GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count(), Overdue = g.Count(r => r.DueAtUtc < nowUtc) }).ToListAsync(cancellationToken);
+        int Count(FollowUpStatus status) => pending.Where(r => r.Status == status).Sum(r => r.Count);
+        var figures = new RectificationFigures(totals.NotOk, Count(FollowUpStatus.Open),
+            pending.Where(r => r.Status == FollowUpStatus.Open).Sum(r => r.Overdue), Count(FollowUpStatus.Closed));
 
         return new OversightReport(from, to, sites, teams, totals, [.. totals.Items.Select(Figure)],
             [.. InspectionTally.MostFailed(totals.Items, MostFailedCount).Select(Figure)], figures);
