@@ -11,9 +11,10 @@ namespace TrainingLms.Web.Features.Inspections.Oversight;
 /// </summary>
 /// <remarks>
 /// A year of the whole company is some 50,000 inspections, too many to group on every view. Inspections are only ever
-/// added — filed with the server's time, never edited or deleted — so a post's week that holds as many inspections as
-/// when it was last read holds the same ones. Each view counts the inspections per post and week (from the index
-/// alone) and reads the sets of verdicts again only where a count changed (this week, mostly) or was not read before.
+/// added — filed with the server's time, never edited or deleted — so a post's week (or period) that holds as many
+/// inspections as when it was last read holds the same ones. Each view counts the inspections per post (from the index
+/// alone); for the posts whose count changed, per week; and it reads the sets of verdicts again only for the weeks
+/// whose count changed (this week, mostly) or that were never read.
 /// Whatever another instance files changes the count it lands in, so every instance shows it on its next view.
 /// </remarks>
 public sealed class OversightCounts
@@ -34,6 +35,13 @@ public sealed class OversightCounts
     private const int MaxKnown = 200_000;
 
     private readonly ConcurrentDictionary<PostWeek, WeekSets> known = new();
+
+    /// <summary>A post's inspections in one period (its bounds and the company's zone make its weeks), as last counted.</summary>
+    private readonly record struct PostPeriodKey(int TeamId, DateTime StartUtc, DateTime EndUtc, string Zone);
+
+    private sealed record PostPeriod(int Count, IReadOnlyList<(int Week, WeekSets Sets)> Weeks);
+
+    private readonly ConcurrentDictionary<PostPeriodKey, PostPeriod> periods = new();
 
     private readonly ConcurrentDictionary<string, Ticks> split = new(StringComparer.Ordinal);
 
@@ -60,33 +68,53 @@ public sealed class OversightCounts
         var starts = mondays.Skip(1).Select(m => SiteTime.ToUtc(m.ToDateTime(TimeOnly.MinValue), zone)).ToArray();
         PostWeek Key(int teamId, int week) => new(teamId, week == 0 ? startUtc : starts[week - 1], week == starts.Length ? endUtc : starts[week]);
 
-        var counted = await held.Select(Read(starts, withVerdicts: false)).GroupBy(h => new { h.TeamId, h.Week })
-            .Select(g => new { g.Key.TeamId, g.Key.Week, Count = g.Count() }).ToListAsync(cancellationToken);
-        // What is known of each post's week, taken now: another view may give the memory back meanwhile.
-        var weeks = counted.Select(c => (c.Week, Key: Key(c.TeamId, c.Week), c.Count, Sets: known.GetValueOrDefault(Key(c.TeamId, c.Week)))).ToList();
-        var stale = weeks.Where(w => w.Sets is null || w.Sets.Held != w.Count).ToList();
-        if (stale.Count > 0)
+        // First per post, one group each: a post with as many inspections as at its last count has the same weeks.
+        var posts = await held.GroupBy(i => i.TeamId).Select(g => new { TeamId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        PostPeriodKey PeriodOf(int teamId) => new(teamId, startUtc, endUtc, zone ?? "");
+        var weeks = new List<(int Week, PostWeek Key, int Count, WeekSets? Sets)>();
+        var changed = new List<int>();
+        foreach (var post in posts)
         {
-            if (known.Count > MaxKnown)
+            if (periods.TryGetValue(PeriodOf(post.TeamId), out var period) && period.Count == post.Count)
+                weeks.AddRange(period.Weeks.Select(w => (w.Week, Key(post.TeamId, w.Week), w.Sets.Held, (WeekSets?)w.Sets)));
+            else changed.Add(post.TeamId);
+        }
+        if (changed.Count > 0) weeks.AddRange(await CountWeeksAsync(changed.Count == posts.Count ? held : held.Where(i => changed.Contains(i.TeamId))));
+
+        async Task<List<(int Week, PostWeek Key, int Count, WeekSets? Sets)>> CountWeeksAsync(IQueryable<Inspection> ofPosts)
+        {
+            var counted = await ofPosts.Select(Read(starts, withVerdicts: false)).GroupBy(h => new { h.TeamId, h.Week })
+                .Select(g => new { g.Key.TeamId, g.Key.Week, Count = g.Count() }).ToListAsync(cancellationToken);
+            // What is known of each post's week, taken now: another view may give the memory back meanwhile.
+            var counts = counted.Select(c => (c.Week, Key: Key(c.TeamId, c.Week), c.Count, Sets: known.GetValueOrDefault(Key(c.TeamId, c.Week)))).ToList();
+            var stale = counts.Where(w => w.Sets is null || w.Sets.Held != w.Count).ToList();
+            if (stale.Count > 0)
             {
-                known.Clear();
-                split.Clear();
+                if (known.Count + periods.Count > MaxKnown)
+                {
+                    known.Clear();
+                    periods.Clear();
+                    split.Clear();
+                }
+                var reread = ofPosts;
+                if (stale.Count < counts.Count)
+                {
+                    // Only the stale posts, from the earliest stale week: on a view of a past period, this week's filings alone.
+                    var teams = stale.Select(s => s.Key.TeamId).Distinct().ToList();
+                    var sinceUtc = stale.Min(s => s.Key.StartUtc);
+                    reread = ofPosts.Where(i => teams.Contains(i.TeamId) && i.InspectedAtUtc >= sinceUtc);
+                }
+                var groups = await reread.Select(Read(starts, withVerdicts: true)).GroupBy(h => new { h.TeamId, h.Week, h.FormRevisionId, h.Verdicts })
+                    .Select(g => new { g.Key.TeamId, g.Key.Week, g.Key.FormRevisionId, g.Key.Verdicts, Count = g.Count(), Announced = g.Count(h => h.Announced) })
+                    .ToListAsync(cancellationToken);
+                var read = groups.GroupBy(g => Key(g.TeamId, g.Week)).ToDictionary(week => week.Key,
+                    week => new WeekSets(week.Sum(g => g.Count), week.Sum(g => g.Announced), [.. week.Select(g => new VerdictSet(g.FormRevisionId, Split(g.Verdicts), g.Count))]));
+                foreach (var (key, sets) in read) known[key] = sets;
+                counts = [.. counts.Select(w => read.TryGetValue(w.Key, out var sets) ? w with { Sets = sets } : w)];
             }
-            var reread = held;
-            if (stale.Count < weeks.Count)
-            {
-                // Only the stale posts, from the earliest stale week: on a view of a past period, this week's filings alone.
-                var teams = stale.Select(s => s.Key.TeamId).Distinct().ToList();
-                var sinceUtc = stale.Min(s => s.Key.StartUtc);
-                reread = held.Where(i => teams.Contains(i.TeamId) && i.InspectedAtUtc >= sinceUtc);
-            }
-            var groups = await reread.Select(Read(starts, withVerdicts: true)).GroupBy(h => new { h.TeamId, h.Week, h.FormRevisionId, h.Verdicts })
-                .Select(g => new { g.Key.TeamId, g.Key.Week, g.Key.FormRevisionId, g.Key.Verdicts, Count = g.Count(), Announced = g.Count(h => h.Announced) })
-                .ToListAsync(cancellationToken);
-            var read = groups.GroupBy(g => Key(g.TeamId, g.Week)).ToDictionary(week => week.Key,
-                week => new WeekSets(week.Sum(g => g.Count), week.Sum(g => g.Announced), [.. week.Select(g => new VerdictSet(g.FormRevisionId, Split(g.Verdicts), g.Count))]));
-            foreach (var (key, sets) in read) known[key] = sets;
-            weeks = [.. weeks.Select(w => read.TryGetValue(w.Key, out var sets) ? w with { Sets = sets } : w)];
+            foreach (var post in counts.GroupBy(w => w.Key.TeamId).Where(post => post.All(w => w.Sets is not null)))
+                periods[PeriodOf(post.Key)] = new PostPeriod(post.Sum(w => w.Sets!.Held), [.. post.Select(w => (w.Week, w.Sets!))]);
+            return counts;
         }
 
         // Added up per week and per distinct set of verdicts (split into ticks when it was read).
