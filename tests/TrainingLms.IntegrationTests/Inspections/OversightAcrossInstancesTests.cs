@@ -44,26 +44,29 @@ public class OversightAcrossInstancesTests : IAsyncLifetime
         using var onSecond = await second.SignedInAsync("XT1");
         await AddAsync(first, new(2026, 10, 14, 9, 0, 0), ItemVerdict.Ok, ItemVerdict.NotOk);
 
-        foreach (var client in new[] { onFirst, onSecond })
-        {
-            var html = await client.GetStringAsync(October);
-            Assert.Equal("1", Figure(html, "held"));
-            Assert.Equal("0|1|0|0.0%", Row(html, "data-item", "smile"));
-            Assert.Equal("1|1|1|50.0%", Row(html, "data-week", "2026-W42"));
-        }
+        await AssertOctoberAsync([onFirst, onSecond], held: "1",
+            ("data-item", "smile", "0|1|0|0.0%"),
+            ("data-week", "2026-W42", "1|1|1|50.0%"));
 
         // Into the week both have shown (W42), through the second; and into another week (W44), through the first.
         await AddAsync(second, new(2026, 10, 15, 9, 0, 0), ItemVerdict.Ok, ItemVerdict.Ok);
         await AddAsync(first, new(2026, 10, 28, 9, 0, 0), ItemVerdict.NotOk, ItemVerdict.Ok);
 
-        foreach (var client in new[] { onFirst, onSecond })
+        await AssertOctoberAsync([onFirst, onSecond], held: "3",
+            ("data-item", "smile", "2|1|0|66.7%"),
+            ("data-item", "meet", "2|1|0|66.7%"),
+            ("data-week", "2026-W42", "2|3|1|75.0%"),
+            ("data-week", "2026-W44", "1|1|1|50.0%"));
+    }
+
+    /// <summary>October's oversight as each client's next view shows it: the inspections held and the given rows.</summary>
+    private static async Task AssertOctoberAsync(HttpClient[] clients, string held, params (string Attribute, string Key, string Expected)[] rows)
+    {
+        foreach (var client in clients)
         {
             var html = await client.GetStringAsync(October);
-            Assert.Equal("3", Figure(html, "held"));
-            Assert.Equal("2|1|0|66.7%", Row(html, "data-item", "smile"));
-            Assert.Equal("2|1|0|66.7%", Row(html, "data-item", "meet"));
-            Assert.Equal("2|3|1|75.0%", Row(html, "data-week", "2026-W42"));
-            Assert.Equal("1|1|1|50.0%", Row(html, "data-week", "2026-W44"));
+            Assert.Equal(held, Figure(html, "held"));
+            foreach (var (attribute, key, expected) in rows) Assert.Equal(expected, Row(html, attribute, key));
         }
     }
 
