@@ -17,10 +17,14 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["courses-load", .. var targets]) return await CourseLoadBenchmark.RunAsync(targets);
-        if (args is ["pages", ..]) return await PagesBenchmark.RunAsync(large: args.Contains("--large"));
+        if (args is ["pages", ..]) return await PagesBenchmark.RunAsync(large: args.Contains("--large"), Only(args));
         if (args is ["instances", ..]) return await InstancesBenchmark.RunAsync();
         if (args is ["clips", ..]) return await ClipBenchmarks.RunAsync(rangeOnly: args is [_, "range"]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
+
+    /// <summary>The values of every <c>--only X</c> in the arguments.</summary>
+    private static List<string> Only(string[] args) =>
+        [.. args.Zip(args.Skip(1)).Where(pair => pair.First == "--only").Select(pair => pair.Second)];
 }

@@ -32,9 +32,11 @@ public static class PagesBenchmark
 
     private sealed class PageFailedException(string message) : Exception(message);
 
-    public static Task<int> RunAsync(bool large) => RunAsync(large ? new LargeCompany() : new DemoCompany());
+    /// <param name="large">On <see cref="LargeCompany"/> rather than the demo company.</param>
+    /// <param name="only">Only the pages whose path and query contain one of these (<c>--only /admin/people</c>, repeatable; <c>--only /</c> is the home page alone); every page when empty.</param>
+    public static Task<int> RunAsync(bool large, IReadOnlyList<string> only) => RunAsync(large ? new LargeCompany() : new DemoCompany(), only);
 
-    internal static async Task<int> RunAsync(IBenchCompany company)
+    internal static async Task<int> RunAsync(IBenchCompany company, IReadOnlyList<string> only)
     {
         var results = new List<PageResult>();
         var idles = new List<string>();
@@ -45,7 +47,7 @@ public static class PagesBenchmark
             foreach (var provider in BenchDatabase.Available)
             {
                 using var database = BenchDatabase.Create(provider);
-                results.AddRange(await CrawlAsync(database, company, hello, idles, seeded));
+                results.AddRange(await CrawlAsync(database, company, only, hello, idles, seeded));
             }
         }
         catch (PageFailedException failed)
@@ -70,7 +72,7 @@ public static class PagesBenchmark
         return 0;
     }
 
-    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, HelloServer hello, List<string> idles, List<string> seeded)
+    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, HelloServer hello, List<string> idles, List<string> seeded)
     {
         var counter = new SqlStatementCounter();
         await using var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter));
@@ -80,6 +82,7 @@ public static class PagesBenchmark
             seeded.Add($"{database.Provider}: {seed}");
         }
         var idle = await MeasureIdleAsync();
+        using var rss = RssSampler.Start();
         idles.Add($"{database.Provider}: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second");
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
         var results = new List<PageResult>();
@@ -97,7 +100,7 @@ public static class PagesBenchmark
             var cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
             var routes = (await PageDiscovery.DiscoverAsync(client, cookie, person.Role)).Concat(await company.DetailRoutesAsync(app.Services, person)).Distinct().ToList();
             Console.WriteLine($"{person.Role} ({person.Identifier}): {routes.Count} pages: {string.Join(' ', routes)}");
-            foreach (var route in routes)
+            foreach (var route in routes.Where(r => only.Count == 0 || only.Any(o => r == o || (o != "/" && r.Contains(o, StringComparison.Ordinal)))))
             {
                 // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
                 cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
@@ -110,6 +113,7 @@ public static class PagesBenchmark
                 await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
             }
         }
+        seeded.Add($"{database.Provider}: resident memory during the crawl at most {rss.PeakMb:0} MB (the app, hello and the benchmark share the process).");
         return results;
     }
 

@@ -1,0 +1,45 @@
+namespace TrainingLms.Benchmarks.Pages;
+
+/// <summary>
+/// The largest resident set the process (the app, hosted in the benchmark's own process) reaches while it runs, read
+/// from <c>/proc/self/status</c> every 50 ms: the figure the page budget's memory limit is about.
+/// </summary>
+internal sealed class RssSampler : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task sampling;
+    private long peakKb;
+
+    private RssSampler() => sampling = SampleAsync(stop.Token);
+
+    public static RssSampler Start() => new();
+
+    public double PeakMb => Interlocked.Read(ref peakKb) / 1024.0;
+
+    private async Task SampleAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        do
+        {
+            var kb = ResidentKb();
+            if (kb > Interlocked.Read(ref peakKb)) Interlocked.Exchange(ref peakKb, kb);
+        }
+        while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false) is true);
+    }
+
+    private static long ResidentKb()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        try { sampling.GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { }
+        stop.Dispose();
+    }
+}
