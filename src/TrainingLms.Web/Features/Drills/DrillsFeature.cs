@@ -39,6 +39,7 @@ public static class DrillsFeature
         builder.Services.AddSingleton<RecordChainKey>();
         builder.Services.AddSingleton<IInterceptor, RecordChainInterceptor>();
         builder.Services.AddScoped<RecordChainVerifier>();
+        builder.Services.AddSingleton<RecordChainMonitor>();
 
         // The verification page answers anyone: a small fixed window per address (counted in the database, for every
         // instance) keeps code-guessing slow and cheap to refuse.
