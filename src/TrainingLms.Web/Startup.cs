@@ -3,6 +3,7 @@ using TrainingLms.Web.Features.Content;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.People;
+using TrainingLms.Web.Infrastructure;
 using TrainingLms.Web.Infrastructure.Hosting;
 
 namespace TrainingLms.Web;
@@ -32,5 +33,7 @@ public static class Startup
         await services.EnsureRolesAsync();
         await services.SyncContentAsync();
         await services.CheckLessonClipsAsync();
+        // SQLite's query planner told of what changed since the last start (PRAGMA optimize); hourly after that.
+        await services.GetRequiredService<DatabaseStatistics>().RefreshAsync();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using TrainingLms.Web.Infrastructure.Hosting;
 using TrainingLms.Data.Configurations.Drills;
 
 namespace TrainingLms.Web.Infrastructure;
@@ -24,6 +25,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<DatabaseMigrations>();
         builder.Services.AddSingleton<PendingWrites>();
         builder.Services.AddSingleton<CacheChangeLog>();
+        builder.Services.AddSingleton<DatabaseStatistics>();
+        if (builder.HostingRole().ServesPages) builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseStatistics>());
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<PendingWrites>());
         builder.Services.AddSingleton<IInterceptor>(SearchPattern.Translation);
         // Pooled: the learner's pages make a context per request, and setting one up cost as much as a query.
