@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.Web.Features.Courses.Content;
@@ -10,6 +12,8 @@ public sealed record ManagedLesson(string Key, LocalizedText Title);
 public sealed record ManagedCourse(
     int Id, string Slug, LocalizedText Title, int Version, int Revision, DateTime PublishedAtUtc, RevisionSource Source,
     IReadOnlyList<ManagedLesson> Lessons, int Assigned, int Completed, int Overdue);
+
+public sealed record OverdueList(IReadOnlyList<OverdueAssignment> Rows, int Total, int Page, int PageCount);
 
 public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue, string? Contractor = null);
 
@@ -53,8 +57,14 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Overdue assignments of active people: all for administrators, a manager's site, a class leader's teams.</summary>
-    public async Task<IReadOnlyList<OverdueAssignment>> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, CancellationToken cancellationToken = default)
+    public const int OverduePageSize = 50;
+
+    /// <summary>
+    /// Overdue assignments of active people, a page at a time, the longest overdue first: all for administrators, a
+    /// manager's site, a class leader's teams. On a large company they run to tens of thousands, so they are filtered,
+    /// counted and paged by the database, each against its own site's today (the sites' zones are few: one condition each).
+    /// </summary>
+    public async Task<OverdueList> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = db.Users.AsNoTracking().Where(p => p.IsActive);
@@ -64,27 +74,60 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
         if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
-        // Compared with the latest date anywhere; each row is then checked against its own site's date.
-        var latestToday = SiteTime.Today(clock.GetUtcNow().UtcDateTime, "Pacific/Kiritimati");
-        var rows = await people
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zones = (await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TimeZoneId }).ToListAsync(cancellationToken))
+            .GroupBy(s => SiteTime.Today(now, s.TimeZoneId), s => s.Id)
+            .Select(g => (Today: g.Key, SiteIds: g.ToArray()));
+        var overdue = people
             .Join(db.CourseAssignments, p => p.Id, a => a.PersonId, (p, a) => new { Person = p, Assignment = a })
-            .Where(x => x.Assignment.DueOn < latestToday && x.Assignment.Course!.IsActive
-                && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
-            .Select(x => new
+            .Where(x => x.Assignment.Course!.IsActive && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
+            .Select(x => new OverdueCandidate
             {
-                x.Person.UserName, x.Person.FullName, Team = x.Person.Team == null ? null : x.Person.Team.Name,
-                Site = x.Person.Site == null ? null : x.Person.Site.Name, TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
-                x.Assignment.Course!.CurrentRevision!.Title, x.Assignment.Course.Slug, x.Assignment.DueOn,
+                SiteId = x.Person.SiteId, EmployeeNumber = x.Person.UserName!, FullName = x.Person.FullName,
+                Team = x.Person.Team == null ? null : x.Person.Team.Name, Site = x.Person.Site == null ? null : x.Person.Site.Name,
+                TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
+                Title = x.Assignment.Course!.CurrentRevision!.Title, Slug = x.Assignment.Course.Slug, DueOn = x.Assignment.DueOn,
                 Contractor = x.Person.ContractorCompany == null ? null : x.Person.ContractorCompany.Name,
             })
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return rows
-            .Select(r => (Row: r, Today: SiteTime.Today(now, r.TimeZoneId)))
-            .Where(r => r.Row.DueOn < r.Today)
-            .Select(r => new OverdueAssignment(r.Row.UserName!, r.Row.FullName, r.Row.Team, r.Row.Site, r.Row.Title, r.Row.Slug, r.Row.DueOn, r.Today.DayNumber - r.Row.DueOn.DayNumber, r.Row.Contractor))
-            .OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.EmployeeNumber)
-            .ToList();
+            .Where(DueBeforeOwnToday(SiteTime.Today(now, null), zones));
+        var total = await overdue.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + OverduePageSize - 1) / OverduePageSize);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        // Due longest ago first: the days overdue, but for a day between sites in zones either side of midnight.
+        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.EmployeeNumber).Skip((number - 1) * OverduePageSize).Take(OverduePageSize).ToListAsync(cancellationToken);
+        return new OverdueList(
+            [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
+                SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
+            total, number, pageCount);
+    }
+
+    /// <summary>Due before the person's own site's today (the default zone's for someone with no site), one condition per day sites are on.</summary>
+    private static Expression<Func<OverdueCandidate, bool>> DueBeforeOwnToday(DateOnly noSiteToday, IEnumerable<(DateOnly Today, int[] SiteIds)> zones)
+    {
+        Expression<Func<OverdueCandidate, bool>> noSite = r => r.SiteId == null && r.DueOn < noSiteToday;
+        var row = noSite.Parameters[0];
+        var body = noSite.Body;
+        foreach (var (today, siteIds) in zones)
+        {
+            Expression<Func<OverdueCandidate, bool>> zone = r => r.SiteId != null && siteIds.Contains(r.SiteId.Value) && r.DueOn < today;
+            body = Expression.OrElse(body, ReplacingExpressionVisitor.Replace(zone.Parameters[0], row, zone.Body));
+        }
+        return Expression.Lambda<Func<OverdueCandidate, bool>>(body, row);
+    }
+
+    /// <summary>An overdue assignment as the database filters and pages it (settable properties: EF follows them back into the query).</summary>
+    private sealed class OverdueCandidate
+    {
+        public int? SiteId { get; init; }
+        public string EmployeeNumber { get; init; } = "";
+        public string FullName { get; init; } = "";
+        public string? Team { get; init; }
+        public string? Site { get; init; }
+        public string? TimeZoneId { get; init; }
+        public LocalizedText Title { get; init; } = default!;
+        public string Slug { get; init; } = "";
+        public DateOnly DueOn { get; init; }
+        public string? Contractor { get; init; }
     }
 
     /// <summary>The site's course figures for the month of <paramref name="month"/> (the caller has checked the viewer may see the site).</summary>
