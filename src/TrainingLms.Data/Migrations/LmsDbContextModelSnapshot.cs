@@ -1235,6 +1235,8 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("DrillRevisionId");
 
+                    b.HasIndex("SessionId");
+
                     b.HasIndex("SignedById");
 
                     b.HasIndex("CandidateId", "SignedAtUtc");

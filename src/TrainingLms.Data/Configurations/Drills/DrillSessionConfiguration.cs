@@ -28,6 +28,9 @@ public class DrillAttemptConfiguration : IEntityTypeConfiguration<DrillAttempt>
         // One first attempt per candidate and session, and one correction per annulled attempt: a double tap adds nothing.
         attempt.HasIndex(a => new { a.SessionId, a.CandidateId }).IsUnique().HasFilter("\"CorrectsAttemptId\" IS NULL");
         attempt.HasIndex(a => a.CorrectsAttemptId).IsUnique();
+        // A session's attempts, corrections and all: the unique index above leaves corrections out, so the database
+        // could not use it to find them and read every attempt for each session a page counts.
+        attempt.HasIndex(a => a.SessionId);
         // A person's results: clearance, their home page, their history.
         attempt.HasIndex(a => new { a.CandidateId, a.SignedAtUtc });
         attempt.Property(a => a.Comment).HasMaxLength(DrillAttempt.MaxCommentLength);

@@ -1378,6 +1378,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     b.HasIndex("DrillRevisionId");
 
+                    b.HasIndex("SessionId");
+
                     b.HasIndex("SignedById");
 
                     b.HasIndex("CandidateId", "SignedAtUtc");
