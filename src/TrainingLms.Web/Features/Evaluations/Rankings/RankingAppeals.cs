@@ -6,7 +6,7 @@ namespace TrainingLms.Web.Features.Evaluations.Rankings;
 /// Appeals against a published line: filed by the person evaluated (a team's class leader for a team), decided by an
 /// administrator. Amending publishes a new revision beside the old one; nothing is overwritten.
 /// </summary>
-public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<RankingsOptions> options)
+public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, RankingPublicationCache cache, TimeProvider clock, IOptions<RankingsOptions> options)
 {
     public const int MaxReasonLength = 2000;
     public const int MaxNoteLength = 1000;
@@ -26,8 +26,8 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
         var target = await db.EvaluationTargets.AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.Id, t.PeriodId, t.Subject }).SingleOrDefaultAsync(cancellationToken);
         if (target is null) return new(RankingStatus.NotFound);
         if (!await OwnTargets(db, viewer.PersonId).AnyAsync(t => t.Id == targetId, cancellationToken)) return new(RankingStatus.NotYourLine);
-        var revisions = await db.RankingPublications.AsNoTracking().Where(p => p.PeriodId == target.PeriodId && p.Subject == target.Subject)
-            .OrderBy(p => p.Revision).ToListAsync(cancellationToken);
+        var revisions = await cache.ListAsync(db, db.RankingPublications.Where(p => p.PeriodId == target.PeriodId && p.Subject == target.Subject)
+            .OrderBy(p => p.Revision), cancellationToken);
         if (revisions.Count == 0 || revisions[^1].Entries.All(e => e.TargetId != targetId)) return new(RankingStatus.NotFound);
         var now = clock.GetUtcNow().UtcDateTime;
         if (now > revisions[0].PublishedAtUtc.AddDays(options.Value.AppealDays)) return new(RankingStatus.AppealWindowClosed);
@@ -51,7 +51,7 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ti
             .Join(db.EvaluationPeriods, x => x.PeriodId, p => p.Id, (x, p) => new { x.Appeal, x.SubjectName, x.SiteName, x.Subject, x.PeriodId, p.Year, p.Month })
             .ToListAsync(cancellationToken);
         var periodIds = appeals.Select(a => a.PeriodId).Distinct().ToList();
-        var standing = await RankingDrafts.LatestRevisions(db).Where(p => periodIds.Contains(p.PeriodId)).ToListAsync(cancellationToken);
+        var standing = await cache.ListAsync(db, RankingDrafts.LatestRevisions(db).Where(p => periodIds.Contains(p.PeriodId)), cancellationToken);
         double? Current(int periodId, EvaluationSubject subject, int targetId) =>
             standing.FirstOrDefault(p => p.PeriodId == periodId && p.Subject == subject)?.Entries.FirstOrDefault(e => e.TargetId == targetId)?.Score;
         return [.. appeals.OrderBy(a => a.Appeal.Status != AppealStatus.Open).ThenByDescending(a => a.Appeal.FiledAtUtc)

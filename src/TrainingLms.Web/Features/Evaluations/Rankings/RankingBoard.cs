@@ -6,7 +6,7 @@ namespace TrainingLms.Web.Features.Evaluations.Rankings;
 /// A month's rankings as the viewer may see them: the published revisions (or, for an administrator, a live draft
 /// before publication), the site ranking derived from the team lines, and the viewer's own appealable lines and appeals.
 /// </summary>
-public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, IOptions<RankingsOptions> options)
+public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, RankingPublicationCache cache, TimeProvider clock, IOptions<RankingsOptions> options)
 {
     public async Task<RankingMonth> MonthAsync(RankingViewer viewer, DateOnly? month, EvaluationSubject? subject = null, int? revision = null, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Time
         var shown = month ?? (period is null ? null : new DateOnly(period.Year, period.Month, 1));
         if (period is null) return new(shown, null, periods, [], [], [], []);
 
-        var publications = await db.RankingPublications.AsNoTracking().Where(p => p.PeriodId == period.Id).OrderBy(p => p.Revision).ToListAsync(cancellationToken);
+        var publications = await cache.ListAsync(db, db.RankingPublications.Where(p => p.PeriodId == period.Id).OrderBy(p => p.Revision), cancellationToken);
         var subjects = new List<SubjectRanking>();
         if (publications.Count > 0)
         {

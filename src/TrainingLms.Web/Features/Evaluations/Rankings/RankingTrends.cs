@@ -7,7 +7,7 @@ namespace TrainingLms.Web.Features.Evaluations.Rankings;
 /// Monthly scores over the last months that have a published ranking: each site's (the mean of its teams, as on the
 /// rankings page) and each team's, from the latest revision of every month's team ranking. Drafts never count.
 /// </summary>
-public sealed class RankingTrends(IDbContextFactory<LmsDbContext> dbFactory, IOptions<RankingsOptions> options)
+public sealed class RankingTrends(IDbContextFactory<LmsDbContext> dbFactory, RankingPublicationCache cache, IOptions<RankingsOptions> options)
 {
     public async Task<TrendBoard> BoardAsync(int? siteId, CancellationToken cancellationToken = default)
     {
@@ -24,8 +24,8 @@ public sealed class RankingTrends(IDbContextFactory<LmsDbContext> dbFactory, IOp
             .Select(p => new { p.Id, p.Year, p.Month }).ToListAsync(cancellationToken);
         var periodIds = periods.Select(p => p.Id).ToList();
         // An amendment after an appeal replaces the month's line: only the latest revision of each month counts.
-        var publications = await RankingDrafts.LatestRevisions(db)
-            .Where(p => p.Subject == EvaluationSubject.Team && periodIds.Contains(p.PeriodId)).ToListAsync(cancellationToken);
+        var publications = await cache.ListAsync(db, RankingDrafts.LatestRevisions(db)
+            .Where(p => p.Subject == EvaluationSubject.Team && periodIds.Contains(p.PeriodId)), cancellationToken);
         var targets = await db.EvaluationTargets.AsNoTracking().Where(t => periodIds.Contains(t.PeriodId) && t.Subject == EvaluationSubject.Team)
             .Select(t => new { t.Id, t.TeamId, t.SiteId, t.SubjectName, t.SiteName }).ToDictionaryAsync(t => t.Id, cancellationToken);
 

@@ -6,6 +6,7 @@ public static class RankingsFeature
     {
         builder.Services.AddOptions<RankingsOptions>().BindConfiguration(RankingsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RankingPublicationCache>();
         builder.Services.AddScoped<RankingBoard>();
         builder.Services.AddScoped<RankingPublisher>();
         builder.Services.AddScoped<RankingAppeals>();
