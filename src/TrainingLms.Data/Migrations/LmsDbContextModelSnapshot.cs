@@ -681,6 +681,8 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("CourseId", "DueOn");
 
                     b.HasIndex("PersonId", "CourseId")

@@ -9,6 +9,7 @@ using TrainingLms.Domain;
 using TrainingLms.Domain.Inspections;
 using TrainingLms.IntegrationTests.Demo;
 using TrainingLms.IntegrationTests.Infrastructure;
+using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.Inspections;
 using TrainingLms.Web.Features.Inspections.Oversight;
@@ -68,6 +69,40 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
 
         Assert.Equal(await CountsAsync(large.App), await CountsAsync(again));
         Assert.Equal(await FingerprintAsync(large.App), await FingerprintAsync(again));
+    }
+
+    /// <summary>
+    /// The overdue list on tens of thousands of overdue assignments: an administrator's is counted up to the limit and
+    /// paged oldest first; a manager's site is counted exactly, each person against their own site's today, equal to a
+    /// count by hand over every assignment of the site.
+    /// </summary>
+    [Fact]
+    public async Task OverdueList_AdministratorCappedAndOldestFirst_ManagerCountedAsByHand()
+    {
+        var (admin, second, manager, byHand) = await large.App.WithScopeAsync(async services =>
+        {
+            var courses = services.GetRequiredService<CourseAdministration>();
+            var db = services.GetRequiredService<LmsDbContext>();
+            var managerPerson = await db.Users.SingleAsync(p => p.UserName == "M0001");
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var assignments = await db.CourseAssignments.AsNoTracking()
+                .Where(a => a.Course!.IsActive && db.Users.Any(p => p.Id == a.PersonId && p.IsActive && p.SiteId == managerPerson.SiteId))
+                .Select(a => new { a.PersonId, a.CourseId, a.DueOn, Zone = db.Users.Where(p => p.Id == a.PersonId).Select(p => p.Site!.TimeZoneId).First() })
+                .ToListAsync();
+            var done = (await db.CourseCompletions.AsNoTracking().Select(c => new { c.PersonId, c.CourseId }).ToListAsync()).ToHashSet();
+            var overdue = assignments.Count(a => a.DueOn < SiteTime.Today(now, a.Zone) && !done.Contains(new { a.PersonId, a.CourseId }));
+            return (await courses.OverdueAsync("nobody", administrator: true, manager: false), await courses.OverdueAsync("nobody", true, false, page: 2),
+                await courses.OverdueAsync(managerPerson.Id, administrator: false, manager: true), overdue);
+        });
+
+        Assert.True(admin.More, $"{admin.Total} overdue");
+        Assert.Equal((CourseAdministration.OverdueCountLimit, CourseAdministration.OverdueCountLimit / CourseAdministration.OverduePageSize), (admin.Total, admin.PageCount));
+        var pages = admin.Rows.Concat(second.Rows).ToList();
+        Assert.Equal(2 * CourseAdministration.OverduePageSize, pages.Count);
+        Assert.Equal(pages.OrderBy(r => r.DueOn).Select(r => r.DueOn), pages.Select(r => r.DueOn));
+        Assert.All(pages, r => Assert.True(r.DaysOverdue > 0, $"{r.EmployeeNumber} {r.DueOn}: {r.DaysOverdue} days"));
+        Assert.True(byHand > 0);
+        Assert.Equal((byHand, false), (manager.Total, manager.More));
     }
 
     [Fact]

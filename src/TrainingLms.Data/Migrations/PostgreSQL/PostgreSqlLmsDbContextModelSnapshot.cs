@@ -760,6 +760,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("CourseId", "DueOn");
 
                     b.HasIndex("PersonId", "CourseId")

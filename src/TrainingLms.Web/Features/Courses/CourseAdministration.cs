@@ -13,7 +13,8 @@ public sealed record ManagedCourse(
     int Id, string Slug, LocalizedText Title, int Version, int Revision, DateTime PublishedAtUtc, RevisionSource Source,
     IReadOnlyList<ManagedLesson> Lessons, int Assigned, int Completed, int Overdue);
 
-public sealed record OverdueList(IReadOnlyList<OverdueAssignment> Rows, int Total, int Page, int PageCount);
+/// <param name="More">More than <see cref="CourseAdministration.OverdueCountLimit"/>: <paramref name="Total"/> is that limit.</param>
+public sealed record OverdueList(IReadOnlyList<OverdueAssignment> Rows, int Total, bool More, int Page, int PageCount);
 
 public sealed record OverdueAssignment(string EmployeeNumber, string FullName, string? Team, string? Site, LocalizedText Course, string CourseSlug, DateOnly DueOn, int DaysOverdue, string? Contractor = null);
 
@@ -59,10 +60,15 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
 
     public const int OverduePageSize = 50;
 
+    /// <summary>Overdue assignments counted at most: past it the list says "more than" and pages no further (narrow it by staff instead).</summary>
+    public const int OverdueCountLimit = 1_000;
+
     /// <summary>
     /// Overdue assignments of active people, a page at a time, the longest overdue first: all for administrators, a
-    /// manager's site, a class leader's teams. On a large company they run to tens of thousands, so they are filtered,
-    /// counted and paged by the database, each against its own site's today (the sites' zones are few: one condition each).
+    /// manager's site, a class leader's teams. On a large company they run to tens of thousands (41,000 for an
+    /// administrator), so the database filters them, each against its own site's today (the sites' zones are few: one
+    /// condition each), walks them oldest first down an index on the due date and stops at the page, and counts them
+    /// up to <see cref="OverdueCountLimit"/>.
     /// </summary>
     public async Task<OverdueList> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, int? page = null, CancellationToken cancellationToken = default)
     {
@@ -74,31 +80,40 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
         if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
+        if (!administrator)
+        {
+            // A site's or a team's people, found first: joined as a condition, the database read every assignment.
+            var ids = await people.Select(p => p.Id).ToListAsync(cancellationToken);
+            people = db.Users.AsNoTracking().Where(p => ids.Contains(p.Id));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
+        var latestToday = SiteTime.Today(now, "Pacific/Kiritimati");
         var zones = (await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TimeZoneId }).ToListAsync(cancellationToken))
             .GroupBy(s => SiteTime.Today(now, s.TimeZoneId), s => s.Id)
             .Select(g => (Today: g.Key, SiteIds: g.ToArray()));
         var overdue = people
             .Join(db.CourseAssignments, p => p.Id, a => a.PersonId, (p, a) => new { Person = p, Assignment = a })
-            .Where(x => x.Assignment.Course!.IsActive && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
+            .Where(x => x.Assignment.DueOn < latestToday && x.Assignment.Course!.IsActive && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
             .Select(x => new OverdueCandidate
             {
-                SiteId = x.Person.SiteId, EmployeeNumber = x.Person.UserName!, FullName = x.Person.FullName,
+                AssignmentId = x.Assignment.Id, SiteId = x.Person.SiteId, EmployeeNumber = x.Person.UserName!, FullName = x.Person.FullName,
                 Team = x.Person.Team == null ? null : x.Person.Team.Name, Site = x.Person.Site == null ? null : x.Person.Site.Name,
                 TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
                 Title = x.Assignment.Course!.CurrentRevision!.Title, Slug = x.Assignment.Course.Slug, DueOn = x.Assignment.DueOn,
                 Contractor = x.Person.ContractorCompany == null ? null : x.Person.ContractorCompany.Name,
             })
             .Where(DueBeforeOwnToday(SiteTime.Today(now, null), zones));
-        var total = await overdue.CountAsync(cancellationToken);
+        var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
+        var total = Math.Min(counted, OverdueCountLimit);
         var pageCount = Math.Max(1, (total + OverduePageSize - 1) / OverduePageSize);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
-        // Due longest ago first: the days overdue, but for a day between sites in zones either side of midnight.
-        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.EmployeeNumber).Skip((number - 1) * OverduePageSize).Take(OverduePageSize).ToListAsync(cancellationToken);
+        // Due longest ago first (the days overdue, but for a day between sites in zones either side of midnight), then in
+        // the order they were assigned: both follow the due date's index, so the page is found without sorting them all.
+        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.AssignmentId).Skip((number - 1) * OverduePageSize).Take(OverduePageSize).ToListAsync(cancellationToken);
         return new OverdueList(
             [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
                 SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
-            total, number, pageCount);
+            total, counted > OverdueCountLimit, number, pageCount);
     }
 
     /// <summary>Due before the person's own site's today (the default zone's for someone with no site), one condition per day sites are on.</summary>
@@ -118,6 +133,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     /// <summary>An overdue assignment as the database filters and pages it (settable properties: EF follows them back into the query).</summary>
     private sealed class OverdueCandidate
     {
+        public int AssignmentId { get; init; }
         public int? SiteId { get; init; }
         public string EmployeeNumber { get; init; } = "";
         public string FullName { get; init; } = "";

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingLms.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class CourseAssignmentsByDueDate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseAssignments_DueOn",
+                table: "CourseAssignments",
+                column: "DueOn");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_CourseAssignments_DueOn",
+                table: "CourseAssignments");
+        }
+    }
+}
