@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using TrainingLms.Web.Features.Localization;
 
 namespace TrainingLms.Web.Tests;
 
@@ -11,7 +13,11 @@ public abstract partial class LocalizedContext : BunitContext
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUICulture = CultureInfo.CurrentUICulture;
 
-    protected LocalizedContext() => Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    protected LocalizedContext()
+    {
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<IStringLocalizer<SharedResource>, CachingStringLocalizer>();
+    }
 
     /// <summary>Sets both cultures, as the request localization middleware does for a page.</summary>
     protected static void UseCulture(string name)

@@ -13,6 +13,7 @@ public static class LocalizationFeature
     public static void AddLmsLocalization(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<IStringLocalizer<SharedResource>, CachingStringLocalizer>();
         // Serve Chinese as characters, not numeric entities: pages stay a third of the size on a phone.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddOptions<LmsLocalizationOptions>().BindConfiguration(LmsLocalizationOptions.SectionName)
