@@ -64,11 +64,19 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summary = (await SummariesAsync(db, db.EvaluationPeriods.Where(p => p.Id == periodId), cancellationToken)).SingleOrDefault();
         if (summary is null) return null;
+        // The columns the page shows, not whole evaluations: each carries its scores as JSON, and a large company's
+        // month has some 13,000 of them.
         var targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
-            .Include(t => t.Evaluators).Include(t => t.Evaluations).AsSplitQuery().ToListAsync(cancellationToken);
+            .Select(t => new
+            {
+                t.Id, t.Subject, t.SubjectName, t.SiteName,
+                Assigned = t.Evaluators.Select(a => new EvaluatorCoverage(a.EvaluatorId, a.EvaluatorName, null, null)).ToList(),
+                Scored = t.Evaluations.Select(e => new EvaluatorCoverage(e.EvaluatorId, e.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc)).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(cancellationToken);
         var lines = targets
             .OrderBy(t => t.Subject).ThenBy(t => t.SiteName, StringComparer.Ordinal).ThenBy(t => t.SubjectName, StringComparer.Ordinal)
-            .Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t)))
+            .Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t.Assigned, t.Scored)))
             .ToList();
 
         var zone = await companyZone.GetAsync(cancellationToken);
@@ -80,14 +88,13 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
     private static async Task<Dictionary<int, int>> CountByPeriodAsync(IQueryable<int> periodIds, CancellationToken cancellationToken) =>
         await periodIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    private static List<EvaluatorCoverage> Coverage(EvaluationTarget target)
+    /// <summary>Every assigned evaluator, with their evaluation if they made one, and anyone who evaluated unassigned; by name.</summary>
+    private static List<EvaluatorCoverage> Coverage(List<EvaluatorCoverage> assigned, List<EvaluatorCoverage> scored)
     {
-        var scored = target.Evaluations.ToDictionary(e => e.EvaluatorId);
-        var assigned = target.Evaluators.Select(a => scored.GetValueOrDefault(a.EvaluatorId) is { } e
-            ? new EvaluatorCoverage(a.EvaluatorId, a.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc)
-            : new EvaluatorCoverage(a.EvaluatorId, a.EvaluatorName, null, null));
-        var unassigned = target.Evaluations.Where(e => target.Evaluators.All(a => a.EvaluatorId != e.EvaluatorId))
-            .Select(e => new EvaluatorCoverage(e.EvaluatorId, e.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc));
-        return [.. assigned.Concat(unassigned).OrderBy(e => e.Name, StringComparer.Ordinal)];
+        var byEvaluator = scored.ToDictionary(e => e.EvaluatorId);
+        var assignedIds = assigned.Select(a => a.EvaluatorId).ToHashSet();
+        return [.. assigned.Select(a => byEvaluator.GetValueOrDefault(a.EvaluatorId) is { } e ? e with { Name = a.Name } : a)
+            .Concat(scored.Where(e => !assignedIds.Contains(e.EvaluatorId)))
+            .OrderBy(e => e.Name, StringComparer.Ordinal)];
     }
 }
