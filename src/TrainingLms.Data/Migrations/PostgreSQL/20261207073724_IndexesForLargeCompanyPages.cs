@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace TrainingLms.Data.Migrations
+namespace TrainingLms.Data.Migrations.PostgreSQL
 {
     /// <inheritdoc />
-    public partial class DrillAttemptsBySession : Migration
+    public partial class IndexesForLargeCompanyPages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,11 @@ namespace TrainingLms.Data.Migrations
                 name: "IX_DrillAttempts_SessionId",
                 table: "DrillAttempts",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseAssignments_DueOn",
+                table: "CourseAssignments",
+                column: "DueOn");
         }
 
         /// <inheritdoc />
@@ -22,6 +27,10 @@ namespace TrainingLms.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_DrillAttempts_SessionId",
                 table: "DrillAttempts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CourseAssignments_DueOn",
+                table: "CourseAssignments");
         }
     }
 }

@@ -12,8 +12,8 @@ using TrainingLms.Data;
 namespace TrainingLms.Data.Migrations
 {
     [DbContext(typeof(LmsDbContext))]
-    [Migration("20261207065725_DrillAttemptsBySession")]
-    partial class DrillAttemptsBySession
+    [Migration("20261207073708_IndexesForLargeCompanyPages")]
+    partial class IndexesForLargeCompanyPages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -683,6 +683,8 @@ namespace TrainingLms.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
 
                     b.HasIndex("CourseId", "DueOn");
 

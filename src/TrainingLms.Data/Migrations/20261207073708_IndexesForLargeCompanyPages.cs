@@ -5,11 +5,16 @@
 namespace TrainingLms.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CourseAssignmentsByDueDate : Migration
+    public partial class IndexesForLargeCompanyPages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateIndex(
+                name: "IX_DrillAttempts_SessionId",
+                table: "DrillAttempts",
+                column: "SessionId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_CourseAssignments_DueOn",
                 table: "CourseAssignments",
@@ -19,6 +24,10 @@ namespace TrainingLms.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_DrillAttempts_SessionId",
+                table: "DrillAttempts");
+
             migrationBuilder.DropIndex(
                 name: "IX_CourseAssignments_DueOn",
                 table: "CourseAssignments");
