@@ -11,6 +11,8 @@ using TrainingLms.IntegrationTests.Demo;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
+using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.Evaluations.Scoring;
 using TrainingLms.Web.Features.Inspections;
 using TrainingLms.Web.Features.Inspections.Oversight;
 
@@ -103,6 +105,30 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
         Assert.All(pages, r => Assert.True(r.DaysOverdue > 0, $"{r.EmployeeNumber} {r.DueOn}: {r.DaysOverdue} days"));
         Assert.True(byHand > 0);
         Assert.Equal((byHand, false), (manager.Total, manager.More));
+    }
+
+    /// <summary>A month of the large company's evaluations, a page of targets at a time; the missing count is the whole month's, as counted by hand.</summary>
+    [Fact]
+    public async Task PeriodRecord_APageOfTargets_MissingCountedOverTheMonth()
+    {
+        var (first, last, byHand, targets) = await large.App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<LmsDbContext>();
+            var periodId = await db.EvaluationPeriods.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month).Select(p => p.Id).FirstAsync();
+            var administration = services.GetRequiredService<PeriodAdministration>();
+            var admin = new EvaluationViewer("admin", true);
+            var missing = await db.EvaluatorAssignments.CountAsync(a => db.EvaluationTargets.Any(t => t.Id == a.TargetId && t.PeriodId == periodId)
+                && !db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId));
+            var count = await db.EvaluationTargets.CountAsync(t => t.PeriodId == periodId);
+            var firstPage = (await administration.RecordAsync(admin, periodId))!;
+            return (firstPage, (await administration.RecordAsync(admin, periodId, firstPage.PageCount + 5))!, missing, count);
+        });
+
+        Assert.True(targets > PeriodAdministration.TargetsPerPage, $"{targets} targets");
+        Assert.Equal((PeriodAdministration.TargetsPerPage, (targets + PeriodAdministration.TargetsPerPage - 1) / PeriodAdministration.TargetsPerPage), (first.Targets.Count, first.PageCount));
+        Assert.Equal((first.PageCount, targets - (first.PageCount - 1) * PeriodAdministration.TargetsPerPage), (last.Page, last.Targets.Count));
+        Assert.Equal(byHand, first.Missing);
+        Assert.Empty(first.Targets.Select(t => t.TargetId).Intersect(last.Targets.Select(t => t.TargetId)));
     }
 
     [Fact]

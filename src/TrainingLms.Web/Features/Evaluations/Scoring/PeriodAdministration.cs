@@ -28,10 +28,17 @@ public sealed record TargetCoverage(int TargetId, EvaluationSubject Subject, str
 /// missing evaluations are flagged from <see cref="EvaluationCycleOptions.FlagDaysBeforeDeadline"/> days before the
 /// deadline; once closed, the same lines are the record of what was and was not evaluated.
 /// </summary>
-public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCoverage> Targets, bool FlagMissing, int DaysToDeadline);
+/// <param name="Targets">A page of them (<see cref="PeriodAdministration.TargetsPerPage"/>): a large company's month has some 1,400 targets and 17,000 assignments.</param>
+public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCoverage> Targets, bool FlagMissing, int DaysToDeadline, int Page = 1, int PageCount = 1)
+{
+    /// <summary>Assigned evaluators who have not scored, in the whole period.</summary>
+    public int Missing => Summary.Assignments - Summary.AssignmentsDone;
+}
 
 public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<EvaluationCycleOptions> options)
 {
+    public const int TargetsPerPage = 100;
+
     /// <summary>Every period, newest first; nothing for anyone but an administrator.</summary>
     public async Task<IReadOnlyList<PeriodSummary>> PeriodsAsync(EvaluationViewer viewer, CancellationToken cancellationToken = default)
     {
@@ -58,15 +65,18 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
     }
 
     /// <summary>One period's record; null when it does not exist or the viewer is not an administrator.</summary>
-    public async Task<PeriodRecord?> RecordAsync(EvaluationViewer viewer, int periodId, CancellationToken cancellationToken = default)
+    public async Task<PeriodRecord?> RecordAsync(EvaluationViewer viewer, int periodId, int? page = null, CancellationToken cancellationToken = default)
     {
         if (!viewer.IsAdmin) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summary = (await SummariesAsync(db, db.EvaluationPeriods.Where(p => p.Id == periodId), cancellationToken)).SingleOrDefault();
         if (summary is null) return null;
-        // The columns the page shows, not whole evaluations: each carries its scores as JSON, and a large company's
-        // month has some 13,000 of them.
+        var pageCount = Math.Max(1, (summary.Targets + TargetsPerPage - 1) / TargetsPerPage);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        // The columns the page shows, not whole evaluations: each carries its scores as JSON.
         var targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
+            .OrderBy(t => t.Subject).ThenBy(t => t.SiteName).ThenBy(t => t.SubjectName).ThenBy(t => t.Id)
+            .Skip((number - 1) * TargetsPerPage).Take(TargetsPerPage)
             .Select(t => new
             {
                 t.Id, t.Subject, t.SubjectName, t.SiteName,
@@ -74,15 +84,12 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
                 Scored = t.Evaluations.Select(e => new EvaluatorCoverage(e.EvaluatorId, e.EvaluatorName, e.Percent, e.RevisedAtUtc ?? e.SubmittedAtUtc)).ToList(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
-        var lines = targets
-            .OrderBy(t => t.Subject).ThenBy(t => t.SiteName, StringComparer.Ordinal).ThenBy(t => t.SubjectName, StringComparer.Ordinal)
-            .Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t.Assigned, t.Scored)))
-            .ToList();
+        var lines = targets.Select(t => new TargetCoverage(t.Id, t.Subject, t.SubjectName, t.SiteName, Coverage(t.Assigned, t.Scored))).ToList();
 
         var zone = await companyZone.GetAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, zone);
         var daysLeft = summary.Deadline.DayNumber - today.DayNumber;
-        return new PeriodRecord(summary, lines, !summary.IsClosed && daysLeft <= options.Value.FlagDaysBeforeDeadline, daysLeft);
+        return new PeriodRecord(summary, lines, !summary.IsClosed && daysLeft <= options.Value.FlagDaysBeforeDeadline, daysLeft, number, pageCount);
     }
 
     private static async Task<Dictionary<int, int>> CountByPeriodAsync(IQueryable<int> periodIds, CancellationToken cancellationToken) =>
