@@ -12,6 +12,7 @@ using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills.Records;
 using TrainingLms.Web.Features.Evaluations.Cycle;
+using TrainingLms.Web.Features.Evaluations.Rankings;
 using TrainingLms.Web.Features.Evaluations.Scoring;
 using TrainingLms.Web.Features.Inspections;
 using TrainingLms.Web.Features.Inspections.Oversight;
@@ -129,6 +130,30 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
         Assert.Equal((first.PageCount, targets - (first.PageCount - 1) * PeriodAdministration.TargetsPerPage), (last.Page, last.Targets.Count));
         Assert.Equal(byHand, first.Missing);
         Assert.Empty(first.Targets.Select(t => t.TargetId).Intersect(last.Targets.Select(t => t.TargetId)));
+    }
+
+    /// <summary>The rankings a hundred lines of each subject a page, ranks running on from page to page; the sites' ranking whole on each.</summary>
+    [Fact]
+    public async Task Rankings_AHundredLinesAPage_RanksRunOn()
+    {
+        var (first, second) = await large.App.WithScopeAsync(async services =>
+        {
+            var board = services.GetRequiredService<RankingBoard>();
+            var viewer = new RankingViewer("nobody", IsAdmin: true, IsManager: false);
+            return (await board.MonthAsync(viewer, null), await board.MonthAsync(viewer, null, page: 2));
+        });
+
+        Assert.True(first.IsPublished);
+        var largest = first.Subjects.Max(s => s.LineCount);
+        Assert.True(largest > RankingBoard.LinesPerPage, $"{largest} lines");
+        Assert.Equal((1, 2, (largest + RankingBoard.LinesPerPage - 1) / RankingBoard.LinesPerPage), (first.Page, second.Page, first.PageCount));
+        foreach (var (one, two) in first.Subjects.Zip(second.Subjects))
+        {
+            Assert.Equal(Math.Min(one.LineCount, RankingBoard.LinesPerPage), one.Lines.Count);
+            if (two.Lines.Count > 0) Assert.True(two.Lines[0].Entry.Rank >= one.Lines[^1].Entry.Rank);
+            Assert.Empty(one.Lines.Select(l => l.Entry.TargetId).Intersect(two.Lines.Select(l => l.Entry.TargetId)));
+        }
+        Assert.Equal(first.Sites, second.Sites);
     }
 
     [Fact]

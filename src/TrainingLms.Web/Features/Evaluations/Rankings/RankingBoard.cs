@@ -8,7 +8,11 @@ namespace TrainingLms.Web.Features.Evaluations.Rankings;
 /// </summary>
 public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, RankingPublicationCache cache, TimeProvider clock, IOptions<RankingsOptions> options)
 {
-    public async Task<RankingMonth> MonthAsync(RankingViewer viewer, DateOnly? month, EvaluationSubject? subject = null, int? revision = null, CancellationToken cancellationToken = default)
+    /// <summary>Lines of each subject a page: a large company ranks 500 teams and as many supervisors, and drawing them all was most of the page's time.</summary>
+    public const int LinesPerPage = 100;
+
+    /// <param name="page">Which <see cref="LinesPerPage"/> lines of each subject; the sites' ranking and the viewer's own lines are whole on every page.</param>
+    public async Task<RankingMonth> MonthAsync(RankingViewer viewer, DateOnly? month, EvaluationSubject? subject = null, int? revision = null, int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var periods = await db.EvaluationPeriods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
@@ -38,7 +42,10 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
         }
         var teamLines = subjects.FirstOrDefault(s => s.Subject == EvaluationSubject.Team)?.Lines.Select(l => l.Entry) ?? [];
         var (appealable, appeals) = publications.Count > 0 ? await AppealsAsync(db, viewer, period.Id, publications, cancellationToken) : ([], []);
-        return new(shown, period, periods, subjects, RankingCalculator.Sites(teamLines), appealable, appeals);
+        var pageCount = Math.Max(1, subjects.Select(s => (s.Lines.Count + LinesPerPage - 1) / LinesPerPage).DefaultIfEmpty(1).Max());
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var paged = subjects.Select(s => s with { Lines = [.. s.Lines.Skip((number - 1) * LinesPerPage).Take(LinesPerPage)], LineCount = s.Lines.Count }).ToList();
+        return new(shown, period, periods, paged, RankingCalculator.Sites(teamLines), appealable, appeals) { Page = number, PageCount = pageCount };
     }
 
     private static List<RankingLine> Lines(IReadOnlyList<RankingEntry> entries, IReadOnlyList<RankingEntry>? before) =>
@@ -49,8 +56,9 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
     {
         var mine = await RankingAppeals.OwnTargets(db, viewer.PersonId).Where(t => t.PeriodId == periodId)
             .Select(t => new { t.Id, t.Subject, t.SubjectName }).ToListAsync(cancellationToken);
+        var publicationIds = publications.Select(p => p.Id).ToList();
         var appeals = await db.RankingAppeals.AsNoTracking()
-            .Where(a => a.AppellantId == viewer.PersonId && publications.Select(p => p.Id).Contains(a.PublicationId))
+            .Where(a => a.AppellantId == viewer.PersonId && publicationIds.Contains(a.PublicationId))
             .OrderByDescending(a => a.FiledAtUtc)
             .Select(a => new AppealView(a.Id, a.TargetId, "", a.Reason, a.FiledAtUtc, a.Status, a.DecidedByName, a.Decision, a.AmendedScore))
             .ToListAsync(cancellationToken);
@@ -81,11 +89,19 @@ public sealed record RankingMonth(
 {
     public bool IsPublished => Period?.Published == true;
 
+    public int Page { get; init; } = 1;
+
+    public int PageCount { get; init; } = 1;
+
     public bool IsDraft => Subjects.Any(s => s.IsDraft);
 }
 
 /// <summary>One subject kind's ranking: a published revision with the revision numbers beside it, or a draft.</summary>
-public sealed record SubjectRanking(EvaluationSubject Subject, bool IsDraft, RankingPublication? Publication, IReadOnlyList<int> Revisions, IReadOnlyList<RankingLine> Lines);
+/// <param name="Lines">The page's lines (<see cref="RankingBoard.LinesPerPage"/>); <see cref="LineCount"/> says how many there are in all.</param>
+public sealed record SubjectRanking(EvaluationSubject Subject, bool IsDraft, RankingPublication? Publication, IReadOnlyList<int> Revisions, IReadOnlyList<RankingLine> Lines)
+{
+    public int LineCount { get; init; } = Lines.Count;
+}
 
 /// <summary>A ranked line and, when this revision changed it, the line as the previous revision had it.</summary>
 public sealed record RankingLine(RankingEntry Entry, RankingEntry? Before);
