@@ -34,6 +34,6 @@ public static class Startup
         await services.SyncContentAsync();
         await services.CheckLessonClipsAsync();
         // SQLite's query planner told of what changed since the last start (PRAGMA optimize); hourly after that.
-        await services.GetRequiredService<DatabaseStatistics>().RefreshAsync();
+        await services.GetRequiredService<DatabaseStatistics>().RefreshAtStartAsync();
     }
 }

@@ -23,7 +23,20 @@ public sealed class DatabaseStatistics(IDbContextFactory<LmsDbContext> dbFactory
         await db.Database.ExecuteSqlRawAsync(sqlite ? "PRAGMA optimize=0x10002;" : "ANALYZE;", cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>At start: a refresh that fails (the database busy past its timeout) is logged, and never stops the app starting.</summary>
+    public async Task RefreshAtStartAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
+        {
+            logger.LogWarning(e, "Refreshing the database's statistics at start failed; the hourly refresh tries again");
+        }
+    }
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (database.Value.Provider != DatabaseProvider.Sqlite) return;
         while (!stoppingToken.IsCancellationRequested)

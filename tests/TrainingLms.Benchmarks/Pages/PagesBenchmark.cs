@@ -56,7 +56,7 @@ public static class PagesBenchmark
             return 1;
         }
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Pages: every page of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Pages: {(only.Count == 0 ? "every page" : "the pages matching " + string.Join(", ", only))} of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         foreach (var line in seeded) report.AppendLine(line);
         report.AppendLine(CultureInfo.InvariantCulture, $"CPU and KB are the whole app process's per request, less what it spends idle ({string.Join("; ", idles)}); hello runs in the same process. SQL = statements each request sent (its own, counted by an interceptor only the benchmark adds).");
         report.AppendLine();
@@ -68,7 +68,8 @@ public static class PagesBenchmark
         foreach (var r in results.Where(r => !r.Unanswered))
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Database} | {r.Route} | {r.Role} | {r.Loaded.RequestsPerSecond:0} | {r.Loaded.P50:0.0} | {r.Loaded.P99:0.0} | {r.CpuPerRequest:0.00} | {r.KbPerRequest:0} | {(r.SqlPerRequest is { } sql ? sql.ToString("0.0", CultureInfo.InvariantCulture) : "–")} |");
-        CourseLoadBenchmark.Write(report.ToString(), company.ReportFile);
+        // A crawl of some pages (--only) does not replace the report of every page.
+        CourseLoadBenchmark.Write(report.ToString(), only.Count == 0 ? company.ReportFile : Path.ChangeExtension(company.ReportFile, ".only.md"));
         return 0;
     }
 

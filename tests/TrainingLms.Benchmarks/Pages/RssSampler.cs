@@ -27,8 +27,10 @@ internal sealed class RssSampler : IDisposable
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false) is true);
     }
 
+    /// <summary>VmRSS on Linux; elsewhere the working set .NET reports.</summary>
     private static long ResidentKb()
     {
+        if (!File.Exists("/proc/self/status")) return Environment.WorkingSet / 1024;
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);

@@ -76,13 +76,13 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
 
     /// <summary>
     /// The overdue list on tens of thousands of overdue assignments: an administrator's is counted up to the limit and
-    /// paged oldest first; a manager's site is counted exactly, each person against their own site's today, equal to a
+    /// paged oldest first, on past the counted pages; a manager's site is counted exactly, each person against their own site's today, equal to a
     /// count by hand over every assignment of the site.
     /// </summary>
     [Fact]
     public async Task OverdueList_AdministratorCappedAndOldestFirst_ManagerCountedAsByHand()
     {
-        var (admin, second, manager, byHand) = await large.App.WithScopeAsync(async services =>
+        var (admin, second, manager, byHand, pastTheCount) = await large.App.WithScopeAsync(async services =>
         {
             var courses = services.GetRequiredService<CourseAdministration>();
             var db = services.GetRequiredService<LmsDbContext>();
@@ -95,7 +95,8 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
             var done = (await db.CourseCompletions.AsNoTracking().Select(c => new { c.PersonId, c.CourseId }).ToListAsync()).ToHashSet();
             var overdue = assignments.Count(a => a.DueOn < SiteTime.Today(now, a.Zone) && !done.Contains(new { a.PersonId, a.CourseId }));
             return (await courses.OverdueAsync("nobody", administrator: true, manager: false), await courses.OverdueAsync("nobody", true, false, page: 2),
-                await courses.OverdueAsync(managerPerson.Id, administrator: false, manager: true), overdue);
+                await courses.OverdueAsync(managerPerson.Id, administrator: false, manager: true), overdue,
+                await courses.OverdueAsync("nobody", true, false, page: CourseAdministration.OverdueCountLimit / CourseAdministration.OverduePageSize + 1));
         });
 
         Assert.True(admin.More, $"{admin.Total} overdue");
@@ -106,6 +107,9 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
         Assert.All(pages, r => Assert.True(r.DaysOverdue > 0, $"{r.EmployeeNumber} {r.DueOn}: {r.DaysOverdue} days"));
         Assert.True(byHand > 0);
         Assert.Equal((byHand, false), (manager.Total, manager.More));
+        // Past the counted pages the list goes on, a page at a time, older to newer.
+        Assert.Equal((admin.PageCount + 1, admin.PageCount + 2, CourseAdministration.OverduePageSize), (pastTheCount.Page, pastTheCount.PageCount, pastTheCount.Rows.Count));
+        Assert.True(pastTheCount.Rows[0].DueOn >= second.Rows[^1].DueOn);
     }
 
     /// <summary>A month of the large company's evaluations, a page of targets at a time; the missing count is the whole month's, as counted by hand.</summary>
@@ -132,15 +136,15 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
         Assert.Empty(first.Targets.Select(t => t.TargetId).Intersect(last.Targets.Select(t => t.TargetId)));
     }
 
-    /// <summary>The rankings a hundred lines of each subject a page, ranks running on from page to page; the sites' ranking whole on each.</summary>
+    /// <summary>The rankings a hundred lines of each subject a page, ranks running on from page to page; the sites' ranking whole on each; unpaged, every line.</summary>
     [Fact]
     public async Task Rankings_AHundredLinesAPage_RanksRunOn()
     {
-        var (first, second) = await large.App.WithScopeAsync(async services =>
+        var (first, second, whole) = await large.App.WithScopeAsync(async services =>
         {
             var board = services.GetRequiredService<RankingBoard>();
             var viewer = new RankingViewer("nobody", IsAdmin: true, IsManager: false);
-            return (await board.MonthAsync(viewer, null), await board.MonthAsync(viewer, null, page: 2));
+            return (await board.MonthAsync(viewer, null, page: 1), await board.MonthAsync(viewer, null, page: 2), await board.MonthAsync(viewer, null));
         });
 
         Assert.True(first.IsPublished);
@@ -154,6 +158,8 @@ public class LargeCompanyTests(CountedLargeCompany large, CountedDemoFactory dem
             Assert.Empty(one.Lines.Select(l => l.Entry.TargetId).Intersect(two.Lines.Select(l => l.Entry.TargetId)));
         }
         Assert.Equal(first.Sites, second.Sites);
+        // Unpaged (the site pack): every line.
+        Assert.Equal(first.Subjects.Select(s => s.LineCount), whole.Subjects.Select(s => s.Lines.Count));
     }
 
     [Fact]

@@ -44,11 +44,17 @@ public enum LessonSaveOutcome
 /// <summary>What trainers and administrators do with courses: the list, overdue assignments, lesson edits.</summary>
 public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ManagedCourse>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Courses a page of the course list: each card counts its course's assignments, and a large company has 200 courses and 60,000 assignments.</summary>
+    public const int CoursesPerPage = 20;
+
+    public async Task<PageOf<ManagedCourse>> ListAsync(int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
-        return await db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null).OrderBy(c => c.Slug)
+        var live = db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null);
+        var pageCount = Math.Max(1, (await live.CountAsync(cancellationToken) + CoursesPerPage - 1) / CoursesPerPage);
+        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var courses = await live.OrderBy(c => c.Slug).Skip((number - 1) * CoursesPerPage).Take(CoursesPerPage)
             .Select(c => new ManagedCourse(
                 c.Id, c.Slug, new LocalizedText(c.CurrentRevision!.Title.Zh, c.CurrentRevision.Title.En), c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
                 c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, new LocalizedText(l.Title.Zh, l.Title.En))).ToList(),
@@ -56,11 +62,12 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
                 db.CourseCompletions.Where(d => d.CourseId == c.Id).Select(d => d.PersonId).Distinct().Count(),
                 db.CourseAssignments.Count(a => a.CourseId == c.Id && a.DueOn < today && !db.CourseCompletions.Any(d => d.CourseId == c.Id && d.PersonId == a.PersonId))))
             .ToListAsync(cancellationToken);
+        return new(courses, number, pageCount);
     }
 
     public const int OverduePageSize = 50;
 
-    /// <summary>Overdue assignments counted at most: past it the list says "more than" and pages no further (narrow it by staff instead).</summary>
+    /// <summary>Overdue assignments counted at most: past it the list says "more than", and its pages go on one at a time.</summary>
     public const int OverdueCountLimit = 1_000;
 
     /// <summary>
@@ -68,7 +75,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     /// manager's site, a class leader's teams. On a large company they run to tens of thousands (41,000 for an
     /// administrator), so the database filters them, each against its own site's today (the sites' zones are few: one
     /// condition each), walks them oldest first down an index on the due date and stops at the page, and counts them
-    /// up to <see cref="OverdueCountLimit"/>.
+    /// up to <see cref="OverdueCountLimit"/> (the pages after go on while they come back full).
     /// </summary>
     public async Task<OverdueList> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, int? page = null, CancellationToken cancellationToken = default)
     {
@@ -104,16 +111,18 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             })
             .Where(DueBeforeOwnToday(SiteTime.Today(now, null), zones));
         var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
+        var more = counted > OverdueCountLimit;
         var total = Math.Min(counted, OverdueCountLimit);
-        var pageCount = Math.Max(1, (total + OverduePageSize - 1) / OverduePageSize);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var counts = Math.Max(1, (total + OverduePageSize - 1) / OverduePageSize);
+        // Past the counted pages the list goes on a page at a time while pages come back full.
+        var number = more ? Math.Max(1, page ?? 1) : Math.Clamp(page ?? 1, 1, counts);
         // Due longest ago first (the days overdue, but for a day between sites in zones either side of midnight), then in
         // the order they were assigned: both follow the due date's index, so the page is found without sorting them all.
         var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.AssignmentId).Skip((number - 1) * OverduePageSize).Take(OverduePageSize).ToListAsync(cancellationToken);
         return new OverdueList(
             [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
                 SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
-            total, counted > OverdueCountLimit, number, pageCount);
+            total, more, number, more ? Math.Max(counts, number + (rows.Count == OverduePageSize ? 1 : 0)) : counts);
     }
 
     /// <summary>Due before the person's own site's today (the default zone's for someone with no site), one condition per day sites are on.</summary>

@@ -7,7 +7,8 @@ namespace TrainingLms.Web.Features.Drills.Records;
 /// report, and views that arrive while it runs wait for that same check.
 /// Nothing the app does can break the chain; only a change behind its back can, and that sends no event to listen to.
 /// So a break is named within <see cref="RecordChainOptions.RecheckEvery"/> on every instance (each checks the shared
-/// database itself, nothing is shared between them); <c>verify-records</c> checks at once.
+/// database itself, nothing is shared between them); <c>verify-records</c> checks at once. Once broken, the chain
+/// is checked again on every view, as before, until it is intact.
 /// </summary>
 public sealed class RecordChainMonitor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RecordChainOptions> options)
 {
@@ -33,7 +34,9 @@ public sealed class RecordChainMonitor(IServiceScopeFactory scopes, TimeProvider
             var startedAt = clock.GetUtcNow();
             await using var scope = scopes.CreateAsyncScope();
             var report = await scope.ServiceProvider.GetRequiredService<RecordChainVerifier>().VerifyAsync();
-            lock (gate) latest = (report, startedAt);
+            // A break is not kept: the next view checks again. The check reads the links and the records one after the
+            // other, so a result signed in between can look unchained once; a real break is found again at once.
+            lock (gate) latest = report.IsIntact ? (report, startedAt) : null;
             return report;
         }
         finally

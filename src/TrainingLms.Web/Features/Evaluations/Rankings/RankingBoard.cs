@@ -11,7 +11,7 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
     /// <summary>Lines of each subject a page: a large company ranks 500 teams and as many supervisors, and drawing them all was most of the page's time.</summary>
     public const int LinesPerPage = 100;
 
-    /// <param name="page">Which <see cref="LinesPerPage"/> lines of each subject; the sites' ranking and the viewer's own lines are whole on every page.</param>
+    /// <param name="page">Which <see cref="LinesPerPage"/> lines of each subject (null: all of them, as the site pack takes them); the sites' ranking is whole on every page, and the viewer's own lines are beside it.</param>
     public async Task<RankingMonth> MonthAsync(RankingViewer viewer, DateOnly? month, EvaluationSubject? subject = null, int? revision = null, int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -42,10 +42,20 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
         }
         var teamLines = subjects.FirstOrDefault(s => s.Subject == EvaluationSubject.Team)?.Lines.Select(l => l.Entry) ?? [];
         var (appealable, appeals) = publications.Count > 0 ? await AppealsAsync(db, viewer, period.Id, publications, cancellationToken) : ([], []);
+        var sites = RankingCalculator.Sites(teamLines);
+        if (page is null) return new(shown, period, periods, subjects, sites, appealable, appeals);
+
         var pageCount = Math.Max(1, subjects.Select(s => (s.Lines.Count + LinesPerPage - 1) / LinesPerPage).DefaultIfEmpty(1).Max());
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var paged = subjects.Select(s => s with { Lines = [.. s.Lines.Skip((number - 1) * LinesPerPage).Take(LinesPerPage)], LineCount = s.Lines.Count }).ToList();
-        return new(shown, period, periods, paged, RankingCalculator.Sites(teamLines), appealable, appeals) { Page = number, PageCount = pageCount };
+        var number = Math.Clamp(page.Value, 1, pageCount);
+        // The viewer's own lines (themselves, their teams) stay beside every page, wherever they rank.
+        var own = appealable.Select(a => a.TargetId).ToHashSet();
+        var paged = subjects.Select(s => s with
+        {
+            Lines = [.. s.Lines.Skip((number - 1) * LinesPerPage).Take(LinesPerPage)],
+            LineCount = s.Lines.Count,
+            Own = [.. s.Lines.Where(l => own.Contains(l.Entry.TargetId))],
+        }).ToList();
+        return new(shown, period, periods, paged, sites, appealable, appeals) { Page = number, PageCount = pageCount };
     }
 
     private static List<RankingLine> Lines(IReadOnlyList<RankingEntry> entries, IReadOnlyList<RankingEntry>? before) =>
@@ -101,6 +111,9 @@ public sealed record RankingMonth(
 public sealed record SubjectRanking(EvaluationSubject Subject, bool IsDraft, RankingPublication? Publication, IReadOnlyList<int> Revisions, IReadOnlyList<RankingLine> Lines)
 {
     public int LineCount { get; init; } = Lines.Count;
+
+    /// <summary>On a page: the viewer's own lines (themselves, the teams they lead), wherever they rank.</summary>
+    public IReadOnlyList<RankingLine> Own { get; init; } = [];
 }
 
 /// <summary>A ranked line and, when this revision changed it, the line as the previous revision had it.</summary>

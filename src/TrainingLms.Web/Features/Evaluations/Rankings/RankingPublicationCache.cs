@@ -12,8 +12,11 @@ namespace TrainingLms.Web.Features.Evaluations.Rankings;
 /// </summary>
 public sealed class RankingPublicationCache : IDisposable
 {
-    /// <summary>About the ranked lines kept: a large company's three subjects are some 6,000 a month, a year's several revisions fit.</summary>
-    private const long CacheLines = 200_000;
+    /// <summary>
+    /// About the ranked lines kept (each under a kilobyte with its evaluators' names): a large company's month is some
+    /// 1,000 lines a subject, so several months' revisions fit in some 30 MB; older months are read again when asked for.
+    /// </summary>
+    private const long CacheLines = 30_000;
 
     private readonly MemoryCache publications = new(new MemoryCacheOptions { SizeLimit = CacheLines });
 
