@@ -54,7 +54,8 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var live = db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null);
         var pageCount = Math.Max(1, (await live.CountAsync(cancellationToken) + CoursesPerPage - 1) / CoursesPerPage);
         var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var courses = await live.OrderBy(c => c.Slug).Skip((number - 1) * CoursesPerPage).Take(CoursesPerPage)
+        // Split: in one query each course's counts were worked out again for every one of its lessons' rows.
+        var courses = await live.OrderBy(c => c.Slug).Skip((number - 1) * CoursesPerPage).Take(CoursesPerPage).AsSplitQuery()
             .Select(c => new ManagedCourse(
                 c.Id, c.Slug, new LocalizedText(c.CurrentRevision!.Title.Zh, c.CurrentRevision.Title.En), c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
                 c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, new LocalizedText(l.Title.Zh, l.Title.En))).ToList(),
