@@ -47,9 +47,8 @@ public sealed class ClipQueries(IDbContextFactory<LmsDbContext> dbFactory, Watch
             clips = clips.Where(c => SearchPattern.Matches(c.Title, pattern) || SearchPattern.Matches(c.Description, pattern));
         }
         var total = await clips.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
-        var cards = await Cards(db, clips.OrderByDescending(c => c.RecordedOn).ThenByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize), viewer)
+        var (page, pageCount) = Paging.Locate(total, filter.Page, PageSize);
+        var cards = await Cards(db, clips.OrderByDescending(c => c.RecordedOn).ThenByDescending(c => c.Id).Skip(Paging.Skip(page, PageSize)).Take(PageSize), viewer)
             .ToListAsync(cancellationToken);
         return new LibraryResult(await WithSharesAsync(cards, viewer.PersonId, cancellationToken), pageCount, total);
     }

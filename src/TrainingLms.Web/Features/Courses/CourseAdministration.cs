@@ -52,10 +52,9 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);
         var live = db.Courses.AsNoTracking().Where(c => c.IsActive && c.CurrentRevisionId != null);
-        var pageCount = Math.Max(1, (await live.CountAsync(cancellationToken) + CoursesPerPage - 1) / CoursesPerPage);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var (number, pageCount) = Paging.Locate(await live.CountAsync(cancellationToken), page, CoursesPerPage);
         // Split: in one query each course's counts were worked out again for every one of its lessons' rows.
-        var courses = await live.OrderBy(c => c.Slug).Skip((number - 1) * CoursesPerPage).Take(CoursesPerPage).AsSplitQuery()
+        var courses = await live.OrderBy(c => c.Slug).Skip(Paging.Skip(number, CoursesPerPage)).Take(CoursesPerPage).AsSplitQuery()
             .Select(c => new ManagedCourse(
                 c.Id, c.Slug, new LocalizedText(c.CurrentRevision!.Title.Zh, c.CurrentRevision.Title.En), c.CurrentRevision.Version, c.CurrentRevision.Number, c.CurrentRevision.CreatedAtUtc, c.CurrentRevision.Source,
                 c.CurrentRevision.Lessons.OrderBy(l => l.Order).Select(l => new ManagedLesson(l.Key, new LocalizedText(l.Title.Zh, l.Title.En))).ToList(),
@@ -114,12 +113,12 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
         var more = counted > OverdueCountLimit;
         var total = Math.Min(counted, OverdueCountLimit);
-        var counts = Math.Max(1, (total + OverduePageSize - 1) / OverduePageSize);
+        var (clamped, counts) = Paging.Locate(total, page, OverduePageSize);
         // Past the counted pages the list goes on a page at a time while pages come back full.
-        var number = more ? Math.Max(1, page ?? 1) : Math.Clamp(page ?? 1, 1, counts);
+        var number = more ? Math.Max(1, page ?? 1) : clamped;
         // Due longest ago first (the days overdue, but for a day between sites in zones either side of midnight), then in
         // the order they were assigned: both follow the due date's index, so the page is found without sorting them all.
-        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.AssignmentId).Skip((number - 1) * OverduePageSize).Take(OverduePageSize).ToListAsync(cancellationToken);
+        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.AssignmentId).Skip(Paging.Skip(number, OverduePageSize)).Take(OverduePageSize).ToListAsync(cancellationToken);
         return new OverdueList(
             [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
                 SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],

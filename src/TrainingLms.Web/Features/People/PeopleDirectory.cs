@@ -25,9 +25,8 @@ public sealed class PeopleDirectory(IDbContextFactory<LmsDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await MatchingAsync(db, search, cancellationToken);
         var total = await people.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var rows = await people.OrderBy(p => p.UserName).Skip((number - 1) * PageSize).Take(PageSize)
+        var (number, pageCount) = Paging.Locate(total, page, PageSize);
+        var rows = await people.OrderBy(p => p.UserName).Skip(Paging.Skip(number, PageSize)).Take(PageSize)
             .Select(p => new PersonRow(p.Id, p.UserName!, p.FullName, p.PhoneNumber, p.Site!.Name, p.Team!.Name, p.Position!.Name, p.ContractorCompany!.Name, p.IsActive))
             .ToListAsync(cancellationToken);
         return new PeoplePage(rows, total, number, pageCount);

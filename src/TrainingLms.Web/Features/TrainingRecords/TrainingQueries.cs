@@ -45,9 +45,8 @@ public sealed class TrainingQueries(IDbContextFactory<LmsDbContext> dbFactory)
         if (filter.Status is { } status) records = records.Where(r => r.Status == status);
 
         var total = await records.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await records.OrderByDescending(r => r.TrainedOn).ThenByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var (page, pageCount) = Paging.Locate(total, filter.Page, PageSize);
+        var rows = await records.OrderByDescending(r => r.TrainedOn).ThenByDescending(r => r.Id).Skip(Paging.Skip(page, PageSize)).Take(PageSize)
             .Select(r => new
             {
                 r.Id, r.TrainedOn, r.ShiftKey, r.CourseId, r.LessonKey, r.Topic, r.Minutes, r.Status, Attendees = r.Attendees.Count,

@@ -45,13 +45,12 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
         var sites = RankingCalculator.Sites(teamLines);
         if (page is null) return new(shown, period, periods, subjects, sites, appealable, appeals);
 
-        var pageCount = Math.Max(1, subjects.Select(s => (s.Lines.Count + LinesPerPage - 1) / LinesPerPage).DefaultIfEmpty(1).Max());
-        var number = Math.Clamp(page.Value, 1, pageCount);
+        var (number, pageCount) = Paging.Locate(subjects.Select(s => s.Lines.Count).DefaultIfEmpty(0).Max(), page, LinesPerPage);
         // The viewer's own lines (themselves, their teams) stay beside every page, wherever they rank.
         var own = appealable.Select(a => a.TargetId).ToHashSet();
         var paged = subjects.Select(s => s with
         {
-            Lines = [.. s.Lines.Skip((number - 1) * LinesPerPage).Take(LinesPerPage)],
+            Lines = [.. s.Lines.Skip(Paging.Skip(number, LinesPerPage)).Take(LinesPerPage)],
             LineCount = s.Lines.Count,
             Own = [.. s.Lines.Where(l => own.Contains(l.Entry.TargetId))],
         }).ToList();

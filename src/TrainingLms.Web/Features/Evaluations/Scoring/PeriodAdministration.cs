@@ -71,12 +71,11 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var summary = (await SummariesAsync(db, db.EvaluationPeriods.Where(p => p.Id == periodId), cancellationToken)).SingleOrDefault();
         if (summary is null) return null;
-        var pageCount = Math.Max(1, (summary.Targets + TargetsPerPage - 1) / TargetsPerPage);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
+        var (number, pageCount) = Paging.Locate(summary.Targets, page, TargetsPerPage);
         // The columns the page shows, not whole evaluations: each carries its scores as JSON.
         var targets = await db.EvaluationTargets.AsNoTracking().Where(t => t.PeriodId == periodId)
             .OrderBy(t => t.Subject).ThenBy(t => t.SiteName).ThenBy(t => t.SubjectName).ThenBy(t => t.Id)
-            .Skip((number - 1) * TargetsPerPage).Take(TargetsPerPage)
+            .Skip(Paging.Skip(number, TargetsPerPage)).Take(TargetsPerPage)
             .Select(t => new
             {
                 t.Id, t.Subject, t.SubjectName, t.SiteName,
