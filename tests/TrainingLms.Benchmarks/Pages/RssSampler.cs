@@ -8,13 +8,20 @@ internal sealed class RssSampler : IDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
+    private readonly long startKb = ResidentKb();
     private long peakKb;
+    private long peakHeapBytes;
 
     private RssSampler() => sampling = SampleAsync(stop.Token);
 
     public static RssSampler Start() => new();
 
+    public double StartMb => startKb / 1024.0;
+
     public double PeakMb => Interlocked.Read(ref peakKb) / 1024.0;
+
+    /// <summary>The most the garbage collector's heap held after a collection: what of the resident set is managed objects.</summary>
+    public double PeakHeapMb => Interlocked.Read(ref peakHeapBytes) / 1024.0 / 1024.0;
 
     private async Task SampleAsync(CancellationToken token)
     {
@@ -23,6 +30,8 @@ internal sealed class RssSampler : IDisposable
         {
             var kb = ResidentKb();
             if (kb > Interlocked.Read(ref peakKb)) Interlocked.Exchange(ref peakKb, kb);
+            var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+            if (heap > Interlocked.Read(ref peakHeapBytes)) Interlocked.Exchange(ref peakHeapBytes, heap);
         }
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false) is true);
     }

@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
+using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Clips;
 using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.IntegrationTests.Drills;
 using TrainingLms.Web.Features.Clips;
+using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Infrastructure;
@@ -137,6 +139,30 @@ public class CachesAcrossInstancesTests
         });
         var titles = await b.WithScopeAsync(services => services.GetRequiredService<ClearanceService>().TitlesAsync());
         Assert.Contains(titles.For(drill), new[] { "跨实例改名", "Renamed across instances" });
+    }
+
+    [Fact]
+    public async Task CourseList_OnB_CountsAnAssignmentAndACompletionMadeOnA_InTheNextRequest()
+    {
+        await using var a = await StartAsync();
+        await using var b = SecondOf(a);
+        async Task<(int Assigned, int Completed)> CountsOnBAsync()
+        {
+            var card = await b.WithScopeAsync(async services => Assert.Single((await services.GetRequiredService<CourseAdministration>().ListAsync()).Items));
+            return (card.Assigned, card.Completed);
+        }
+        Assert.Equal((0, 0), await CountsOnBAsync()); // now kept in B's memory
+
+        var personId = await CreateLearnerAsync(a, "E306", facesCustomers: true);
+        Assert.Equal((1, 0), await CountsOnBAsync());
+
+        await QueryAsync(a, async db =>
+        {
+            var course = await db.Courses.Include(c => c.CurrentRevision).SingleAsync();
+            db.CourseCompletions.Add(new CourseCompletion { PersonId = personId, CourseId = course.Id, CourseVersion = course.CurrentRevision!.Version, CompletedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal((1, 1), await CountsOnBAsync());
     }
 
     private static Task<PersonClearance> ClearanceAsync(LmsFactory instance, string personId) =>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Content;
 
@@ -42,12 +43,15 @@ public enum LessonSaveOutcome
 }
 
 /// <summary>What trainers and administrators do with courses: the list, overdue assignments, lesson edits.</summary>
-public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, TimeProvider clock)
+public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFactory, CourseSync sync, CourseListCache listCache, TimeProvider clock)
 {
     /// <summary>Courses a page of the course list: each card counts its course's assignments, and a large company has 200 courses and 60,000 assignments.</summary>
     public const int CoursesPerPage = 20;
 
-    public async Task<PageOf<ManagedCourse>> ListAsync(int? page = null, CancellationToken cancellationToken = default)
+    public Task<PageOf<ManagedCourse>> ListAsync(int? page = null, CancellationToken cancellationToken = default) =>
+        listCache.GetAsync(Math.Max(page ?? 1, 1), token => ReadListAsync(page, token), cancellationToken);
+
+    private async Task<PageOf<ManagedCourse>> ReadListAsync(int? page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, null);

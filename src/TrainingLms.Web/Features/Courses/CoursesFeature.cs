@@ -21,6 +21,7 @@ public static class CoursesFeature
         builder.Services.AddSingleton<LearningChanges>();
         builder.Services.AddSingleton<LearnerRecordCache>();
         builder.Services.AddSingleton<LiveCourseCache>();
+        builder.Services.AddSingleton<CourseListCache>();
         builder.Services.AddSingleton<IInterceptor, LearningChangeInterceptor>();
         builder.Services.AddScoped<CourseSync>();
         builder.Services.AddScoped<IContentSection, CourseContentSection>();

@@ -18,6 +18,7 @@ public sealed class LearningChanges
     private readonly ConcurrentDictionary<string, long> people = new();
     private readonly CacheChangeLog log;
     private long everyone;
+    private long anyPerson;
     private long courses;
     private long clearance;
 
@@ -49,6 +50,9 @@ public sealed class LearningChanges
 
     public long EveryoneStamp => Interlocked.Read(ref everyone);
 
+    /// <summary>Counts a change to anyone's assignments, completions or person row: what figures over many learners follow.</summary>
+    public long AnyPersonStamp => Interlocked.Read(ref anyPerson);
+
     public long CoursesStamp => Interlocked.Read(ref courses);
 
     public long ClearanceStamp => Interlocked.Read(ref clearance);
@@ -78,7 +82,11 @@ public sealed class LearningChanges
         if (!log.IsShared) Interlocked.Increment(ref clearance);
     }
 
-    private void Count(string personId) => people.AddOrUpdate(personId, 1, (_, count) => count + 1);
+    private void Count(string personId)
+    {
+        people.AddOrUpdate(personId, 1, (_, count) => count + 1);
+        Interlocked.Increment(ref anyPerson);
+    }
 }
 
 public readonly record struct LearnerStamp(long Everyone, long Person);
