@@ -33,7 +33,7 @@ public static class DatabaseSetup
         // The features' interceptors (registered as IInterceptor) see every save, after the guard.
         builder.Services.AddPooledDbContextFactory<LmsDbContext>((services, options) =>
             options.UseLmsDatabase(Provider(services), ConnectionString(services))
-                .AddInterceptors(SignedAttemptGuard.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
+                .AddInterceptors(SignedAttemptGuard.Instance, SqliteMemoryMap.Instance).AddInterceptors(services.GetServices<IInterceptor>()));
         // Sign-in cookies and form tokens must survive a restart, so the keys that protect them are stored: on SQLite (one
         // instance) in the data folder; on PostgreSQL in the database, so every instance reads what the others wrote.
         // Either way encrypted with the configured certificate, if there is one.

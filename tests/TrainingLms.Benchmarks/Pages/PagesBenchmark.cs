@@ -94,6 +94,7 @@ public static class PagesBenchmark
         {
             Console.WriteLine($"{database.Provider}: {role} {path} …");
             results.Add(await MeasurePageAsync(database.Provider.ToString(), baseUrl, path, role, cookie, counted ? counter : null, idle));
+            rss.SampleProportional();
         }
 
         await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
@@ -117,7 +118,7 @@ public static class PagesBenchmark
                 await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
             }
         }
-        seeded.Add($"{database.Provider}: resident memory {rss.StartMb:0} MB at the crawl's start and at most {rss.PeakMb:0} MB during it, the managed heap at most {rss.PeakHeapMb:0} MB (the app, hello and the benchmark share the process).");
+        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
         return results;
     }
 

@@ -1,15 +1,25 @@
+using System.Globalization;
+
 namespace TrainingLms.Benchmarks.Pages;
 
 /// <summary>
-/// The largest resident set the process (the app, hosted in the benchmark's own process) reaches while it runs, read
-/// from <c>/proc/self/status</c> every 50 ms: the figure the page budget's memory limit is about.
+/// The memory the process (the app, hosted in the benchmark's own process) holds while it runs, the figures the page
+/// budget's memory limit is about. From <c>/proc/self/status</c> every 50 ms: the resident set (VmRSS) and the part of
+/// it that is the process's own (RssAnon). VmRSS counts a page of the database file once for every SQLite connection
+/// that maps it (each maps the file), so the proportional set (PSS, from <c>/proc/self/smaps</c>), which counts
+/// each page once, is read too, with the part of it that is the database file (the operating system's cache of the
+/// file, which a connection reading without a map would hold outside the process): after each page's run, as walking
+/// every mapping is too dear to do all the time.
 /// </summary>
 internal sealed class RssSampler : IDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
-    private readonly long startKb = ResidentKb();
+    private readonly long startKb = Read("/proc/self/status", "VmRSS:");
     private long peakKb;
+    private long peakAnonKb;
+    private long peakPssKb;
+    private long peakDatabasePssKb;
     private long peakHeapBytes;
 
     private RssSampler() => sampling = SampleAsync(stop.Token);
@@ -20,29 +30,64 @@ internal sealed class RssSampler : IDisposable
 
     public double PeakMb => Interlocked.Read(ref peakKb) / 1024.0;
 
+    public double PeakAnonMb => Interlocked.Read(ref peakAnonKb) / 1024.0;
+
+    public double PeakPssMb => Interlocked.Read(ref peakPssKb) / 1024.0;
+
     /// <summary>The most the garbage collector's heap held after a collection: what of the resident set is managed objects.</summary>
     public double PeakHeapMb => Interlocked.Read(ref peakHeapBytes) / 1024.0 / 1024.0;
+
+    /// <summary>The most of the proportional set that was the SQLite database file, mapped: the operating system's cache of the file.</summary>
+    public double PeakDatabasePssMb => Interlocked.Read(ref peakDatabasePssKb) / 1024.0;
+
+    /// <summary>
+    /// Reads the proportional set now, and the part of it that is SQLite database files (<c>*.db</c>) mapped: call it
+    /// while the app still holds what a page's run made it hold.
+    /// </summary>
+    public void SampleProportional()
+    {
+        if (!File.Exists("/proc/self/smaps")) return;
+        long total = 0, database = 0;
+        var inDatabase = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
+                inDatabase = line.TrimEnd().EndsWith(".db", StringComparison.Ordinal);
+            else if (line.StartsWith("Pss:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                total += kb;
+                if (inDatabase) database += kb;
+            }
+        }
+        Raise(ref peakPssKb, total);
+        Raise(ref peakDatabasePssKb, database);
+    }
 
     private async Task SampleAsync(CancellationToken token)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         do
         {
-            var kb = ResidentKb();
-            if (kb > Interlocked.Read(ref peakKb)) Interlocked.Exchange(ref peakKb, kb);
-            var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
-            if (heap > Interlocked.Read(ref peakHeapBytes)) Interlocked.Exchange(ref peakHeapBytes, heap);
+            Raise(ref peakKb, Read("/proc/self/status", "VmRSS:"));
+            Raise(ref peakAnonKb, Read("/proc/self/status", "RssAnon:"));
+            Raise(ref peakHeapBytes, GC.GetGCMemoryInfo().HeapSizeBytes);
         }
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false) is true);
     }
 
-    /// <summary>VmRSS on Linux; elsewhere the working set .NET reports.</summary>
-    private static long ResidentKb()
+    private static void Raise(ref long peak, long value)
     {
-        if (!File.Exists("/proc/self/status")) return Environment.WorkingSet / 1024;
-        foreach (var line in File.ReadLines("/proc/self/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        if (value > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, value);
+    }
+
+    /// <summary>A "Name: 123 kB" line of a Linux proc file, in kB; elsewhere the working set .NET reports.</summary>
+    private static long Read(string file, string name)
+    {
+        if (!File.Exists(file)) return Environment.WorkingSet / 1024;
+        foreach (var line in File.ReadLines(file))
+            if (line.StartsWith(name, StringComparison.Ordinal))
+                return long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return 0;
     }
 

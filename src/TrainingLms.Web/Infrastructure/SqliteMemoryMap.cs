@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TrainingLms.Web.Infrastructure;
+
+/// <summary>
+/// Lets each SQLite connection read the database file through a memory map instead of copying its pages into a cache
+/// of its own. Under load the app holds dozens of pooled connections, each with a private page cache of 2 MB that
+/// the pages a request reads rarely fit; with the map every connection shares the operating system's one copy.
+/// </summary>
+public sealed class SqliteMemoryMap : DbConnectionInterceptor
+{
+    public static readonly SqliteMemoryMap Instance = new();
+
+    /// <summary>The most of the file mapped: a large company's database is some 150 MB.</summary>
+    public const long MappedBytes = 1L << 30;
+
+    private const string Pragma = "PRAGMA mmap_size = 1073741824;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (connection is not SqliteConnection) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (connection is not SqliteConnection) return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
