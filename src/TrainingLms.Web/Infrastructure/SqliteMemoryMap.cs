@@ -6,8 +6,9 @@ namespace TrainingLms.Web.Infrastructure;
 
 /// <summary>
 /// Lets each SQLite connection read the database file through a memory map instead of copying its pages into a cache
-/// of its own. Under load the app holds dozens of pooled connections, each with a private page cache of 2 MB that
-/// the pages a request reads rarely fit; with the map every connection shares the operating system's one copy.
+/// of its own. Under load the app holds dozens of pooled connections, each with a private page cache of 2 MB to fill
+/// with the same pages; with the map they share the operating system's one copy. On the large company it took a
+/// sixth to a third off the home pages' CPU (README, "Profiling a page").
 /// </summary>
 public sealed class SqliteMemoryMap : DbConnectionInterceptor
 {
