@@ -1739,6 +1739,8 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("PeriodId", "Id");
+
                     b.HasIndex("PeriodId", "FormRevisionId", "PersonId", "TeamId")
                         .IsUnique();
 
@@ -1765,7 +1767,7 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EvaluatorId");
+                    b.HasIndex("EvaluatorId", "TargetId");
 
                     b.HasIndex("TargetId", "EvaluatorId")
                         .IsUnique();

@@ -57,6 +57,8 @@ public class EvaluationTargetConfiguration : IEntityTypeConfiguration<Evaluation
         target.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId).OnDelete(DeleteBehavior.Restrict);
         // Each supervisor and team is listed once per period and form.
         target.HasIndex(t => new { t.PeriodId, t.FormRevisionId, t.PersonId, t.TeamId }).IsUnique();
+        // The open periods' first target, found without reading their targets (an evaluator's count starts there).
+        target.HasIndex(t => new { t.PeriodId, t.Id });
         target.HasMany(t => t.Evaluators).WithOne().HasForeignKey(a => a.TargetId).OnDelete(DeleteBehavior.Cascade);
         target.HasMany(t => t.Evaluations).WithOne().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -69,7 +71,8 @@ public class EvaluatorAssignmentConfiguration : IEntityTypeConfiguration<Evaluat
         assignment.Property(a => a.EvaluatorName).HasMaxLength(200);
         assignment.HasOne<Person>().WithMany().HasForeignKey(a => a.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
         assignment.HasIndex(a => new { a.TargetId, a.EvaluatorId }).IsUnique();
-        assignment.HasIndex(a => a.EvaluatorId);
+        // An evaluator's targets in order: the open periods' are the last, so counting them need not read the closed ones'.
+        assignment.HasIndex(a => new { a.EvaluatorId, a.TargetId });
     }
 }
 

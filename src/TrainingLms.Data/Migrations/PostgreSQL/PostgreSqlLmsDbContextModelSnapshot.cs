@@ -1934,6 +1934,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("PeriodId", "Id");
+
                     b.HasIndex("PeriodId", "FormRevisionId", "PersonId", "TeamId")
                         .IsUnique();
 
@@ -1964,7 +1966,7 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EvaluatorId");
+                    b.HasIndex("EvaluatorId", "TargetId");
 
                     b.HasIndex("TargetId", "EvaluatorId")
                         .IsUnique();

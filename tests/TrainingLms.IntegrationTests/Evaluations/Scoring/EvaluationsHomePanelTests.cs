@@ -28,10 +28,20 @@ public class EvaluationsHomePanelTests(DrillsFactory factory) : IClassFixture<Dr
             await db.SaveChangesAsync();
             return await db.Users.Where(p => p.Id == setUp.CandidateId).ExecuteUpdateAsync(p => p.SetProperty(x => x.TeamId, team.Id));
         });
+        // Two open months; then the earlier one closed: only the open months' targets count, whichever were set up first.
+        var september = await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 9));
         await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 10));
+        var bothMonths = await LeftToScoreAsync(setUp.TrainerId);
+        Assert.Equal([9, 10], bothMonths.Select(t => t.Month).Distinct().Order());
+        Assert.Equal(new StillToScore(bothMonths.Count, bothMonths.Min(t => t.Deadline), bothMonths.Min(t => t.DaysLeft)),
+            await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().StillToScoreAsync(setUp.TrainerId)));
+        var adminId = await factory.CreateStaffAsync("HPA", setUp.SiteId, null, "管理员乙", Roles.Admin);
+        Assert.Equal(PeriodChange.Closed, (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().CloseAsync(new EvaluationViewer(adminId, true), september.PeriodId!.Value))).Change);
+
         var trainer = await factory.SignedInAsync(setUp.TrainerNumber);
         var left = await LeftToScoreAsync(setUp.TrainerId);
         Assert.NotEmpty(left);
+        Assert.All(left, t => Assert.Equal(10, t.Month));
 
         Assert.Equal(new StillToScore(left.Count, left.Min(t => t.Deadline), left.Min(t => t.DaysLeft)),
             await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().StillToScoreAsync(setUp.TrainerId)));

@@ -57,10 +57,13 @@ public sealed class EvaluationSheets(IDbContextFactory<LmsDbContext> dbFactory, 
     public async Task<StillToScore?> StillToScoreAsync(string evaluatorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Every open target's id is at least the open periods' first, and targets are numbered as periods are set up:
+        // so the evaluator's assignments are read from there on (an index range), not over every month they ever had.
+        var openTargetIds = db.EvaluationTargets.Where(t => db.EvaluationPeriods.Where(p => p.ClosedAtUtc == null).Select(p => p.Id).Contains(t.PeriodId)).Select(t => (int?)t.Id);
         var deadlines = from assignment in db.EvaluatorAssignments
                         join target in db.EvaluationTargets on assignment.TargetId equals target.Id
                         join period in db.EvaluationPeriods on target.PeriodId equals period.Id
-                        where assignment.EvaluatorId == evaluatorId && period.ClosedAtUtc == null
+                        where assignment.EvaluatorId == evaluatorId && assignment.TargetId >= openTargetIds.Min() && period.ClosedAtUtc == null
                             && !db.Evaluations.Any(e => e.TargetId == target.Id && e.EvaluatorId == evaluatorId)
                         select period.Deadline;
         var summary = await deadlines.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Nearest = g.Min() }).SingleOrDefaultAsync(cancellationToken);
