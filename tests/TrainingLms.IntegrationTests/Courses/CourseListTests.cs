@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingLms.Domain.Courses;
 using TrainingLms.IntegrationTests.Infrastructure;
 using TrainingLms.Web.Features.Courses;
 using static TrainingLms.IntegrationTests.Courses.CourseTestKit;
@@ -31,12 +30,7 @@ public class CourseListTests
         clock.UtcNow = dueOn.AddDays(1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         Assert.Equal((1, 0, 1), await CountsAsync());
 
-        await QueryAsync(factory, async db =>
-        {
-            var course = await db.Courses.Include(c => c.CurrentRevision).SingleAsync();
-            db.CourseCompletions.Add(new CourseCompletion { PersonId = personId, CourseId = course.Id, CourseVersion = course.CurrentRevision!.Version, CompletedAtUtc = clock.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await CompleteCourseAsync(await LearnerClientAsync(factory, "E330"));
         Assert.Equal((1, 1, 0), await CountsAsync());
     }
 }

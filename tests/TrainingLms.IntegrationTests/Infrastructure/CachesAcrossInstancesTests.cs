@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
-using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
 using TrainingLms.IntegrationTests.Clips;
@@ -153,15 +152,10 @@ public class CachesAcrossInstancesTests
         }
         Assert.Equal((0, 0), await CountsOnBAsync()); // now kept in B's memory
 
-        var personId = await CreateLearnerAsync(a, "E306", facesCustomers: true);
+        await CreateLearnerAsync(a, "E306", facesCustomers: true);
         Assert.Equal((1, 0), await CountsOnBAsync());
 
-        await QueryAsync(a, async db =>
-        {
-            var course = await db.Courses.Include(c => c.CurrentRevision).SingleAsync();
-            db.CourseCompletions.Add(new CourseCompletion { PersonId = personId, CourseId = course.Id, CourseVersion = course.CurrentRevision!.Version, CompletedAtUtc = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await CompleteCourseAsync(await LearnerClientAsync(a, "E306"));
         Assert.Equal((1, 1), await CountsOnBAsync());
     }
 
