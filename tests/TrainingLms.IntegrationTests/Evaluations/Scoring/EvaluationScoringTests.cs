@@ -273,6 +273,48 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
     }
 
     [Fact]
+    public async Task PeriodsPage_CountsAnOpenMonthAsEvaluationsComeIn_AndAClosedMonthsFinalCounts()
+    {
+        var june = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 6))).PeriodId!.Value;
+        var evaluator = new EvaluationViewer((await factory.FindPersonAsync(setUp.TrainerNumber))!.Id, false);
+        var admin = new EvaluationViewer((await factory.FindPersonAsync(LmsFactory.AdministratorNumber))!.Id, true);
+        var toScore = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().MineAsync(evaluator))).Where(t => t.Month == 6).Take(2).ToList();
+        Assert.Equal(2, toScore.Count);
+        Task<PeriodCounts> ListedAsync() => factory.WithScopeAsync(async s => Of((await s.GetRequiredService<PeriodAdministration>().PeriodsAsync(admin)).Single(p => p.Id == june)));
+        Task<PeriodCounts> ByHandAsync() => factory.WithDbAsync(async db =>
+        {
+            var targets = db.EvaluationTargets.Where(t => t.PeriodId == june);
+            var assignments = db.EvaluatorAssignments.Where(a => targets.Any(t => t.Id == a.TargetId));
+            return new PeriodCounts(
+                await targets.CountAsync(), await targets.CountAsync(t => db.Evaluations.Any(e => e.TargetId == t.Id)),
+                await assignments.CountAsync(), await assignments.CountAsync(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)));
+        });
+        async Task ScoreAsync(int targetId)
+        {
+            var form = await factory.WithDbAsync(db => db.EvaluationTargets.Where(t => t.Id == targetId).Select(t => t.FormRevision!).SingleAsync());
+            var scores = form.Criteria.Where(c => !c.IsComputed).ToDictionary(c => c.Key, _ => "3");
+            Assert.Equal(SheetStatus.Done, (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().SubmitAsync(evaluator, targetId, scores, null))).Status);
+        }
+        var opened = await ListedAsync();
+        Assert.Equal(await ByHandAsync(), opened);
+        Assert.Equal(0, opened.AssignmentsDone);
+
+        await ScoreAsync(toScore[0].TargetId);
+        Assert.Equal(opened with { TargetsEvaluated = 1, AssignmentsDone = 1 }, await ListedAsync()); // open: counted on every view
+
+        // Scored after the last view, then closed: the closed month's counts are read afresh once, then kept.
+        await ScoreAsync(toScore[1].TargetId);
+        Assert.Equal(PeriodChange.Closed, (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().CloseAsync(admin, june))).Change);
+        var closed = await ListedAsync();
+        Assert.Equal(opened with { TargetsEvaluated = 2, AssignmentsDone = 2 }, closed);
+        Assert.Equal(closed, await ListedAsync());
+        Assert.Equal(await ByHandAsync(), closed);
+        Assert.Equal(closed, Of((await factory.WithScopeAsync(s => s.GetRequiredService<PeriodAdministration>().RecordAsync(admin, june)))!.Summary));
+    }
+
+    private static PeriodCounts Of(PeriodSummary summary) => new(summary.Targets, summary.TargetsEvaluated, summary.Assignments, summary.AssignmentsDone);
+
+    [Fact]
     public async Task Submit_SameFormManyTimesAtOnce_OneEvaluation_AndNoneOnceClosed()
     {
         var august = (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationPeriods>().OpenAsync(2026, 8))).PeriodId!.Value;

@@ -35,7 +35,8 @@ public sealed record PeriodRecord(PeriodSummary Summary, IReadOnlyList<TargetCov
     public int Missing => Summary.Assignments - Summary.AssignmentsDone;
 }
 
-public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock, CompanyTimeZone companyZone, IOptions<EvaluationCycleOptions> options)
+public sealed class PeriodAdministration(
+    IDbContextFactory<LmsDbContext> dbFactory, ClosedPeriodCounts closedCounts, TimeProvider clock, CompanyTimeZone companyZone, IOptions<EvaluationCycleOptions> options)
 {
     public const int TargetsPerPage = 100;
 
@@ -47,21 +48,39 @@ public sealed class PeriodAdministration(IDbContextFactory<LmsDbContext> dbFacto
         return await SummariesAsync(db, db.EvaluationPeriods, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<PeriodSummary>> SummariesAsync(LmsDbContext db, IQueryable<EvaluationPeriod> chosen, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PeriodSummary>> SummariesAsync(LmsDbContext db, IQueryable<EvaluationPeriod> chosen, CancellationToken cancellationToken)
     {
         var periods = await chosen.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month)
             .Select(p => new { p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, ClosedBy = db.Users.Where(u => u.Id == p.ClosedById).Select(u => u.FullName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var ids = periods.Select(p => p.Id).ToList();
-        var periodTargets = db.EvaluationTargets.Where(t => ids.Contains(t.PeriodId));
+        // Read as closed before counting, so the counts are final and may be kept.
+        var closed = periods.Where(p => p.ClosedAtUtc is not null).Select(p => p.Id).ToHashSet();
+        var counts = new Dictionary<int, PeriodCounts>();
+        foreach (var periodId in closed)
+            if (closedCounts.TryGet(periodId, out var kept)) counts[periodId] = kept;
+        foreach (var (periodId, counted) in await CountAsync(db, [.. periods.Select(p => p.Id).Where(id => !counts.ContainsKey(id))], cancellationToken))
+        {
+            counts[periodId] = counted;
+            if (closed.Contains(periodId)) closedCounts.Keep(periodId, counted);
+        }
+        return [.. periods.Select(p => (Period: p, Counts: counts[p.Id])).Select(x => new PeriodSummary(
+            x.Period.Id, x.Period.Year, x.Period.Month, x.Period.Deadline, x.Period.OpenedAtUtc, x.Period.ClosedAtUtc, x.Period.ClosedBy,
+            x.Counts.Targets, x.Counts.TargetsEvaluated, x.Counts.Assignments, x.Counts.AssignmentsDone))];
+    }
+
+    /// <summary>Each period's targets and evaluator assignments, and how many of them were evaluated.</summary>
+    private static async Task<Dictionary<int, PeriodCounts>> CountAsync(LmsDbContext db, List<int> periodIds, CancellationToken cancellationToken)
+    {
+        if (periodIds.Count == 0) return [];
+        var periodTargets = db.EvaluationTargets.Where(t => periodIds.Contains(t.PeriodId));
         var targets = await CountByPeriodAsync(periodTargets.Select(t => t.PeriodId), cancellationToken);
         var evaluated = await CountByPeriodAsync(periodTargets.Where(t => db.Evaluations.Any(e => e.TargetId == t.Id)).Select(t => t.PeriodId), cancellationToken);
         var assignments = db.EvaluatorAssignments.Join(periodTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId });
         var assigned = await CountByPeriodAsync(assignments.Select(a => a.PeriodId), cancellationToken);
         var done = await CountByPeriodAsync(
             assignments.Where(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)).Select(a => a.PeriodId), cancellationToken);
-        return [.. periods.Select(p => new PeriodSummary(p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, p.ClosedBy,
-            targets.GetValueOrDefault(p.Id), evaluated.GetValueOrDefault(p.Id), assigned.GetValueOrDefault(p.Id), done.GetValueOrDefault(p.Id)))];
+        return periodIds.ToDictionary(id => id, id => new PeriodCounts(
+            targets.GetValueOrDefault(id), evaluated.GetValueOrDefault(id), assigned.GetValueOrDefault(id), done.GetValueOrDefault(id)));
     }
 
     /// <summary>One period's record; null when it does not exist or the viewer is not an administrator.</summary>

@@ -8,5 +8,6 @@ public static class ScoringFeature
         builder.Services.AddScoped<ComputedCriteria>();
         builder.Services.AddScoped<EvaluationSheets>();
         builder.Services.AddScoped<PeriodAdministration>();
+        builder.Services.AddSingleton<ClosedPeriodCounts>();
     }
 }
