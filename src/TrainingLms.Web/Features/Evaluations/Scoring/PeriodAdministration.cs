@@ -63,9 +63,11 @@ public sealed class PeriodAdministration(
             counts[periodId] = counted;
             if (closed.Contains(periodId)) closedCounts.Keep(periodId, counted);
         }
-        return [.. periods.Select(p => (Period: p, Counts: counts[p.Id])).Select(x => new PeriodSummary(
-            x.Period.Id, x.Period.Year, x.Period.Month, x.Period.Deadline, x.Period.OpenedAtUtc, x.Period.ClosedAtUtc, x.Period.ClosedBy,
-            x.Counts.Targets, x.Counts.TargetsEvaluated, x.Counts.Assignments, x.Counts.AssignmentsDone))];
+        return [.. periods.Select(p =>
+        {
+            var c = counts[p.Id];
+            return new PeriodSummary(p.Id, p.Year, p.Month, p.Deadline, p.OpenedAtUtc, p.ClosedAtUtc, p.ClosedBy, c.Targets, c.TargetsEvaluated, c.Assignments, c.AssignmentsDone);
+        })];
     }
 
     /// <summary>Each period's targets and evaluator assignments, and how many of them were evaluated.</summary>
