@@ -77,9 +77,9 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     /// <summary>
     /// Overdue assignments of active people, a page at a time, the longest overdue first: all for administrators, a
     /// manager's site, a class leader's teams. On a large company they run to tens of thousands (41,000 for an
-    /// administrator), so the database filters them, each against its own site's today (the sites' zones are few: one
-    /// condition each), walks them oldest first down an index on the due date and stops at the page, and counts them
-    /// up to <see cref="OverdueCountLimit"/> (the pages after go on while they come back full).
+    /// administrator), so the database filters them, each against its own site's today, walks them oldest first down
+    /// an index on the due date and stops at the page, and counts them up to <see cref="OverdueCountLimit"/> (the pages
+    /// after go on while they come back full). Only the page's rows are then looked up for their people.
     /// </summary>
     public async Task<OverdueList> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, int? page = null, CancellationToken cancellationToken = default)
     {
@@ -91,29 +91,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
         if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
-        if (!administrator)
-        {
-            // A site's or a team's people, found first: joined as a condition, the database read every assignment.
-            var ids = await people.Select(p => p.Id).ToListAsync(cancellationToken);
-            people = db.Users.AsNoTracking().Where(p => ids.Contains(p.Id));
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var latestToday = SiteTime.Today(now, "Pacific/Kiritimati");
-        var zones = (await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TimeZoneId }).ToListAsync(cancellationToken))
-            .GroupBy(s => SiteTime.Today(now, s.TimeZoneId), s => s.Id)
-            .Select(g => (Today: g.Key, SiteIds: g.ToArray()));
-        var overdue = people
-            .Join(db.CourseAssignments, p => p.Id, a => a.PersonId, (p, a) => new { Person = p, Assignment = a })
-            .Where(x => x.Assignment.DueOn < latestToday && x.Assignment.Course!.IsActive && !db.CourseCompletions.Any(d => d.CourseId == x.Assignment.CourseId && d.PersonId == x.Person.Id))
-            .Select(x => new OverdueCandidate
-            {
-                AssignmentId = x.Assignment.Id, SiteId = x.Person.SiteId, EmployeeNumber = x.Person.UserName!, FullName = x.Person.FullName,
-                Team = x.Person.Team == null ? null : x.Person.Team.Name, Site = x.Person.Site == null ? null : x.Person.Site.Name,
-                TimeZoneId = x.Person.Site == null ? null : x.Person.Site.TimeZoneId,
-                Title = x.Assignment.Course!.CurrentRevision!.Title, Slug = x.Assignment.Course.Slug, DueOn = x.Assignment.DueOn,
-                Contractor = x.Person.ContractorCompany == null ? null : x.Person.ContractorCompany.Name,
-            })
-            .Where(DueBeforeOwnToday(SiteTime.Today(now, null), zones));
+        var overdue = await OverdueAssignmentsAsync(db, people, narrowed: !administrator || staff is not null, cancellationToken);
         var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
         var more = counted > OverdueCountLimit;
         var total = Math.Min(counted, OverdueCountLimit);
@@ -122,41 +100,75 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var number = more ? Math.Max(1, page ?? 1) : clamped;
         // Due longest ago first (the days overdue, but for a day between sites in zones either side of midnight), then in
         // the order they were assigned: both follow the due date's index, so the page is found without sorting them all.
-        var rows = await overdue.OrderBy(r => r.DueOn).ThenBy(r => r.AssignmentId).Skip(Paging.Skip(number, OverduePageSize)).Take(OverduePageSize).ToListAsync(cancellationToken);
+        var rows = await overdue.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Skip(Paging.Skip(number, OverduePageSize)).Take(OverduePageSize)
+            .Select(a => new { a.PersonId, a.DueOn, a.Course!.CurrentRevision!.Title, a.Course.Slug })
+            .ToListAsync(cancellationToken);
+        var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
+        var whose = await db.Users.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, EmployeeNumber = p.UserName!, p.FullName,
+                Team = p.Team == null ? null : p.Team.Name, Site = p.Site == null ? null : p.Site.Name,
+                TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId,
+                Contractor = p.ContractorCompany == null ? null : p.ContractorCompany.Name,
+            })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         return new OverdueList(
-            [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
-                SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
+            [.. rows.Select(row =>
+            {
+                var person = whose[row.PersonId];
+                return new OverdueAssignment(person.EmployeeNumber, person.FullName, person.Team, person.Site, row.Title, row.Slug, row.DueOn,
+                    SiteTime.Today(now, person.TimeZoneId).DayNumber - row.DueOn.DayNumber, person.Contractor);
+            })],
             total, more, number, more ? Math.Max(counts, number + (rows.Count == OverduePageSize ? 1 : 0)) : counts);
     }
 
-    /// <summary>Due before the person's own site's today (the default zone's for someone with no site), one condition per day sites are on.</summary>
-    private static Expression<Func<OverdueCandidate, bool>> DueBeforeOwnToday(DateOnly noSiteToday, IEnumerable<(DateOnly Today, int[] SiteIds)> zones)
+    /// <summary>
+    /// The active courses' assignments of <paramref name="people"/> not completed and due before their person's own
+    /// site's today (the default zone's for someone with no site). Each assignment is asked whose it is and whether it
+    /// is done: joined to the people instead, the database read every person first to filter them. A site's or a
+    /// team's people (<paramref name="narrowed"/>) are found first, and their assignments looked up by person.
+    /// </summary>
+    private async Task<IQueryable<CourseAssignment>> OverdueAssignmentsAsync(LmsDbContext db, IQueryable<Person> people, bool narrowed, CancellationToken cancellationToken)
     {
-        Expression<Func<OverdueCandidate, bool>> noSite = r => r.SiteId == null && r.DueOn < noSiteToday;
-        var row = noSite.Parameters[0];
-        var body = noSite.Body;
-        foreach (var (today, siteIds) in zones)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latestToday = SiteTime.Today(now, "Pacific/Kiritimati");
+        var assignments = db.CourseAssignments.AsNoTracking().Where(a => a.DueOn < latestToday
+            && db.Courses.Any(c => c.Id == a.CourseId && c.IsActive)
+            && !db.CourseCompletions.Any(d => d.CourseId == a.CourseId && d.PersonId == a.PersonId));
+        if (narrowed)
         {
-            Expression<Func<OverdueCandidate, bool>> zone = r => r.SiteId != null && siteIds.Contains(r.SiteId.Value) && r.DueOn < today;
-            body = Expression.OrElse(body, ReplacingExpressionVisitor.Replace(zone.Parameters[0], row, zone.Body));
+            var ids = await people.Select(p => p.Id).ToListAsync(cancellationToken);
+            assignments = assignments.Where(a => ids.Contains(a.PersonId));
         }
-        return Expression.Lambda<Func<OverdueCandidate, bool>>(body, row);
+        else
+        {
+            assignments = assignments.Where(a => people.Any(p => p.Id == a.PersonId));
+        }
+        var zones = (await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TimeZoneId }).ToListAsync(cancellationToken))
+            .GroupBy(s => SiteTime.Today(now, s.TimeZoneId), s => s.Id)
+            .Select(g => (Today: g.Key, SiteIds: g.ToArray()))
+            .ToList();
+        return assignments.Where(DueBeforeOwnToday(db, SiteTime.Today(now, null), zones));
     }
 
-    /// <summary>An overdue assignment as the database filters and pages it (settable properties: EF follows them back into the query).</summary>
-    private sealed class OverdueCandidate
+    /// <summary>
+    /// Due before the person's own site's today: before the earliest of the sites' todays, whoever's it is; in the day
+    /// or two after, only if the person's site (or the default zone, with no site) has passed it, one condition per day sites are on.
+    /// </summary>
+    private static Expression<Func<CourseAssignment, bool>> DueBeforeOwnToday(LmsDbContext db, DateOnly noSiteToday, IReadOnlyList<(DateOnly Today, int[] SiteIds)> zones)
     {
-        public int AssignmentId { get; init; }
-        public int? SiteId { get; init; }
-        public string EmployeeNumber { get; init; } = "";
-        public string FullName { get; init; } = "";
-        public string? Team { get; init; }
-        public string? Site { get; init; }
-        public string? TimeZoneId { get; init; }
-        public LocalizedText Title { get; init; } = default!;
-        public string Slug { get; init; } = "";
-        public DateOnly DueOn { get; init; }
-        public string? Contractor { get; init; }
+        var earliest = zones.Select(z => z.Today).Append(noSiteToday).Min();
+        Expression<Func<CourseAssignment, bool>> beforeEveryToday = a => a.DueOn < earliest;
+        var assignment = beforeEveryToday.Parameters[0];
+        var body = beforeEveryToday.Body;
+        void OrElse(Expression<Func<CourseAssignment, bool>> condition) =>
+            body = Expression.OrElse(body, ReplacingExpressionVisitor.Replace(condition.Parameters[0], assignment, condition.Body));
+        if (noSiteToday > earliest) OrElse(a => a.DueOn < noSiteToday && db.Users.Any(p => p.Id == a.PersonId && p.SiteId == null));
+        foreach (var (today, siteIds) in zones.Where(z => z.Today > earliest))
+            OrElse(a => a.DueOn < today && db.Users.Any(p => p.Id == a.PersonId && p.SiteId != null && siteIds.Contains(p.SiteId.Value)));
+        return Expression.Lambda<Func<CourseAssignment, bool>>(body, assignment);
     }
 
     /// <summary>The site's course figures for the month of <paramref name="month"/> (the caller has checked the viewer may see the site).</summary>
