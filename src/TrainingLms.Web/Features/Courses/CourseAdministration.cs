@@ -91,7 +91,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
         if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
-        var overdue = await OverdueAssignmentsAsync(db, people, narrowed: !administrator || staff is not null, cancellationToken);
+        var overdue = await OverdueAssignmentsAsync(db, people, narrowed: !administrator, cancellationToken);
         var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
         var more = counted > OverdueCountLimit;
         var total = Math.Min(counted, OverdueCountLimit);
