@@ -118,7 +118,7 @@ public static class PagesBenchmark
                 await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
             }
         }
-        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
+        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
         return results;
     }
 

@@ -20,6 +20,8 @@ internal sealed class RssSampler : IDisposable
     private long peakAnonKb;
     private long peakPssKb;
     private long peakDatabasePssKb;
+    private long peakCodePssKb;
+    private long peakFilePssKb;
     private long peakHeapBytes;
 
     private RssSampler() => sampling = SampleAsync(stop.Token);
@@ -40,28 +42,38 @@ internal sealed class RssSampler : IDisposable
     /// <summary>The most of the proportional set that was the SQLite database file, mapped: the operating system's cache of the file.</summary>
     public double PeakDatabasePssMb => Interlocked.Read(ref peakDatabasePssKb) / 1024.0;
 
+    /// <summary>The most of the proportional set that was code the JIT wrote (.NET maps it twice, from <c>/memfd:doublemapper</c>).</summary>
+    public double PeakCodePssMb => Interlocked.Read(ref peakCodePssKb) / 1024.0;
+
+    /// <summary>The most of the proportional set that was other files mapped: the assemblies and native libraries.</summary>
+    public double PeakFilePssMb => Interlocked.Read(ref peakFilePssKb) / 1024.0;
+
     /// <summary>
-    /// Reads the proportional set now, and the part of it that is SQLite database files (<c>*.db</c>) mapped: call it
-    /// while the app still holds what a page's run made it hold.
+    /// Reads the proportional set now, and the parts of it that are SQLite database files (<c>*.db</c>) mapped, code
+    /// the JIT wrote and other files mapped: call it while the app still holds what a page's run made it hold.
     /// </summary>
     public void SampleProportional()
     {
         if (!File.Exists("/proc/self/smaps")) return;
-        long total = 0, database = 0;
-        var inDatabase = false;
+        long total = 0, database = 0, code = 0, files = 0;
+        var mapping = "";
         foreach (var line in File.ReadLines("/proc/self/smaps"))
         {
             if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
-                inDatabase = line.TrimEnd().EndsWith(".db", StringComparison.Ordinal);
+                mapping = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries) is [_, _, _, _, _, var path] ? path.Trim() : "";
             else if (line.StartsWith("Pss:", StringComparison.Ordinal))
             {
                 var kb = long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                 total += kb;
-                if (inDatabase) database += kb;
+                if (mapping.EndsWith(".db", StringComparison.Ordinal)) database += kb;
+                else if (mapping.StartsWith("/memfd:doublemapper", StringComparison.Ordinal)) code += kb;
+                else if (mapping.StartsWith('/')) files += kb;
             }
         }
         Raise(ref peakPssKb, total);
         Raise(ref peakDatabasePssKb, database);
+        Raise(ref peakCodePssKb, code);
+        Raise(ref peakFilePssKb, files);
     }
 
     private async Task SampleAsync(CancellationToken token)
