@@ -39,8 +39,9 @@ public class OverdueListTests
         await LearnerAsync("E405", shanghai, new DateOnly(2026, 3, 11));
         var londonManager = await factory.CreatePersonAsync("M401", [Roles.Employee, Roles.Manager]);
         await QueryAsync(factory, db => db.Users.Where(p => p.Id == londonManager).ExecuteUpdateAsync(s => s.SetProperty(p => p.SiteId, london)));
-        Task<OverdueList> ListAsync(bool administrator) => factory.WithScopeAsync(services =>
-            services.GetRequiredService<CourseAdministration>().OverdueAsync(administrator ? "nobody" : londonManager, administrator, manager: !administrator));
+        var managerWithoutSite = await factory.CreatePersonAsync("M402", [Roles.Employee, Roles.Manager]);
+        Task<OverdueList> ListAsync(bool administrator, string? managerId = null) => factory.WithScopeAsync(services =>
+            services.GetRequiredService<CourseAdministration>().OverdueAsync(administrator ? "nobody" : managerId ?? londonManager, administrator, manager: !administrator));
         static IEnumerable<(string, int)> Rows(OverdueList list) => list.Rows.Select(r => (r.EmployeeNumber, r.DaysOverdue));
 
         var all = await ListAsync(administrator: true);
@@ -48,6 +49,7 @@ public class OverdueListTests
         Assert.Equal(3, all.Total);
         Assert.Equal(["伦敦项目", "上海项目", null], all.Rows.Select(r => r.Site));
         Assert.Equal([("E402", 1)], Rows(await ListAsync(administrator: false)));
+        Assert.Empty(Rows(await ListAsync(administrator: false, managerWithoutSite))); // not the people without a site either
 
         clock.UtcNow = new DateTime(2026, 3, 11, 1, 0, 0, DateTimeKind.Utc); // London has turned the day too
         Assert.Equal([("E402", 2), ("E401", 1), ("E403", 1), ("E404", 1)], Rows(await ListAsync(administrator: true)));

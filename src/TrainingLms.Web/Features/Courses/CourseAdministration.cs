@@ -79,7 +79,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     /// manager's site, a class leader's teams. On a large company they run to tens of thousands (41,000 for an
     /// administrator), so the database filters them, each against its own site's today, walks them oldest first down
     /// an index on the due date and stops at the page, and counts them up to <see cref="OverdueCountLimit"/> (the pages
-    /// after go on while they come back full). Only the page's rows are then looked up for their people.
+    /// after go on while they come back full). Only the page's rows are joined to their people.
     /// </summary>
     public async Task<OverdueList> OverdueAsync(string viewerId, bool administrator, bool manager, StaffFilter? staff = null, int? page = null, CancellationToken cancellationToken = default)
     {
@@ -101,26 +101,19 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         // Due longest ago first (the days overdue, but for a day between sites in zones either side of midnight), then in
         // the order they were assigned: both follow the due date's index, so the page is found without sorting them all.
         var rows = await overdue.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Skip(Paging.Skip(number, OverduePageSize)).Take(OverduePageSize)
-            .Select(a => new { a.PersonId, a.DueOn, a.Course!.CurrentRevision!.Title, a.Course.Slug })
-            .ToListAsync(cancellationToken);
-        var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
-        var whose = await db.Users.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new
+            .Join(db.Users, a => a.PersonId, p => p.Id, (a, p) => new
             {
-                p.Id, EmployeeNumber = p.UserName!, p.FullName,
+                a.Id, a.DueOn, a.Course!.CurrentRevision!.Title, a.Course.Slug, EmployeeNumber = p.UserName!, p.FullName,
                 Team = p.Team == null ? null : p.Team.Name, Site = p.Site == null ? null : p.Site.Name,
                 TimeZoneId = p.Site == null ? null : p.Site.TimeZoneId,
                 Contractor = p.ContractorCompany == null ? null : p.ContractorCompany.Name,
             })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return new OverdueList(
-            [.. rows.Select(row =>
-            {
-                var person = whose[row.PersonId];
-                return new OverdueAssignment(person.EmployeeNumber, person.FullName, person.Team, person.Site, row.Title, row.Slug, row.DueOn,
-                    SiteTime.Today(now, person.TimeZoneId).DayNumber - row.DueOn.DayNumber, person.Contractor);
-            })],
+            [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
+                SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
             total, more, number, more ? Math.Max(counts, number + (rows.Count == OverduePageSize ? 1 : 0)) : counts);
     }
 
