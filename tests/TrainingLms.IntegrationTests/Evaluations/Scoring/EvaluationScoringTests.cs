@@ -295,6 +295,12 @@ public class EvaluationScoringTests(DrillsFactory factory) : IClassFixture<Drill
             var scores = form.Criteria.Where(c => !c.IsComputed).ToDictionary(c => c.Key, _ => "3");
             Assert.Equal(SheetStatus.Done, (await factory.WithScopeAsync(s => s.GetRequiredService<EvaluationSheets>().SubmitAsync(evaluator, targetId, scores, null))).Status);
         }
+        // A second evaluator on the first target, who never scores it: that assignment stays undone when the trainer scores.
+        await factory.WithDbAsync(async db =>
+        {
+            db.EvaluatorAssignments.Add(new EvaluatorAssignment { TargetId = toScore[0].TargetId, EvaluatorId = admin.PersonId, EvaluatorName = "管理员" });
+            return await db.SaveChangesAsync();
+        });
         var opened = await ListedAsync();
         Assert.Equal(await ByHandAsync(), opened);
         Assert.Equal(0, opened.AssignmentsDone);

@@ -70,19 +70,21 @@ public sealed class PeriodAdministration(
         })];
     }
 
-    /// <summary>Each period's targets and evaluator assignments, and how many of them were evaluated.</summary>
+    /// <summary>Each period's targets and evaluator assignments, and how many of them were evaluated: one read of each.</summary>
     private static async Task<Dictionary<int, PeriodCounts>> CountAsync(LmsDbContext db, List<int> periodIds, CancellationToken cancellationToken)
     {
         if (periodIds.Count == 0) return [];
         var periodTargets = db.EvaluationTargets.Where(t => periodIds.Contains(t.PeriodId));
-        var targets = await CountByPeriodAsync(periodTargets.Select(t => t.PeriodId), cancellationToken);
-        var evaluated = await CountByPeriodAsync(periodTargets.Where(t => db.Evaluations.Any(e => e.TargetId == t.Id)).Select(t => t.PeriodId), cancellationToken);
-        var assignments = db.EvaluatorAssignments.Join(periodTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId });
-        var assigned = await CountByPeriodAsync(assignments.Select(a => a.PeriodId), cancellationToken);
-        var done = await CountByPeriodAsync(
-            assignments.Where(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)).Select(a => a.PeriodId), cancellationToken);
+        var targets = await periodTargets.GroupBy(t => t.PeriodId)
+            .Select(g => new { PeriodId = g.Key, All = g.Count(), Done = g.Count(t => db.Evaluations.Any(e => e.TargetId == t.Id)) })
+            .ToDictionaryAsync(c => c.PeriodId, cancellationToken);
+        var assignments = await db.EvaluatorAssignments.Join(periodTargets, a => a.TargetId, t => t.Id, (a, t) => new { a.TargetId, a.EvaluatorId, t.PeriodId })
+            .GroupBy(a => a.PeriodId)
+            .Select(g => new { PeriodId = g.Key, All = g.Count(), Done = g.Count(a => db.Evaluations.Any(e => e.TargetId == a.TargetId && e.EvaluatorId == a.EvaluatorId)) })
+            .ToDictionaryAsync(c => c.PeriodId, cancellationToken);
         return periodIds.ToDictionary(id => id, id => new PeriodCounts(
-            targets.GetValueOrDefault(id), evaluated.GetValueOrDefault(id), assigned.GetValueOrDefault(id), done.GetValueOrDefault(id)));
+            targets.GetValueOrDefault(id)?.All ?? 0, targets.GetValueOrDefault(id)?.Done ?? 0,
+            assignments.GetValueOrDefault(id)?.All ?? 0, assignments.GetValueOrDefault(id)?.Done ?? 0));
     }
 
     /// <summary>One period's record; null when it does not exist or the viewer is not an administrator.</summary>
@@ -111,9 +113,6 @@ public sealed class PeriodAdministration(
         var daysLeft = summary.Deadline.DayNumber - today.DayNumber;
         return new PeriodRecord(summary, lines, !summary.IsClosed && daysLeft <= options.Value.FlagDaysBeforeDeadline, daysLeft, number, pageCount);
     }
-
-    private static async Task<Dictionary<int, int>> CountByPeriodAsync(IQueryable<int> periodIds, CancellationToken cancellationToken) =>
-        await periodIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     /// <summary>Every assigned evaluator, with their evaluation if they made one, and anyone who evaluated unassigned; by name.</summary>
     private static List<EvaluatorCoverage> Coverage(List<EvaluatorCoverage> assigned, List<EvaluatorCoverage> scored)
