@@ -91,7 +91,8 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             people = people.Where(p => (siteId != null && p.SiteId == siteId) || (p.Team != null && p.Team.ClassLeaderId == viewerId));
         }
         if (staff is not null) people = await staff.ApplyAsync(db, people, cancellationToken);
-        var overdue = await OverdueAssignmentsAsync(db, people, narrowed: !administrator, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = await OverdueAssignmentsAsync(db, people, narrowed: !administrator, now, cancellationToken);
         var counted = await overdue.Take(OverdueCountLimit + 1).CountAsync(cancellationToken);
         var more = counted > OverdueCountLimit;
         var total = Math.Min(counted, OverdueCountLimit);
@@ -110,7 +111,6 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
             })
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
         return new OverdueList(
             [.. rows.Select(r => new OverdueAssignment(r.EmployeeNumber, r.FullName, r.Team, r.Site, r.Title, r.Slug, r.DueOn,
                 SiteTime.Today(now, r.TimeZoneId).DayNumber - r.DueOn.DayNumber, r.Contractor))],
@@ -123,9 +123,9 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
     /// is done: joined to the people instead, the database read every person first to filter them. A site's or a
     /// team's people (<paramref name="narrowed"/>) are found first, and their assignments looked up by person.
     /// </summary>
-    private async Task<IQueryable<CourseAssignment>> OverdueAssignmentsAsync(LmsDbContext db, IQueryable<Person> people, bool narrowed, CancellationToken cancellationToken)
+    private static async Task<IQueryable<CourseAssignment>> OverdueAssignmentsAsync(LmsDbContext db, IQueryable<Person> people, bool narrowed, DateTime now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Bounds the walk down the due-date index; the per-zone conditions below narrow it.
         var latestToday = SiteTime.Today(now, "Pacific/Kiritimati");
         var assignments = db.CourseAssignments.AsNoTracking().Where(a => a.DueOn < latestToday
             && db.Courses.Any(c => c.Id == a.CourseId && c.IsActive)
