@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainingLms.Domain.Evaluations;
@@ -26,10 +28,17 @@ public class LimitedFactory : KestrelLmsFactory
     /// <summary>What the app logged at Information and above.</summary>
     public MessageLog Messages { get; } = new();
 
+    /// <summary>
+    /// The app's clock, standing still: the limits count in fixed windows of the wall clock, and a window that ended
+    /// between a test's requests would forgive the request it expects refused.
+    /// </summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(Messages));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>An active feedback code for a new post at a new site.</summary>
