@@ -69,13 +69,15 @@ public sealed class ReviewOversight(IDbContextFactory<LmsDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var teams = await Project((await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => t.IsActive)
-            .OrderBy(t => t.Site!.Name).ThenBy(t => t.Name)).ToListAsync(cancellationToken);
+        var visible = (await ReviewScope.VisibleTeamsAsync(db, viewer, cancellationToken)).Where(t => t.IsActive);
+        var teams = await Project(visible.OrderBy(t => t.Site!.Name).ThenBy(t => t.Name)).ToListAsync(cancellationToken);
         if (teams.Count == 0) return [];
         var yesterdays = teams.Select(t => SiteTime.Today(nowUtc, t.TimeZoneId).AddDays(-1)).ToList();
         var (from, to) = (yesterdays.Min(), yesterdays.Max());
-        // Every team's yesterday lies in a day or two, so one read by date serves all teams (the date index).
-        var filed = (await db.ShiftReviews.AsNoTracking().Where(r => r.ShiftDate >= from && r.ShiftDate <= to)
+        // Every team's yesterday lies in a day or two, so one read serves all the viewer's teams; only theirs: a
+        // manager's ten teams are not read with the company's five hundred reviews of the day.
+        var visibleIds = visible.Select(t => t.Id);
+        var filed = (await db.ShiftReviews.AsNoTracking().Where(r => r.ShiftDate >= from && r.ShiftDate <= to && visibleIds.Contains(r.TeamId))
                 .Select(r => new Filed(r.Id, r.TeamId, r.ShiftDate, r.ShiftKey, r.FiledLate)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.TeamId, r.ShiftDate, r.ShiftKey));
         return [.. teams.Zip(yesterdays).SelectMany(pair =>
