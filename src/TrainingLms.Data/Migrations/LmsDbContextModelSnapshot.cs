@@ -285,6 +285,8 @@ namespace TrainingLms.Data.Migrations
 
                     b.HasIndex("FullName");
 
+                    b.HasIndex("HireDate");
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("EmailIndex");

@@ -17,6 +17,8 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasIndex(p => p.PhoneNumber).IsUnique();
         person.HasIndex(p => p.NormalizedEmail).IsUnique();
         person.HasIndex(p => p.FullName);
+        // The trainers' new hires (hired in the last 30 days) are a few dozen of thousands.
+        person.HasIndex(p => p.HireDate);
         // Almost everyone has none: the index holds only the people of an import under way.
         person.HasIndex(p => p.StagedImportId).HasFilter("\"StagedImportId\" IS NOT NULL");
         person.HasOne<ImportBatch>().WithMany().HasForeignKey(p => p.StagedImportId).OnDelete(DeleteBehavior.Restrict);

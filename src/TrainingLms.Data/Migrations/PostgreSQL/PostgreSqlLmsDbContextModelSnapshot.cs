@@ -333,6 +333,8 @@ namespace TrainingLms.Data.Migrations.PostgreSQL
 
                     b.HasIndex("FullName");
 
+                    b.HasIndex("HireDate");
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("EmailIndex");
