@@ -15,10 +15,32 @@ public sealed record PersonRow(string Id, string EmployeeNumber, string FullName
 
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Page, int PageCount);
 
+/// <summary>One option of a select list: the id it posts and the text it shows.</summary>
+public sealed record Choice(int Id, string Label);
+
+/// <summary>What the person form's lists offer: the active teams (as "site / team"), sites, positions and contractors.</summary>
+public sealed record PersonFormChoices(IReadOnlyList<Choice> Teams, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Positions, IReadOnlyList<Choice> Contractors);
+
 /// <summary>The administrator's list of people, a page at a time or whole as a CSV the people import reads back.</summary>
 public sealed class PeopleDirectory(IDbContextFactory<LmsDbContext> dbFactory, IStringLocalizer<SharedResource> localizer)
 {
     public const int PageSize = 50;
+
+    /// <summary>
+    /// The person form's lists, the person's own team, site, position and contractor among them even when deactivated.
+    /// Only the columns shown: a large company has some 500 teams.
+    /// </summary>
+    public async Task<PersonFormChoices> FormChoicesAsync(Person? person, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (teamId, siteId, positionId, contractorId) = (person?.TeamId, person?.SiteId, person?.PositionId, person?.ContractorCompanyId);
+        return new PersonFormChoices(
+            await db.Teams.Where(t => t.IsActive || t.Id == teamId).OrderBy(t => t.Site!.Code).ThenBy(t => t.Name)
+                .Select(t => new Choice(t.Id, t.Site!.Name + " / " + t.Name)).ToListAsync(cancellationToken),
+            await db.Sites.Where(s => s.IsActive || s.Id == siteId).OrderBy(s => s.Code).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken),
+            await db.Positions.Where(p => p.IsActive || p.Id == positionId).OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken),
+            await db.ContractorCompanies.Where(c => c.IsActive || c.Id == contractorId).OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken));
+    }
 
     public async Task<PeoplePage> PageAsync(PeopleSearch search, int? page, CancellationToken cancellationToken = default)
     {
