@@ -11,13 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace TrainingLms.Benchmarks.Courses;
 
 /// <summary>
-/// The real app in Production mode on its own data folder and the load test's content folder (the repository's own
-/// when none is given), on a Kestrel port.
+/// The real app in Production mode on its own data folder (or the caller's, which it leaves behind) and the load
+/// test's content folder (the repository's own when none is given), on a Kestrel port.
 /// </summary>
-internal sealed class LoadTestApp(string? contentPath, BenchDatabase database, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null)
+internal sealed class LoadTestApp(string? contentPath, BenchDatabase database, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null, string? callersDataPath = null)
     : WebApplicationFactory<global::Program>
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
+    private readonly string dataPath = callersDataPath ?? Path.Combine(Path.GetTempPath(), "traininglms-bench", Guid.NewGuid().ToString("N"));
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -44,9 +44,10 @@ internal sealed class LoadTestApp(string? contentPath, BenchDatabase database, I
     }
 
     /// <param name="testServices">Services added after the app's own, e.g. a counter of SQL statements.</param>
-    public static LoadTestApp Start(BenchDatabase database, string? contentPath, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null)
+    /// <param name="dataPath">A data folder of the caller's, kept when the app is disposed (another app may start on it).</param>
+    public static LoadTestApp Start(BenchDatabase database, string? contentPath, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices = null, string? dataPath = null)
     {
-        var app = new LoadTestApp(contentPath, database, settings, testServices);
+        var app = new LoadTestApp(contentPath, database, settings, testServices, dataPath);
         try
         {
             var clock = Stopwatch.StartNew();
@@ -78,6 +79,7 @@ internal sealed class LoadTestApp(string? contentPath, BenchDatabase database, I
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (callersDataPath is not null) return;
         try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
     }
 }

@@ -75,8 +75,26 @@ public static class PagesBenchmark
 
     private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, HelloServer hello, List<string> idles, List<string> seeded)
     {
-        var counter = new SqlStatementCounter();
-        await using var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter));
+        var dataPath = Directory.CreateTempSubdirectory("traininglms-bench-").FullName;
+        try
+        {
+            var counter = new SqlStatementCounter();
+            var pages = new List<(BenchPerson, string)>();
+            List<PageResult> results;
+            await using (var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter), dataPath))
+                results = await CrawlInProcessAsync(app, counter, database, company, only, hello, idles, seeded, pages);
+            seeded.Add(await OwnProcessMemory.MeasureAsync(database, company, dataPath, pages));
+            return results;
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static async Task<List<PageResult>> CrawlInProcessAsync(LoadTestApp app, SqlStatementCounter counter, BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, HelloServer hello,
+        List<string> idles, List<string> seeded, List<(BenchPerson, string)> pages)
+    {
         if (await company.SeedAsync(app.Services) is { } seed)
         {
             Console.WriteLine($"{database.Provider}: {seed}");
@@ -116,9 +134,10 @@ public static class PagesBenchmark
                     continue;
                 }
                 await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
+                pages.Add((person, route));
             }
         }
-        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
+        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process; the app's own figures follow): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
         return results;
     }
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace TrainingLms.Benchmarks.Pages;
 
 /// <summary>
-/// The memory the process (the app, hosted in the benchmark's own process) holds while it runs, the figures the page
-/// budget's memory limit is about. From <c>/proc/self/status</c> every 50 ms: the resident set (VmRSS) and the part of
+/// The memory a process holds while it runs, the figures the page budget's memory limit is about: the benchmark's own
+/// (it hosts the app it crawls) or the app's in a process of its own (<see cref="OwnProcessMemory"/>). From
+/// <c>/proc/&lt;pid&gt;/status</c> every 50 ms: the resident set (VmRSS) and the part of
 /// it that is the process's own (RssAnon). VmRSS counts a page of the database file once for every SQLite connection
 /// that maps it (each maps the file), so the proportional set (PSS, from <c>/proc/self/smaps</c>), which counts
 /// each page once, is read too, with the part of it that is the database file (the operating system's cache of the
@@ -14,8 +15,9 @@ namespace TrainingLms.Benchmarks.Pages;
 internal sealed class RssSampler : IDisposable
 {
     private readonly CancellationTokenSource stop = new();
+    private readonly string process;
     private readonly Task sampling;
-    private readonly long startKb = Read("/proc/self/status", "VmRSS:");
+    private readonly long startKb;
     private long peakKb;
     private long peakAnonKb;
     private long peakPssKb;
@@ -24,9 +26,17 @@ internal sealed class RssSampler : IDisposable
     private long peakFilePssKb;
     private long peakHeapBytes;
 
-    private RssSampler() => sampling = SampleAsync(stop.Token);
+    private RssSampler(string process)
+    {
+        this.process = process;
+        startKb = Read($"{process}/status", "VmRSS:");
+        sampling = SampleAsync(stop.Token);
+    }
 
-    public static RssSampler Start() => new();
+    /// <summary>Samples this process; <paramref name="processId"/>: another one (whose managed heap it cannot see).</summary>
+    public static RssSampler Start(int? processId = null) => new(processId is { } id ? $"/proc/{id}" : "/proc/self");
+
+    private bool IsSelf => process == "/proc/self";
 
     public double StartMb => startKb / 1024.0;
 
@@ -54,10 +64,10 @@ internal sealed class RssSampler : IDisposable
     /// </summary>
     public void SampleProportional()
     {
-        if (!File.Exists("/proc/self/smaps")) return;
+        if (!File.Exists($"{process}/smaps")) return;
         long total = 0, database = 0, code = 0, files = 0;
         var mapping = "";
-        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        foreach (var line in File.ReadLines($"{process}/smaps"))
         {
             if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-'))
                 mapping = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries) is [_, _, _, _, _, var path] ? path.Trim() : "";
@@ -81,9 +91,9 @@ internal sealed class RssSampler : IDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         do
         {
-            Raise(ref peakKb, Read("/proc/self/status", "VmRSS:"));
-            Raise(ref peakAnonKb, Read("/proc/self/status", "RssAnon:"));
-            Raise(ref peakHeapBytes, GC.GetGCMemoryInfo().HeapSizeBytes);
+            Raise(ref peakKb, Read($"{process}/status", "VmRSS:"));
+            Raise(ref peakAnonKb, Read($"{process}/status", "RssAnon:"));
+            if (IsSelf) Raise(ref peakHeapBytes, GC.GetGCMemoryInfo().HeapSizeBytes);
         }
         while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false) is true);
     }
