@@ -11,7 +11,7 @@ namespace TrainingLms.Benchmarks.Pages;
 /// Every page of every role under load: for each role a typical person signs in, and each page their menu and home page
 /// link to (<see cref="PageDiscovery"/>), and the detail pages the company lists (<see cref="IBenchCompany"/>), is
 /// answered to <see cref="CourseLoadBenchmark.Concurrency"/> wrk connections for <see cref="MeasuredFor"/>, signed in
-/// afresh for each. Beside them in the same run: bare Kestrel saying hello, a static file and <c>/healthz</c>. Per page:
+/// afresh for each, once every page has been warmed up. Beside them in the same run: bare Kestrel saying hello, a static file and <c>/healthz</c>. Per page:
 /// req/s, p50, p99, the app's CPU, allocated bytes and SQL statements (<see cref="SqlStatementCounter"/>) per request.
 /// Any answer but 200, before or under load, fails the run; a page that gives no answer at all under load in the window
 /// (every request slower than it) is listed first in the report with its time alone. Run with <c>./lms bench pages</c> (<c>--large</c>: on <see cref="LargeCompany"/>).
@@ -34,9 +34,12 @@ public static class PagesBenchmark
 
     /// <param name="large">On <see cref="LargeCompany"/> rather than the demo company.</param>
     /// <param name="only">Only the pages whose path and query contain one of these (<c>--only /admin/people</c>, repeatable; <c>--only /</c> is the home page alone); every page when empty.</param>
-    public static Task<int> RunAsync(bool large, IReadOnlyList<string> only) => RunAsync(large ? new LargeCompany() : new DemoCompany(), only);
+    /// <param name="memoryOnly">Only the app's memory in a process of its own (<see cref="OwnProcessMemory"/>): the pages are
+    /// discovered, not measured in the benchmark's process; a few minutes instead of the whole crawl's half hour.</param>
+    public static Task<int> RunAsync(bool large, IReadOnlyList<string> only, bool memoryOnly = false) =>
+        RunAsync(large ? new LargeCompany() : new DemoCompany(), only, memoryOnly);
 
-    internal static async Task<int> RunAsync(IBenchCompany company, IReadOnlyList<string> only)
+    internal static async Task<int> RunAsync(IBenchCompany company, IReadOnlyList<string> only, bool memoryOnly = false)
     {
         var results = new List<PageResult>();
         var idles = new List<string>();
@@ -47,7 +50,7 @@ public static class PagesBenchmark
             foreach (var provider in BenchDatabase.Available)
             {
                 using var database = BenchDatabase.Create(provider);
-                results.AddRange(await CrawlAsync(database, company, only, hello, idles, seeded));
+                results.AddRange(await CrawlAsync(database, company, only, memoryOnly, hello, idles, seeded));
             }
         }
         catch (PageFailedException failed)
@@ -56,7 +59,7 @@ public static class PagesBenchmark
             return 1;
         }
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Pages: {(only.Count == 0 ? "every page" : "the pages matching " + string.Join(", ", only))} of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Pages: {(only.Count == 0 ? "every page" : "the pages matching " + string.Join(", ", only))} of every role on {company.Name}, {CourseLoadBenchmark.Concurrency} connections (wrk) for {MeasuredFor.TotalSeconds:0} s each after {WarmUp.TotalSeconds:0} s of warm-up, every page warmed up so before the first is measured, signed in afresh per page; app, wrk and the database on the same {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         foreach (var line in seeded) report.AppendLine(line);
         report.AppendLine(CultureInfo.InvariantCulture, $"CPU and KB are the whole app process's per request, less what it spends idle ({string.Join("; ", idles)}); hello runs in the same process. SQL = statements each request sent (its own, counted by an interceptor only the benchmark adds).");
         report.AppendLine();
@@ -69,11 +72,12 @@ public static class PagesBenchmark
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Database} | {r.Route} | {r.Role} | {r.Loaded.RequestsPerSecond:0} | {r.Loaded.P50:0.0} | {r.Loaded.P99:0.0} | {r.CpuPerRequest:0.00} | {r.KbPerRequest:0} | {(r.SqlPerRequest is { } sql ? sql.ToString("0.0", CultureInfo.InvariantCulture) : "–")} |");
         // A crawl of some pages (--only) does not replace the report of every page.
-        CourseLoadBenchmark.Write(report.ToString(), only.Count == 0 ? company.ReportFile : Path.ChangeExtension(company.ReportFile, ".only.md"));
+        CourseLoadBenchmark.Write(report.ToString(), only.Count == 0 && !memoryOnly ? company.ReportFile : Path.ChangeExtension(company.ReportFile, memoryOnly ? ".memory.md" : ".only.md"));
         return 0;
     }
 
-    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, HelloServer hello, List<string> idles, List<string> seeded)
+    private static async Task<List<PageResult>> CrawlAsync(BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, bool memoryOnly,
+        HelloServer hello, List<string> idles, List<string> seeded)
     {
         var dataPath = Directory.CreateTempSubdirectory("traininglms-bench-").FullName;
         try
@@ -82,7 +86,7 @@ public static class PagesBenchmark
             var pages = new List<(BenchPerson, string)>();
             List<PageResult> results;
             await using (var app = LoadTestApp.Start(database, contentPath: null, company.Settings, services => services.AddSqlStatementCounter(counter), dataPath))
-                results = await CrawlInProcessAsync(app, counter, database, company, only, hello, idles, seeded, pages);
+                results = await CrawlInProcessAsync(app, counter, database, company, only, memoryOnly, hello, idles, seeded, pages);
             seeded.Add(await OwnProcessMemory.MeasureAsync(database, company, dataPath, pages));
             return results;
         }
@@ -92,7 +96,7 @@ public static class PagesBenchmark
         }
     }
 
-    private static async Task<List<PageResult>> CrawlInProcessAsync(LoadTestApp app, SqlStatementCounter counter, BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, HelloServer hello,
+    private static async Task<List<PageResult>> CrawlInProcessAsync(LoadTestApp app, SqlStatementCounter counter, BenchDatabase database, IBenchCompany company, IReadOnlyList<string> only, bool memoryOnly, HelloServer hello,
         List<string> idles, List<string> seeded, List<(BenchPerson, string)> pages)
     {
         if (await company.SeedAsync(app.Services) is { } seed)
@@ -110,14 +114,12 @@ public static class PagesBenchmark
         var results = new List<PageResult>();
         async Task MeasureAsync(string baseUrl, string path, string role, string cookie, bool counted = true)
         {
+            if (memoryOnly) return;
             Console.WriteLine($"{database.Provider}: {role} {path} …");
             results.Add(await MeasurePageAsync(database.Provider.ToString(), baseUrl, path, role, cookie, counted ? counter : null, idle));
             rss.SampleProportional();
         }
 
-        await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
-        await MeasureAsync(app.BaseUrl, "/favicon.png", "static file", "");
-        await MeasureAsync(app.BaseUrl, "/healthz", "health check", "");
         foreach (var person in company.People)
         {
             var cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
@@ -125,17 +127,31 @@ public static class PagesBenchmark
             Console.WriteLine($"{person.Role} ({person.Identifier}): {routes.Count} pages: {string.Join(' ', routes)}");
             foreach (var route in routes.Where(r => only.Count == 0 || only.Any(o => r == o || (o != "/" && r.Contains(o, StringComparison.Ordinal)))))
             {
-                // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
-                cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
                 var (_, mediaType) = await GetPageAsync(client, route, cookie, person.Role);
                 if (mediaType != "text/html")
                 {
                     Console.WriteLine($"{person.Role} {route}: a download ({mediaType}), not a page; left out.");
                     continue;
                 }
-                await MeasureAsync(app.BaseUrl, route, person.Role, cookie);
                 pages.Add((person, route));
             }
+        }
+        if (!memoryOnly)
+        {
+            // Every page is loaded before any is measured. A server runs for hours; measured cold, a page paid for compiling
+            // (and recompiling, tier by tier) the code every page after it shares, and each role's home page came first.
+            Console.WriteLine($"{database.Provider}: warming up every page …");
+            foreach (var (person, route) in pages)
+                await Wrk.RunAsync(app.BaseUrl, [(route, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password))], CourseLoadBenchmark.Concurrency, WarmUp);
+        }
+
+        await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
+        await MeasureAsync(app.BaseUrl, "/favicon.png", "static file", "");
+        await MeasureAsync(app.BaseUrl, "/healthz", "health check", "");
+        foreach (var (person, route) in pages)
+        {
+            // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
+            await MeasureAsync(app.BaseUrl, route, person.Role, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password));
         }
         seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process; the app's own figures follow): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
         return results;
