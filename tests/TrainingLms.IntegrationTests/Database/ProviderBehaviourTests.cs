@@ -154,6 +154,22 @@ public class ProviderBehaviourTests(LmsFactory factory) : IClassFixture<LmsFacto
     private static RecordChainLink Link(long sequence, DateTime appendedAt) =>
         new() { Sequence = sequence, Kind = ChainedRecordKind.DrillResult, RecordKey = "test", ContentHash = "", PreviousMac = "", Mac = "", AppendedAtUtc = appendedAt };
 
+    [Fact]
+    [PostgreSqlOnly("PostgreSQL's JIT compilation is a setting of its server")]
+    public async Task PostgreSql_TheAppsConnections_CompileNoStatement()
+    {
+        var jit = await WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
+
+        Assert.Equal("off", jit);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=lms", "-c jit=off")]
+    [InlineData("Host=db;Username=lms;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off")]
+    [InlineData("Host=db;Username=lms;Options=-c jit=on", "-c jit=on")]
+    public void PostgreSql_ConnectionString_GainsJitOffUnlessItSaysOtherwise(string connectionString, string options) =>
+        Assert.Equal(options, new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnection.WithoutJit(connectionString)).Options);
+
     private Task<List<string>> SearchAsync(string tag, string typed) => WithDbAsync(db => db.Companies
         .Where(c => c.Name.StartsWith(tag) && SearchPattern.Matches(c.Name, SearchPattern.Contains(typed))).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
 
