@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TrainingLms.Domain;
 
 /// <summary>Times are stored in UTC and shown in the site's time zone.</summary>
@@ -22,10 +24,23 @@ public static class SiteTime
 
     public static DateOnly Today(DateTime utcNow, string? timeZoneId) => DateOnly.FromDateTime(ToLocal(utcNow, timeZoneId));
 
-    public static bool IsKnown(string timeZoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
+    public static bool IsKnown(string timeZoneId) => TryFind(timeZoneId, out _);
+
+    /// <summary>
+    /// The zones found so far. The runtime's own lookup takes one lock for the whole process on every call, and a page
+    /// that shows each of a company's five hundred teams in its site's time (yesterday's missing reviews) queued its
+    /// requests on it under load. Only zones that exist are kept, so the set stays as small as the zones sites use.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
     private static TimeZoneInfo Find(string? timeZoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? DefaultTimeZoneId, out var zone)
-            ? zone
-            : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId);
+        TryFind(timeZoneId ?? DefaultTimeZoneId, out var zone) || TryFind(DefaultTimeZoneId, out zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId);
+
+    private static bool TryFind(string timeZoneId, out TimeZoneInfo zone)
+    {
+        if (Zones.TryGetValue(timeZoneId, out zone!)) return true;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found)) return false;
+        zone = Zones.GetOrAdd(timeZoneId, found);
+        return true;
+    }
 }
