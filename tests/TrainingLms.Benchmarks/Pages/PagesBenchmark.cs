@@ -104,22 +104,49 @@ public static class PagesBenchmark
             Console.WriteLine($"{database.Provider}: {seed}");
             seeded.Add($"{database.Provider}: {seed}");
         }
+        pages.AddRange(await DiscoverPagesAsync(app, company, only));
+        if (memoryOnly) return [];
+
         // The generator's garbage (and a previous database's app) is not the app's: collected and given back before
         // the crawl, so the resident figure is what the app holds while it serves.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var idle = await MeasureIdleAsync();
         using var rss = RssSampler.Start();
         idles.Add($"{database.Provider}: {idle.CpuMsPerSecond:0} ms CPU and {idle.BytesPerSecond / 1024:0} KB a second");
-        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
         var results = new List<PageResult>();
         async Task MeasureAsync(string baseUrl, string path, string role, string cookie, bool counted = true)
         {
-            if (memoryOnly) return;
             Console.WriteLine($"{database.Provider}: {role} {path} …");
             results.Add(await MeasurePageAsync(database.Provider.ToString(), baseUrl, path, role, cookie, counted ? counter : null, idle));
             rss.SampleProportional();
         }
 
+        // Every page is loaded before any is measured. A server runs for hours; measured cold, a page paid for compiling
+        // (and recompiling, tier by tier) the code every page after it shares, and each role's home page came first.
+        Console.WriteLine($"{database.Provider}: warming up every page …");
+        foreach (var (person, route) in pages)
+            await Wrk.RunAsync(app.BaseUrl, [(route, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password))], CourseLoadBenchmark.Concurrency, WarmUp);
+
+        await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
+        await MeasureAsync(app.BaseUrl, "/favicon.png", "static file", "");
+        await MeasureAsync(app.BaseUrl, "/healthz", "health check", "");
+        foreach (var (person, route) in pages)
+        {
+            // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
+            await MeasureAsync(app.BaseUrl, route, person.Role, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password));
+        }
+        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process; the app's own figures follow): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
+        return results;
+    }
+
+    /// <summary>
+    /// Each role's pages (<paramref name="only"/> those matching), each fetched once as its person: any answer but 200
+    /// fails the run, and a download is left out.
+    /// </summary>
+    private static async Task<List<(BenchPerson Person, string Route)>> DiscoverPagesAsync(LoadTestApp app, IBenchCompany company, IReadOnlyList<string> only)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+        var pages = new List<(BenchPerson, string)>();
         foreach (var person in company.People)
         {
             var cookie = await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password);
@@ -136,25 +163,7 @@ public static class PagesBenchmark
                 pages.Add((person, route));
             }
         }
-        if (!memoryOnly)
-        {
-            // Every page is loaded before any is measured. A server runs for hours; measured cold, a page paid for compiling
-            // (and recompiling, tier by tier) the code every page after it shares, and each role's home page came first.
-            Console.WriteLine($"{database.Provider}: warming up every page …");
-            foreach (var (person, route) in pages)
-                await Wrk.RunAsync(app.BaseUrl, [(route, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password))], CourseLoadBenchmark.Concurrency, WarmUp);
-        }
-
-        await MeasureAsync(hello.BaseUrl, "/", "bare Kestrel: hello", "", counted: false);
-        await MeasureAsync(app.BaseUrl, "/favicon.png", "static file", "");
-        await MeasureAsync(app.BaseUrl, "/healthz", "health check", "");
-        foreach (var (person, route) in pages)
-        {
-            // Signed in afresh for each page, as the courses load test does: a cookie the app renews is lost on wrk.
-            await MeasureAsync(app.BaseUrl, route, person.Role, await CourseLoadBenchmark.SignInAsync(app.BaseUrl, person.Identifier, company.Password));
-        }
-        seeded.Add($"{database.Provider}: memory during the crawl (the app, hello and the benchmark share the process; the app's own figures follow): proportional set (PSS, each page once) at most {rss.PeakPssMb:0} MB, of it the mapped database file at most {rss.PeakDatabasePssMb:0} MB, code the JIT wrote at most {rss.PeakCodePssMb:0} MB, the assemblies and libraries mapped at most {rss.PeakFilePssMb:0} MB and the process's own (RssAnon) at most {rss.PeakAnonMb:0} MB, the managed heap at most {rss.PeakHeapMb:0} MB; resident set (VmRSS, a database page once for each connection that maps it) {rss.StartMb:0} MB at the start, at most {rss.PeakMb:0} MB.");
-        return results;
+        return pages;
     }
 
     /// <summary>One warm-up, then the measured run; fails on any answer but 200.</summary>
