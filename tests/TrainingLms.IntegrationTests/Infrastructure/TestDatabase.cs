@@ -87,7 +87,13 @@ public sealed class TestDatabase
             SqliteConnection.ClearAllPools();
             return;
         }
-        using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
+        // The app's connections are pooled by the connection string it makes of this one, the tests' own by this one:
+        // left in either pool, idle connections would hold the server's slots for minutes after the test.
+        foreach (var pooledBy in new[] { ConnectionString, PostgreSqlConnection.ForTheApp(ConnectionString) })
+        {
+            using var connection = new NpgsqlConnection(pooledBy);
+            NpgsqlConnection.ClearPool(connection);
+        }
         if (ServerIsThrowaway) return;
         using var admin = new NpgsqlConnection(Server("postgres"));
         admin.Open();
