@@ -10,7 +10,7 @@ public static class LmsDatabase
     public static DbContextOptionsBuilder UseLmsDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
         DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
-        DatabaseProvider.PostgreSQL => options.UseNpgsql(PostgreSqlConnection.WithoutJit(connectionString)).AddInterceptors(PostgreSqlText.Parameters)
+        DatabaseProvider.PostgreSQL => options.UseNpgsql(PostgreSqlConnection.ForTheApp(connectionString)).AddInterceptors(PostgreSqlText.Parameters)
             .ReplaceService<IModelCacheKeyFactory, SharedModelCacheKey>(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or PostgreSQL."),
     };

@@ -1,24 +1,44 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace TrainingLms.Data;
 
 /// <summary>
-/// The app's PostgreSQL connections run with the server's JIT compilation off. PostgreSQL compiles a statement to
-/// machine code once its estimated cost passes <c>jit_above_cost</c>, and estimates are all it goes by: on the large
-/// company the overdue list's count was estimated at some 400,000 (it reads 1,001 rows by an index) whenever the sites
-/// were on two different days, and each request spent 15–20 ms compiling a statement that runs in 6. The app's
-/// statements read a page's rows, never a scan long enough to gain from compiling. Set for each connection (the
-/// startup packet's options), so it needs no right on the database; a connection string that sets jit itself keeps it.
+/// How the app's PostgreSQL connections differ from a bare connection string's. A connection string that sets either
+/// setting itself keeps its own.
+/// <list type="bullet">
+/// <item><b>The server's JIT compilation is off.</b> PostgreSQL compiles a statement to machine code once its estimated
+/// cost passes <c>jit_above_cost</c>, and estimates are all it goes by: on the large company the overdue list's count
+/// was estimated at some 400,000 (it reads 1,001 rows by an index) whenever the sites were on two different days, and
+/// each request spent 15–20 ms compiling a statement that runs in 6. The app's statements read a page's rows, never a
+/// scan long enough to gain from compiling. Set for each connection (the startup packet's options), so it needs no
+/// right on the database.</item>
+/// <item><b>Statements the app sends again and again are prepared</b> (<c>Max Auto Prepare</c>): after
+/// <see cref="AutoPrepareMinUsages"/> uses on a connection Npgsql prepares a statement on the server, which from then
+/// on skips parsing and planning it. Every page's statements are the same text with other parameters, and planning the
+/// app's statements of several subqueries cost the server more than running them.</item>
+/// </list>
 /// </summary>
 public static class PostgreSqlConnection
 {
     public const string JitOff = "-c jit=off";
 
-    public static string WithoutJit(string connectionString)
+    /// <summary>Statements kept prepared per connection: more than the app's distinct statements of its busiest pages.</summary>
+    public const int MaxAutoPrepare = 200;
+
+    public const int AutoPrepareMinUsages = 5;
+
+    public static string ForTheApp(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
-        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : $"{builder.Options} {JitOff}";
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : $"{builder.Options} {JitOff}";
+        // Npgsql's builder writes only the settings a connection string gave, under their canonical names.
+        if (!new DbConnectionStringBuilder { ConnectionString = new NpgsqlConnectionStringBuilder(connectionString).ConnectionString }.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        }
         return builder.ConnectionString;
     }
 }

@@ -163,12 +163,35 @@ public class ProviderBehaviourTests(LmsFactory factory) : IClassFixture<LmsFacto
         Assert.Equal("off", jit);
     }
 
+    [Fact]
+    [PostgreSqlOnly("Prepared statements live on the server's connection")]
+    public async Task PostgreSql_AStatementSentAgainAndAgain_IsPreparedOnTheServer()
+    {
+        var prepared = await WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var tag = Unique("prep");
+            for (var i = 0; i < PostgreSqlConnection.AutoPrepareMinUsages + 1; i++)
+                await db.Companies.Where(c => c.Name == tag).CountAsync();
+            return await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        });
+
+        Assert.Contains(prepared, statement => statement.Contains("\"Companies\"", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData("Host=db;Username=lms", "-c jit=off")]
-    [InlineData("Host=db;Username=lms;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off")]
-    [InlineData("Host=db;Username=lms;Options=-c jit=on", "-c jit=on")]
-    public void PostgreSql_ConnectionString_GainsJitOffUnlessItSaysOtherwise(string connectionString, string options) =>
-        Assert.Equal(options, new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnection.WithoutJit(connectionString)).Options);
+    [InlineData("Host=db;Username=lms", "-c jit=off", PostgreSqlConnection.MaxAutoPrepare)]
+    [InlineData("Host=db;Username=lms;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off", PostgreSqlConnection.MaxAutoPrepare)]
+    [InlineData("Host=db;Username=lms;Options=-c jit=on", "-c jit=on", PostgreSqlConnection.MaxAutoPrepare)]
+    [InlineData("Host=db;Username=lms;Max Auto Prepare=0", "-c jit=off", 0)]
+    [InlineData("Host=db;Username=lms;MaxAutoPrepare=20", "-c jit=off", 20)]
+    public void PostgreSql_ConnectionString_GainsTheAppsSettingsUnlessItSaysOtherwise(string connectionString, string options, int maxAutoPrepare)
+    {
+        var forTheApp = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnection.ForTheApp(connectionString));
+
+        Assert.Equal(options, forTheApp.Options);
+        Assert.Equal(maxAutoPrepare, forTheApp.MaxAutoPrepare);
+    }
 
     private Task<List<string>> SearchAsync(string tag, string typed) => WithDbAsync(db => db.Companies
         .Where(c => c.Name.StartsWith(tag) && SearchPattern.Matches(c.Name, SearchPattern.Contains(typed))).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
