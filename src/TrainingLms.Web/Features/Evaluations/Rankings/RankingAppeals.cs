@@ -15,7 +15,8 @@ public sealed class RankingAppeals(IDbContextFactory<LmsDbContext> dbFactory, Ra
     public static IQueryable<EvaluationTarget> OwnTargets(LmsDbContext db, string personId) =>
         db.EvaluationTargets.AsNoTracking().Where(t =>
             (t.Subject == EvaluationSubject.Supervisor && t.PersonId == personId)
-            || (t.Subject == EvaluationSubject.Team && db.Teams.Any(team => team.Id == t.TeamId && team.ClassLeaderId == personId)));
+            // The led teams as a list of their own, not asked per target: a month has a target for every team and supervisor.
+            || (t.Subject == EvaluationSubject.Team && db.Teams.Where(team => team.ClassLeaderId == personId).Select(team => (int?)team.Id).Contains(t.TeamId)));
 
     public async Task<Outcome<RankingStatus>> FileAsync(RankingViewer viewer, int targetId, string? reason, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
         if (period is null) return new(shown, null, periods, [], [], [], []);
 
         var publications = await cache.ListAsync(db, db.RankingPublications.Where(p => p.PeriodId == period.Id).OrderBy(p => p.Revision), cancellationToken);
-        var subjects = new List<SubjectRanking>();
+        var ranked = new List<Ranked>();
         if (publications.Count > 0)
         {
             foreach (var group in publications.GroupBy(p => p.Subject).OrderBy(g => g.Key))
@@ -32,33 +32,47 @@ public sealed class RankingBoard(IDbContextFactory<LmsDbContext> dbFactory, Rank
                 var revisions = group.ToList();
                 var chosen = (group.Key == subject && revision is { } r ? revisions.FirstOrDefault(p => p.Revision == r) : null) ?? revisions[^1];
                 var before = revisions.FirstOrDefault(p => p.Revision == chosen.Revision - 1);
-                subjects.Add(new(group.Key, false, chosen, [.. revisions.Select(p => p.Revision)], Lines(chosen.Entries, before?.Entries)));
+                ranked.Add(new(group.Key, false, chosen, [.. revisions.Select(p => p.Revision)], chosen.Entries, before?.Entries));
             }
         }
         else if (viewer.IsAdmin)
         {
             var drafts = await RankingDrafts.ComputeAsync(db, period.Id, cancellationToken);
-            subjects.AddRange(drafts.OrderBy(d => d.Key).Select(d => new SubjectRanking(d.Key, true, null, [], Lines(d.Value, null))));
+            ranked.AddRange(drafts.OrderBy(d => d.Key).Select(d => new Ranked(d.Key, true, null, [], d.Value, null)));
         }
-        var teamLines = subjects.FirstOrDefault(s => s.Subject == EvaluationSubject.Team)?.Lines.Select(l => l.Entry) ?? [];
+        var teamLines = ranked.FirstOrDefault(s => s.Subject == EvaluationSubject.Team)?.Entries ?? [];
         var (appealable, appeals) = publications.Count > 0 ? await AppealsAsync(db, viewer, period.Id, publications, cancellationToken) : ([], []);
         var sites = RankingCalculator.Sites(teamLines);
-        if (page is null) return new(shown, period, periods, subjects, sites, appealable, appeals);
+        if (page is null) return new(shown, period, periods, [.. ranked.Select(s => s.Whole())], sites, appealable, appeals);
 
-        var (number, pageCount) = Paging.Locate(subjects.Select(s => s.Lines.Count).DefaultIfEmpty(0).Max(), page, LinesPerPage);
+        var (number, pageCount) = Paging.Locate(ranked.Select(s => s.Entries.Count).DefaultIfEmpty(0).Max(), page, LinesPerPage);
         // The viewer's own lines (themselves, their teams) stay beside every page, wherever they rank.
         var own = appealable.Select(a => a.TargetId).ToHashSet();
-        var paged = subjects.Select(s => s with
-        {
-            Lines = [.. s.Lines.Skip(Paging.Skip(number, LinesPerPage)).Take(LinesPerPage)],
-            LineCount = s.Lines.Count,
-            Own = [.. s.Lines.Where(l => own.Contains(l.Entry.TargetId))],
-        }).ToList();
-        return new(shown, period, periods, paged, sites, appealable, appeals) { Page = number, PageCount = pageCount };
+        return new(shown, period, periods, [.. ranked.Select(s => s.Page(Paging.Skip(number, LinesPerPage), LinesPerPage, own))], sites, appealable, appeals)
+            { Page = number, PageCount = pageCount };
     }
 
-    private static List<RankingLine> Lines(IReadOnlyList<RankingEntry> entries, IReadOnlyList<RankingEntry>? before) =>
-        [.. entries.Select(e => new RankingLine(e, before?.FirstOrDefault(b => b.TargetId == e.TargetId) is { } old && (old.Rank != e.Rank || old.Score != e.Score) ? old : null))];
+    /// <summary>
+    /// A subject's chosen revision and the one before it, made into <see cref="RankingLine"/>s only for the lines shown:
+    /// a large company's month ranks some 1,000 lines a subject, and a page shows 100.
+    /// </summary>
+    private sealed record Ranked(EvaluationSubject Subject, bool IsDraft, RankingPublication? Publication, IReadOnlyList<int> Revisions,
+        IReadOnlyList<RankingEntry> Entries, IReadOnlyList<RankingEntry>? Before)
+    {
+        private readonly Dictionary<int, RankingEntry>? beforeByTarget = Before?.DistinctBy(b => b.TargetId).ToDictionary(b => b.TargetId);
+
+        public SubjectRanking Whole() => new(Subject, IsDraft, Publication, Revisions, Lines(Entries));
+
+        public SubjectRanking Page(int skip, int take, IReadOnlySet<int> own) =>
+            new(Subject, IsDraft, Publication, Revisions, Lines(Entries.Skip(skip).Take(take)))
+            {
+                LineCount = Entries.Count,
+                Own = Lines(Entries.Where(e => own.Contains(e.TargetId))),
+            };
+
+        private List<RankingLine> Lines(IEnumerable<RankingEntry> entries) =>
+            [.. entries.Select(e => new RankingLine(e, beforeByTarget?.GetValueOrDefault(e.TargetId) is { } old && (old.Rank != e.Rank || old.Score != e.Score) ? old : null))];
+    }
 
     private async Task<(List<AppealableLine>, List<AppealView>)> AppealsAsync(
         LmsDbContext db, RankingViewer viewer, int periodId, List<RankingPublication> publications, CancellationToken cancellationToken)
