@@ -35,10 +35,11 @@ public static class PostgreSqlConnection
     public static string ForTheApp(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's builder writes only the settings a connection string gave, under their canonical names.
+        var given = new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : $"{builder.Options} {JitOff}";
-        // Npgsql's builder writes only the settings a connection string gave, under their canonical names.
-        if (!new DbConnectionStringBuilder { ConnectionString = new NpgsqlConnectionStringBuilder(connectionString).ConnectionString }.ContainsKey("Max Auto Prepare"))
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
             builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
