@@ -3,7 +3,7 @@ namespace TrainingLms.Data;
 /// <summary>What a <see cref="CacheChange"/> says changed.</summary>
 public enum CacheChangeKind
 {
-    /// <summary>A person's assignments, completions or person row; <see cref="CacheChange.Key"/> is their id.</summary>
+    /// <summary>A person's assignments, completions, person row, roles, drill results or certificates; <see cref="CacheChange.Key"/> is their id.</summary>
     Person = 1,
 
     /// <summary>Something every learner's record depends on (a site's time zone, a deleted course).</summary>
@@ -15,7 +15,7 @@ public enum CacheChangeKind
     /// <summary>A clip, or who may see it; <see cref="CacheChange.Key"/> is its id.</summary>
     Clip = 4,
 
-    /// <summary>A drill, a drill's revision or a position's clearance rules: what clearance is judged against and named by.</summary>
+    /// <summary>A drill, a drill's revision or a position's clearance rules (what clearance is judged against and named by), a drill session changed, an annulment, a revoked certificate.</summary>
     Clearance = 5,
 }
 

@@ -141,6 +141,27 @@ public class CachesAcrossInstancesTests
     }
 
     [Fact]
+    public async Task MyDrills_OnB_ShowAResultSignedAndAcknowledgedOnA_InTheNextRequest()
+    {
+        await using var a = new DrillsFactory();
+        var drill = await a.SessionAsync("XD");
+        await using var b = new SecondInstance(a);
+        Assert.Empty((await MyDrillsAsync(b, drill.CandidateId)).ToAcknowledge); // now kept in B's memory
+
+        await DrillForms.SignAsync(await a.SignedInAsync(drill.TrainerNumber), drill.AttemptId, DrillForms.FullMarks);
+        var signed = await MyDrillsAsync(b, drill.CandidateId);
+        Assert.Equal(drill.AttemptId, Assert.Single(signed.ToAcknowledge).AttemptId);
+        Assert.Equal(ClearanceStatus.Cleared, signed.Clearance!.Result.Status);
+
+        var candidate = await a.SignedInAsync(drill.CandidateNumber);
+        Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFieldsAsync($"/drills/results/{drill.AttemptId}", "acknowledge", [])).StatusCode);
+        Assert.Empty((await MyDrillsAsync(b, drill.CandidateId)).ToAcknowledge);
+    }
+
+    private static Task<MyDrills> MyDrillsAsync(LmsFactory instance, string personId) =>
+        instance.WithScopeAsync(services => services.GetRequiredService<DrillHomeQueries>().MineAsync(personId));
+
+    [Fact]
     public async Task CourseList_OnB_CountsAnAssignmentAndACompletionMadeOnA_InTheNextRequest()
     {
         await using var a = await StartAsync();

@@ -14,12 +14,16 @@ public sealed record MyDrills(PersonClearance? Clearance, RequirementTitles Titl
 
 /// <summary>What the home page shows about drills: the person's own clearance and results, and a trainer's coming sessions.</summary>
 public sealed class DrillHomeQueries(
-    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, ClearanceCatalogCache catalogs, CertificateIssuer certificates, TimeProvider clock)
+    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, ClearanceCatalogCache catalogs, CertificateIssuer certificates, MyDrillsCache kept, TimeProvider clock)
 {
     public const int UpcomingDays = 14;
 
+    /// <summary>The person's own drills, as kept in memory while nothing they rest on changed (<see cref="MyDrillsCache"/>).</summary>
+    public Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default) =>
+        kept.GetAsync(personId, read => ReadMineAsync(personId, read), cancellationToken);
+
     /// <summary>The person's signed results are read once, for their clearance, their results and their certificates.</summary>
-    public async Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default)
+    private async Task<MyDrills> ReadMineAsync(string personId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateOpenDbContextAsync(cancellationToken);
         var signed = await DrillResults.SignedRowsAsync(db, personId, cancellationToken);

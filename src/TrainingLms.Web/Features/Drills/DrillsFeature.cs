@@ -35,6 +35,7 @@ public static class DrillsFeature
         builder.Services.AddScoped<CertificateVerification>();
         builder.Services.AddSingleton<CertificatePdf>();
         builder.Services.AddScoped<DrillHomeQueries>();
+        builder.Services.AddSingleton<MyDrillsCache>();
         builder.Services.AddOptions<RecordChainOptions>().BindConfiguration(RecordChainOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<RecordChainKey>();
         builder.Services.AddSingleton<IInterceptor, RecordChainInterceptor>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrainingLms.Domain.Clips;
@@ -103,6 +104,20 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
                 case ClipFeaturedPerson featured:
                     changes.Clips.Add(featured.ClipId);
                     break;
+                // What the person's home page shows of their drills (MyDrillsCache): results, certificates, and the
+                // roles that decide what they must pass.
+                case DrillAttempt attempt:
+                    changes.People.Add(attempt.CandidateId);
+                    break;
+                case Certificate certificate:
+                    changes.People.Add(certificate.PersonId);
+                    break;
+                case IdentityUserRole<string> role:
+                    changes.People.Add(role.UserId);
+                    break;
+                // Rare, and the candidates are not on the entry: counted for everyone.
+                case DrillSession when entry.State != EntityState.Added:
+                case DrillAnnulment:
                 case Drill or DrillRevision or ClearanceRequirement:
                     changes.Clearance = true;
                     break;

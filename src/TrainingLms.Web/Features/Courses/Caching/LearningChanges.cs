@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace TrainingLms.Web.Features.Courses.Caching;
 
 /// <summary>
-/// Counts the committed changes that <see cref="LearnerRecordCache"/> and <see cref="LiveCourseCache"/> depend on.
+/// Counts the committed changes that <see cref="LearnerRecordCache"/>, <see cref="LiveCourseCache"/> and the home
+/// page's <c>MyDrillsCache</c> depend on.
 /// A cache calls <see cref="CatchUpAsync"/>, stamps what it reads with the counts seen before reading and uses it
 /// only while they are unchanged, so a read that raced a change is never served.
 /// <para>On SQLite (one instance) <see cref="LearningChangeInterceptor"/> counts the saves through EF once they
@@ -57,7 +58,7 @@ public sealed class LearningChanges
 
     public long ClearanceStamp => Interlocked.Read(ref clearance);
 
-    /// <summary>The people's assignments, completions or person rows changed.</summary>
+    /// <summary>The people's assignments, completions, person rows, roles, drill results or certificates changed.</summary>
     public void PeopleChanged(IEnumerable<string> personIds)
     {
         if (log.IsShared) return;
@@ -76,7 +77,7 @@ public sealed class LearningChanges
         if (!log.IsShared) Interlocked.Increment(ref courses);
     }
 
-    /// <summary>A drill, a drill revision or a clearance rule was added, changed or deleted.</summary>
+    /// <summary>A drill, a drill revision or a clearance rule was added, changed or deleted; or a session, an annulment or a certificate's revocation, whose people are not counted one by one.</summary>
     public void ClearanceChanged()
     {
         if (!log.IsShared) Interlocked.Increment(ref clearance);

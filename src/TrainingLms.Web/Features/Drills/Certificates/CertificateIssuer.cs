@@ -1,6 +1,7 @@
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Clearance;
 using TrainingLms.Web.Features.Content;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Drills.Certificates;
 
@@ -11,7 +12,8 @@ public sealed record CertificateSummary(int Id, string Code, DateOnly IssuedOn, 
 /// the next time their clearance is looked at when the last missing course was finished later. One certificate per
 /// set of passes; annulling a pass revokes the certificates resting on it.
 /// </summary>
-public sealed class CertificateIssuer(IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, TimeProvider clock, ILogger<CertificateIssuer> logger)
+public sealed class CertificateIssuer(
+    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, LearningChanges learningChanges, CacheChangeLog changeLog, TimeProvider clock, ILogger<CertificateIssuer> logger)
 {
     public async Task<Certificate?> IssueIfClearedAsync(string personId, CancellationToken cancellationToken = default)
     {
@@ -52,8 +54,12 @@ public sealed class CertificateIssuer(IDbContextFactory<LmsDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = $",{attemptId},";
-        await db.Certificates.Where(c => c.RevokedAtUtc == null && c.BasisKey.Contains(key))
+        var revoked = await db.Certificates.Where(c => c.RevokedAtUtc == null && c.BasisKey.Contains(key))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(c => c.RevokedReason, reason), cancellationToken);
+        // Past the change tracker, so counted here: the home pages keep their people's certificates (MyDrillsCache).
+        if (revoked == 0) return;
+        learningChanges.ClearanceChanged();
+        await changeLog.WriteAsync(db, CacheChangeKind.Clearance, cancellationToken);
     }
 
     public async Task<IReadOnlyList<CertificateSummary>> OfPersonAsync(string personId, CancellationToken cancellationToken = default)
