@@ -33,4 +33,22 @@ public class SqliteMemoryMapTests(LmsFactory factory) : IClassFixture<LmsFactory
 
         Assert.Equal(1, await reader.Sites.CountAsync(s => s.Code == "MMAP"));
     }
+
+    [Fact]
+    public async Task AConnectionOpenedAgain_FromThePool_StillMapsTheFile()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        for (var open = 0; open < 3; open++)
+        {
+            // Closed, the native connection goes back to the pool, and the next open takes one from there: the map was
+            // set once on it and not again.
+            await db.Database.OpenConnectionAsync();
+            await using (var pragma = db.Database.GetDbConnection().CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA mmap_size;";
+                Assert.Equal(SqliteMemoryMap.MappedBytes, (long)(await pragma.ExecuteScalarAsync())!);
+            }
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
