@@ -3,7 +3,7 @@ namespace TrainingLms.Data;
 /// <summary>What a <see cref="CacheChange"/> says changed.</summary>
 public enum CacheChangeKind
 {
-    /// <summary>A person's assignments, completions, person row, roles, drill results or certificates; <see cref="CacheChange.Key"/> is their id.</summary>
+    /// <summary>A person's assignments, completions, person row, roles, notes from reviews, drill results or certificates; <see cref="CacheChange.Key"/> is their id.</summary>
     Person = 1,
 
     /// <summary>Something every learner's record depends on (a site's time zone, a deleted course).</summary>

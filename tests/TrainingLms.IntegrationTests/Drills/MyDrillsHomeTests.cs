@@ -10,7 +10,7 @@ using static TrainingLms.IntegrationTests.Drills.DrillForms;
 namespace TrainingLms.IntegrationTests.Drills;
 
 /// <summary>
-/// The person's drills on their home page are kept in memory between views (MyDrillsCache); whatever changes them shows
+/// The person's drills on their home page are kept in memory between views (DrillHomeQueries.MineAsync); whatever changes them shows
 /// on the very next view: a session, a signed result, an annulment asked for and countersigned (its certificate revoked),
 /// an acknowledgement, a role given.
 /// </summary>

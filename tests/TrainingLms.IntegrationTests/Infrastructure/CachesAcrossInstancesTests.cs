@@ -6,14 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingLms.Data;
 using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Drills;
+using TrainingLms.Domain;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
 using TrainingLms.IntegrationTests.Clips;
 using TrainingLms.IntegrationTests.Courses;
 using TrainingLms.IntegrationTests.Drills;
+using TrainingLms.IntegrationTests.ShiftReviews;
 using TrainingLms.Web.Features.Clips;
 using TrainingLms.Web.Features.Courses;
 using TrainingLms.Web.Features.Drills;
 using TrainingLms.Web.Features.Drills.Clearance;
+using TrainingLms.Web.Features.ShiftReviews;
 using TrainingLms.Web.Infrastructure;
 using static TrainingLms.IntegrationTests.Courses.CourseTestKit;
 
@@ -157,6 +161,32 @@ public class CachesAcrossInstancesTests
         Assert.Equal(HttpStatusCode.Redirect, (await candidate.PostFieldsAsync($"/drills/results/{drill.AttemptId}", "acknowledge", [])).StatusCode);
         Assert.Empty((await MyDrillsAsync(b, drill.CandidateId)).ToAcknowledge);
     }
+
+    [Fact]
+    public async Task MyNotes_OnB_ShowANoteFiledAndAcknowledgedOnA_InTheNextRequest()
+    {
+        await using var a = new ShiftReviewsFactory();
+        var siteId = await a.CreateSiteAsync("XN");
+        var team = await a.CreateTeamAsync(siteId, "跨实例班", "L330", null, "E331");
+        var memberId = team.MemberIds[0];
+        await using var b = new SecondInstance(a);
+        Assert.Empty(await MyNotesAsync(b, memberId)); // now kept in B's memory
+
+        var leader = await a.SignedInAsync("L330");
+        var form = await ReviewForms.OpenAsync(leader, $"/reviews/file/{team.TeamId}");
+        var today = SiteTime.Today(a.Clock.UtcNow, SiteTime.DefaultTimeZoneId);
+        await leader.SendReviewAsync(team, form, ReviewForms.Routine(form.SubmissionKey, today, ShiftCalendar.DailyKey,
+            ("note0.person", memberId), ("note0.kind", "Praise"), ("note0.points", "Smile"), ("note0.text", "跨实例表扬"), ("note1.person", ""), ("note1.text", "")));
+        var note = Assert.Single(await MyNotesAsync(b, memberId));
+        Assert.Equal(("跨实例表扬", null), (note.Text, note.AcknowledgedAtUtc));
+
+        // Acknowledged with ExecuteUpdate, past the change tracker: the acknowledgement writes the change itself.
+        Assert.True(await a.WithScopeAsync(services => services.GetRequiredService<StaffNotes>().AcknowledgeAsync(memberId, note.Id)));
+        Assert.NotNull(Assert.Single(await MyNotesAsync(b, memberId)).AcknowledgedAtUtc);
+    }
+
+    private static Task<IReadOnlyList<MyNote>> MyNotesAsync(LmsFactory instance, string personId) =>
+        instance.WithScopeAsync(services => services.GetRequiredService<StaffNotes>().ForPersonAsync(personId));
 
     private static Task<MyDrills> MyDrillsAsync(LmsFactory instance, string personId) =>
         instance.WithScopeAsync(services => services.GetRequiredService<DrillHomeQueries>().MineAsync(personId));

@@ -258,6 +258,41 @@ public class ShiftReviewFilingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notes_OnTheHomePage_ShowANewOneAtOnce_AndLeaveSevenDaysAfterTheyWereAcknowledged()
+    {
+        var (team, leader, form) = await OpenFormAsync("E班", "L185", "E186");
+        var member = await factory.SignedInAsync("E186");
+        Assert.DoesNotContain("my-notes", await member.GetStringAsync("/")); // no notes, now kept in memory
+
+        await leader.SendReviewAsync(team, form, Routine(form.SubmissionKey, Today, ShiftCalendar.DailyKey,
+            ("note0.person", team.MemberIds[0]), ("note0.kind", "Praise"), ("note0.points", "Greet"), ("note0.text", "迎客及时"),
+            ("note1.person", ""), ("note1.text", "")));
+        Assert.Contains("迎客及时", await member.GetStringAsync("/"));
+
+        var note = await factory.WithDbAsync(db => db.ShiftReviewNotes.AsNoTracking().SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync("/", $"note-ack-{note.Id}", [])).StatusCode);
+        var acknowledgedAt = (await factory.WithDbAsync(db => db.ShiftReviewNotes.AsNoTracking().SingleAsync())).AcknowledgedAtUtc!.Value;
+        Assert.Contains("已确认", await member.GetStringAsync("/"));
+
+        var realNow = factory.Clock.UtcNow;
+        try
+        {
+            // Sign in again at each moment: a sign-in cookie does not outlive a jump of days.
+            factory.Clock.UtcNow = acknowledgedAt.AddDays(StaffNotes.ShowAcknowledgedDays).AddMinutes(-1);
+            member = await factory.SignedInAsync("E186");
+            Assert.Contains("迎客及时", await member.GetStringAsync("/"));
+
+            factory.Clock.UtcNow = acknowledgedAt.AddDays(StaffNotes.ShowAcknowledgedDays).AddMinutes(1);
+            member = await factory.SignedInAsync("E186");
+            Assert.DoesNotContain("迎客及时", await member.GetStringAsync("/"));
+        }
+        finally
+        {
+            factory.Clock.UtcNow = realNow;
+        }
+    }
+
+    [Fact]
     public async Task Note_ToOneStaffMember_ShowsOnTheirHomePage_AndCanBeAcknowledged()
     {
         var team = await factory.CreateTeamAsync(siteId, "D班", "L180", null, "E181", "E182");

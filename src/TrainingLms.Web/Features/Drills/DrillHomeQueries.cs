@@ -2,6 +2,7 @@ using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.Drills;
 
@@ -14,13 +15,29 @@ public sealed record MyDrills(PersonClearance? Clearance, RequirementTitles Titl
 
 /// <summary>What the home page shows about drills: the person's own clearance and results, and a trainer's coming sessions.</summary>
 public sealed class DrillHomeQueries(
-    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, ClearanceCatalogCache catalogs, CertificateIssuer certificates, MyDrillsCache kept, TimeProvider clock)
+    IDbContextFactory<LmsDbContext> dbFactory, ClearanceService clearance, ClearanceCatalogCache catalogs, CertificateIssuer certificates, PersonCache<MyDrills> kept, TimeProvider clock)
 {
     public const int UpcomingDays = 14;
 
-    /// <summary>The person's own drills, as kept in memory while nothing they rest on changed (<see cref="MyDrillsCache"/>).</summary>
+    /// <summary>
+    /// How long the person's drills are shown from memory at most: a record edited behind the app's back is then found
+    /// by its hash here too within minutes (the clearance pages, the board and certificate checks verify every read).
+    /// </summary>
+    public static readonly TimeSpan CheckedAgainAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The person's own drills, kept in memory while nothing they rest on changes: their drill results, certificates,
+    /// roles, courses and person row; the drills and clearance rules; the day at their site (sessions to come and a
+    /// clearance running out are judged by it). Every home page shows them, and reading them took near half the time
+    /// of an employee's.
+    /// </summary>
     public Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default) =>
-        kept.GetAsync(personId, read => ReadMineAsync(personId, read), cancellationToken);
+        kept.GetAsync(personId, async (now, read) =>
+        {
+            var mine = await ReadMineAsync(personId, read);
+            var zone = mine.Clearance?.Person.TimeZoneId;
+            return new Held<MyDrills>(mine, SiteTime.ToUtc(SiteTime.Today(now, zone).AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        }, cancellationToken);
 
     /// <summary>The person's signed results are read once, for their clearance, their results and their certificates.</summary>
     private async Task<MyDrills> ReadMineAsync(string personId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
+using TrainingLms.Web.Features.Courses.Caching;
 using TrainingLms.Web.Features.Courses.Content;
 using TrainingLms.Web.Features.Drills.Certificates;
 using TrainingLms.Web.Features.Drills.Clearance;
@@ -35,7 +36,8 @@ public static class DrillsFeature
         builder.Services.AddScoped<CertificateVerification>();
         builder.Services.AddSingleton<CertificatePdf>();
         builder.Services.AddScoped<DrillHomeQueries>();
-        builder.Services.AddSingleton<MyDrillsCache>();
+        builder.Services.AddSingleton(services => new PersonCache<MyDrills>(
+            services.GetRequiredService<LearningChanges>(), services.GetRequiredService<TimeProvider>(), DrillHomeQueries.CheckedAgainAfter));
         builder.Services.AddOptions<RecordChainOptions>().BindConfiguration(RecordChainOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<RecordChainKey>();
         builder.Services.AddSingleton<IInterceptor, RecordChainInterceptor>();

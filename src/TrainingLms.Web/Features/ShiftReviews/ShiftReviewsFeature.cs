@@ -1,3 +1,5 @@
+using TrainingLms.Web.Features.Courses.Caching;
+
 namespace TrainingLms.Web.Features.ShiftReviews;
 
 public static class ShiftReviewsFeature
@@ -9,6 +11,8 @@ public static class ShiftReviewsFeature
         builder.Services.AddScoped<ReviewFiling>();
         builder.Services.AddScoped<ReviewQueries>();
         builder.Services.AddScoped<StaffNotes>();
+        builder.Services.AddSingleton(services => new PersonCache<IReadOnlyList<MyNote>>(
+            services.GetRequiredService<LearningChanges>(), services.GetRequiredService<TimeProvider>(), StaffNotes.KeptFor));
         builder.Services.AddScoped<ReviewOversight>();
         builder.Services.AddScoped<ReviewTrends>();
         builder.Services.AddScoped<ReviewSearch>();

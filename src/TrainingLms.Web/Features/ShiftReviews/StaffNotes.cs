@@ -1,20 +1,37 @@
 using TrainingLms.Domain.ShiftReviews;
+using TrainingLms.Web.Features.Courses.Caching;
 
 namespace TrainingLms.Web.Features.ShiftReviews;
 
 public sealed record MyNote(int Id, NoteKind Kind, EtiquettePoint Points, string Text, DateOnly ShiftDate, string From, DateTime? AcknowledgedAtUtc);
 
 /// <summary>Praise and corrections addressed to one person: what their home page shows, and their acknowledgement.</summary>
-public sealed class StaffNotes(IDbContextFactory<LmsDbContext> dbFactory, TimeProvider clock)
+public sealed class StaffNotes(
+    IDbContextFactory<LmsDbContext> dbFactory, PersonCache<IReadOnlyList<MyNote>> kept, LearningChanges learningChanges, CacheChangeLog changeLog, TimeProvider clock)
 {
     /// <summary>Acknowledged notes stay on the home page this long.</summary>
     public const int ShowAcknowledgedDays = 7;
     public const int MaxShown = 10;
 
-    public async Task<IReadOnlyList<MyNote>> ForPersonAsync(string personId, CancellationToken cancellationToken = default)
+    /// <summary>The longest the notes are shown from memory: the reviewer's name, which is not followed, shows changed within minutes.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The person's notes, kept in memory while none is added or acknowledged, and until the first acknowledged one shown
+    /// is due to leave the page.
+    /// </summary>
+    public Task<IReadOnlyList<MyNote>> ForPersonAsync(string personId, CancellationToken cancellationToken = default) =>
+        kept.GetAsync(personId, async (now, read) =>
+        {
+            var notes = await ReadAsync(personId, now, read);
+            var firstToLeave = notes.Min(n => n.AcknowledgedAtUtc) is { } acknowledged ? acknowledged.AddDays(ShowAcknowledgedDays) : DateTime.MaxValue;
+            return new Held<IReadOnlyList<MyNote>>(notes, firstToLeave);
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<MyNote>> ReadAsync(string personId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var since = clock.GetUtcNow().UtcDateTime.AddDays(-ShowAcknowledgedDays);
+        var since = nowUtc.AddDays(-ShowAcknowledgedDays);
         return await db.ShiftReviewNotes.AsNoTracking()
             .Where(n => n.PersonId == personId && (n.AcknowledgedAtUtc == null || n.AcknowledgedAtUtc >= since))
             .OrderBy(n => n.AcknowledgedAtUtc != null).ThenByDescending(n => n.ShiftDate).ThenByDescending(n => n.Id)
@@ -30,7 +47,11 @@ public sealed class StaffNotes(IDbContextFactory<LmsDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.ShiftReviewNotes.Where(n => n.Id == noteId && n.PersonId == personId && n.AcknowledgedAtUtc == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.AcknowledgedAtUtc, now), cancellationToken) == 1;
+        if (await db.ShiftReviewNotes.Where(n => n.Id == noteId && n.PersonId == personId && n.AcknowledgedAtUtc == null)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.AcknowledgedAtUtc, now), cancellationToken) != 1) return false;
+        // Past the change tracker, so counted here for the notes kept in memory.
+        learningChanges.PeopleChanged([personId]);
+        await changeLog.WriteAsync(db, CacheChangeKind.Person, [personId], cancellationToken);
+        return true;
     }
 }

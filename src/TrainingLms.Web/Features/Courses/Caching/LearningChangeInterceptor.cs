@@ -7,6 +7,7 @@ using TrainingLms.Domain.Clips;
 using TrainingLms.Domain.Courses;
 using TrainingLms.Domain.Drills;
 using TrainingLms.Domain.Organisation;
+using TrainingLms.Domain.ShiftReviews;
 
 namespace TrainingLms.Web.Features.Courses.Caching;
 
@@ -104,8 +105,8 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
                 case ClipFeaturedPerson featured:
                     changes.Clips.Add(featured.ClipId);
                     break;
-                // What the person's home page shows of their drills (MyDrillsCache): results, certificates, and the
-                // roles that decide what they must pass.
+                // What the person's home page shows of their drills (PersonCache<MyDrills>): results, certificates,
+                // and the roles that decide what they must pass.
                 case DrillAttempt attempt:
                     changes.People.Add(attempt.CandidateId);
                     break;
@@ -114,6 +115,10 @@ public sealed class LearningChangeInterceptor(LearningChanges learningChanges, C
                     break;
                 case IdentityUserRole<string> role:
                     changes.People.Add(role.UserId);
+                    break;
+                // The notes on the person's home page (StaffNotes).
+                case ShiftReviewNote note:
+                    changes.People.Add(note.PersonId);
                     break;
                 // Rare, and the candidates are not on the entry: counted for everyone.
                 case DrillSession when entry.State != EntityState.Added:

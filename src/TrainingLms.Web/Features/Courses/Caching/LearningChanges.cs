@@ -4,7 +4,7 @@ namespace TrainingLms.Web.Features.Courses.Caching;
 
 /// <summary>
 /// Counts the committed changes that <see cref="LearnerRecordCache"/>, <see cref="LiveCourseCache"/> and the home
-/// page's <c>MyDrillsCache</c> depend on.
+/// page's <see cref="PersonCache{T}"/>s depend on.
 /// A cache calls <see cref="CatchUpAsync"/>, stamps what it reads with the counts seen before reading and uses it
 /// only while they are unchanged, so a read that raced a change is never served.
 /// <para>On SQLite (one instance) <see cref="LearningChangeInterceptor"/> counts the saves through EF once they
@@ -58,7 +58,7 @@ public sealed class LearningChanges
 
     public long ClearanceStamp => Interlocked.Read(ref clearance);
 
-    /// <summary>The people's assignments, completions, person rows, roles, drill results or certificates changed.</summary>
+    /// <summary>The people's assignments, completions, person rows, roles, notes, drill results or certificates changed.</summary>
     public void PeopleChanged(IEnumerable<string> personIds)
     {
         if (log.IsShared) return;

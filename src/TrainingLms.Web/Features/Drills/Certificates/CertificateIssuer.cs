@@ -56,7 +56,7 @@ public sealed class CertificateIssuer(
         var key = $",{attemptId},";
         var revoked = await db.Certificates.Where(c => c.RevokedAtUtc == null && c.BasisKey.Contains(key))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAtUtc, clock.GetUtcNow().UtcDateTime).SetProperty(c => c.RevokedReason, reason), cancellationToken);
-        // Past the change tracker, so counted here: the home pages keep their people's certificates (MyDrillsCache).
+        // Past the change tracker, so counted here: the home pages keep their people's certificates (DrillHomeQueries.MineAsync).
         if (revoked == 0) return;
         learningChanges.ClearanceChanged();
         await changeLog.WriteAsync(db, CacheChangeKind.Clearance, cancellationToken);
