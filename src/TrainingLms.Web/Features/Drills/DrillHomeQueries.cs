@@ -32,9 +32,9 @@ public sealed class DrillHomeQueries(
     /// of an employee's.
     /// </summary>
     public Task<MyDrills> MineAsync(string personId, CancellationToken cancellationToken = default) =>
-        kept.GetAsync(personId, async (now, read) =>
+        kept.GetAsync(personId, async (now, token) =>
         {
-            var mine = await ReadMineAsync(personId, read);
+            var mine = await ReadMineAsync(personId, token);
             var zone = mine.Clearance?.Person.TimeZoneId;
             return new Held<MyDrills>(mine, SiteTime.ToUtc(SiteTime.Today(now, zone).AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
         }, cancellationToken);

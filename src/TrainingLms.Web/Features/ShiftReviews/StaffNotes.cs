@@ -21,9 +21,9 @@ public sealed class StaffNotes(
     /// is due to leave the page.
     /// </summary>
     public Task<IReadOnlyList<MyNote>> ForPersonAsync(string personId, CancellationToken cancellationToken = default) =>
-        kept.GetAsync(personId, async (now, read) =>
+        kept.GetAsync(personId, async (now, token) =>
         {
-            var notes = await ReadAsync(personId, now, read);
+            var notes = await ReadAsync(personId, now, token);
             var firstToLeave = notes.Min(n => n.AcknowledgedAtUtc) is { } acknowledged ? acknowledged.AddDays(ShowAcknowledgedDays) : DateTime.MaxValue;
             return new Held<IReadOnlyList<MyNote>>(notes, firstToLeave);
         }, cancellationToken);
