@@ -24,6 +24,9 @@ public static class SiteTime
 
     public static DateOnly Today(DateTime utcNow, string? timeZoneId) => DateOnly.FromDateTime(ToLocal(utcNow, timeZoneId));
 
+    /// <summary>The moment a site-local day ends, in UTC: midnight at the start of the next day there.</summary>
+    public static DateTime EndOfDayUtc(DateOnly day, string? timeZoneId) => ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), timeZoneId);
+
     public static bool IsKnown(string timeZoneId) => TryFind(timeZoneId, out _);
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrainingLms.Domain.Tests.Time;
 
 public class SiteTimeTests
@@ -38,4 +40,14 @@ public class SiteTimeTests
     [InlineData("", false)]
     public void IsKnown_ZoneId_WhetherTheSystemHasIt(string zone, bool expected) =>
         Assert.Equal(expected, SiteTime.IsKnown(zone));
+
+    [Theory]
+    [InlineData("Asia/Shanghai", "2025-03-01", "2025-03-01T16:00:00")]    // UTC+8: midnight of the 2nd is 16:00 UTC on the 1st
+    [InlineData("America/New_York", "2025-03-09", "2025-03-10T04:00:00")] // clocks went forward on the 9th: midnight of the 10th is EDT
+    public void EndOfDayUtc_IsMidnightAtTheStartOfTheNextDayThere(string zone, string day, string expectedUtc)
+    {
+        var end = SiteTime.EndOfDayUtc(DateOnly.Parse(day, CultureInfo.InvariantCulture), zone);
+
+        Assert.Equal(DateTime.Parse(expectedUtc, CultureInfo.InvariantCulture), end);
+    }
 }

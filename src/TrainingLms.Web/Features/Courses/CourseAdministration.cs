@@ -172,7 +172,7 @@ public sealed class CourseAdministration(IDbContextFactory<LmsDbContext> dbFacto
         var first = new DateOnly(month.Year, month.Month, 1);
         var today = SiteTime.Today(clock.GetUtcNow().UtcDateTime, site.TimeZoneId);
         var asOf = first.AddMonths(1).AddDays(-1) < today ? first.AddMonths(1).AddDays(-1) : today;
-        var (monthStartUtc, endUtc) = (SiteTime.ToUtc(first.ToDateTime(TimeOnly.MinValue), site.TimeZoneId), SiteTime.ToUtc(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), site.TimeZoneId));
+        var (monthStartUtc, endUtc) = (SiteTime.ToUtc(first.ToDateTime(TimeOnly.MinValue), site.TimeZoneId), SiteTime.EndOfDayUtc(asOf, site.TimeZoneId));
         var people = db.Users.Where(p => p.SiteId == siteId && p.IsActive);
         var assignments = await db.CourseAssignments.AsNoTracking()
             .Where(a => a.Course!.IsActive && a.AssignedAtUtc < endUtc && people.Any(p => p.Id == a.PersonId))

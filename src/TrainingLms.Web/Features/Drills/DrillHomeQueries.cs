@@ -36,7 +36,7 @@ public sealed class DrillHomeQueries(
         {
             var mine = await ReadMineAsync(personId, token);
             var zone = mine.Clearance?.Person.TimeZoneId;
-            return new Held<MyDrills>(mine, SiteTime.ToUtc(SiteTime.Today(now, zone).AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+            return new Held<MyDrills>(mine, SiteTime.EndOfDayUtc(SiteTime.Today(now, zone), zone));
         }, cancellationToken);
 
     /// <summary>The person's signed results are read once, for their clearance, their results and their certificates.</summary>

@@ -42,7 +42,7 @@ internal static class FootageFormData
     }
 
     /// <summary>The end of the due day at the team's site: a correction due on a day may be done all that day.</summary>
-    public static DateTime DueAtUtc(DateOnly dueOn, string timeZoneId) => SiteTime.ToUtc(dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue), timeZoneId).AddSeconds(-1);
+    public static DateTime DueAtUtc(DateOnly dueOn, string timeZoneId) => SiteTime.EndOfDayUtc(dueOn, timeZoneId).AddSeconds(-1);
 
     /// <summary>Whether a stored session says what the form says (a retry of the same submission).</summary>
     public static bool SameAs(FootageSession session, FootageInput input) =>

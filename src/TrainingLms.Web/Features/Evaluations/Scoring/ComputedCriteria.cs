@@ -51,7 +51,7 @@ public sealed class ComputedCriteria(IDbContextFactory<LmsDbContext> dbFactory, 
         var lastDue = period.LastDay < today ? period.LastDay : today;
         return new Window(period.FirstDay, period.LastDay, lastDue,
             SiteTime.ToUtc(period.FirstDay.ToDateTime(TimeOnly.MinValue), zone),
-            SiteTime.ToUtc(period.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+            SiteTime.EndOfDayUtc(period.LastDay, zone));
     }
 
     private static async Task<List<int>> TeamsAsync(LmsDbContext db, EvaluationTarget target, CancellationToken cancellationToken)

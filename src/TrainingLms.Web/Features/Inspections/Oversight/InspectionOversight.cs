@@ -55,7 +55,7 @@ public sealed class InspectionOversight(IDbContextFactory<LmsDbContext> dbFactor
             && (filter.Line == null || t.LineOfWork == filter.Line)).Select(t => t.Id);
 
         var startUtc = SiteTime.ToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
-        var endUtc = SiteTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var endUtc = SiteTime.EndOfDayUtc(to, zone);
         var held = db.Inspections.Where(i => chosen.Contains(i.TeamId) && i.InspectedAtUtc >= startUtc && i.InspectedAtUtc < endUtc);
         var (totals, revisionIds) = await counts.CountAsync(held, from, to, startUtc, endUtc, zone, cancellationToken);
         var titles = await TitlesAsync(db, [.. revisionIds], cancellationToken);
